@@ -60,6 +60,8 @@ export async function streamJsonArray(
   let size = 0;
   let first = true;
   let head = '';
+  // The parser reports exceptions thrown by onValue as syntax errors; keep the caller's own error.
+  let callbackError: { error: unknown } | undefined;
 
   for await (const raw of createReadStream(path, { highWaterMark: 256 * 1024 })) {
     const chunk = stripBom(raw as Buffer, first);
@@ -74,7 +76,12 @@ export async function streamJsonArray(
       parser = new JSONParser(shape === 'array' ? { paths: ['$.*'], keepStack: false } : { paths: ['$'] });
       parser.onValue = ({ value, key }) => {
         if (shape === 'array') {
-          onItem(value as JsonValue, typeof key === 'number' ? key : delivered);
+          try {
+            onItem(value as JsonValue, typeof key === 'number' ? key : delivered);
+          } catch (error) {
+            callbackError ??= { error };
+            throw error;
+          }
           delivered++;
         } else {
           object = value as JsonObject;
@@ -88,6 +95,7 @@ export async function streamJsonArray(
     try {
       parser.write(chunk);
     } catch (error) {
+      if (callbackError) throw callbackError.error;
       if (shape === 'object') throw new JsonReadError(`not valid JSON: ${parserMessage(error)}`);
       return { shape: 'array', delivered, brokenAt: `not valid JSON after element ${delivered}: ${parserMessage(error)}` };
     }

@@ -1,0 +1,36 @@
+import { Command, CommanderError, Option } from 'commander';
+import { runAnalyze } from './analyze.js';
+import { UsageError } from './usage-error.js';
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`trustline: ${message.replace(/\s+/g, ' ').trim()}\n`);
+  process.exit(code);
+}
+
+const program = new Command('trustline')
+  .description('Incident console for Mac sign-in and device-trust failures (Jamf Pro, Okta, macOS logs).')
+  .exitOverride()
+  .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
+  .showSuggestionAfterError(false);
+
+program
+  .command('analyze')
+  .description('headless analysis: merge the evidence into one UTC timeline and print it')
+  .requiredOption('--bundle <dir>', 'evidence bundle directory (see README, "Evidence bundle")')
+  .addOption(new Option('--json', 'print the analysis as JSON (DESIGN.md contract)').conflicts('md'))
+  .addOption(new Option('--md', 'print a Markdown report (the default)').conflicts('json'))
+  .action(async (opts: { bundle: string; json?: boolean; md?: boolean }) => {
+    await runAnalyze({ bundle: opts.bundle, format: opts.json ? 'json' : 'md' });
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version end here with exit code 0 after printing.
+    if (error.exitCode === 0) process.exit(0);
+    fail(error.message.replace(/^error: /, ''), 2);
+  }
+  if (error instanceof UsageError) fail(error.message, error.exitCode);
+  throw error;
+}

@@ -1,0 +1,61 @@
+import type { DeviceState } from './device-state.js';
+import type { SourceName, TimelineEvent } from './event.js';
+
+export type SourceStatus = 'ok' | 'error' | 'missing';
+
+export interface SourceSummary {
+  name: SourceName;
+  status: SourceStatus;
+  events: number;
+  /** One line, present when status is 'error'. */
+  error?: string;
+}
+
+export interface ClockReading {
+  /** The Mac's clock minus true time, in ms: positive when the Mac runs ahead. */
+  deviceOffsetMs: number | null;
+  basis: 'sntp' | 'date' | null;
+  applied: boolean;
+  note?: string;
+}
+
+export type Verdict = 'likely' | 'possible' | 'unlikely';
+
+export interface HypothesisEvidence {
+  eventId: string;
+  supports: boolean;
+  why: string;
+}
+
+export interface NextStep {
+  title: string;
+  command: string;
+  why: string;
+}
+
+export interface Hypothesis {
+  id: string;
+  title: string;
+  score: number;
+  verdict: Verdict;
+  evidence: HypothesisEvidence[];
+  next: NextStep;
+}
+
+export interface DeviceIdentity {
+  serial: string | null;
+  hostname: string | null;
+  user: string | null;
+}
+
+/** Everything one analysis produced: what the views (JSON, Markdown, console) render. */
+export interface Analysis {
+  device: DeviceIdentity;
+  sources: SourceSummary[];
+  clock: ClockReading;
+  timeline: TimelineEvent[];
+  hypotheses: Hypothesis[];
+  state: DeviceState;
+  /** Per-file problems and notes, one line each (malformed records skipped, files that failed). */
+  notes: string[];
+}

@@ -1,0 +1,57 @@
+import { isJsonObject, type JsonValue } from '../../io/json-file.js';
+import type { ParseContext } from '../../model/context.js';
+import type { RawRef, TimelineEvent } from '../../model/event.js';
+import { parseZonedTimestamp } from '../../time/timestamp.js';
+import { stringAt, truncate } from './json-get.js';
+import { oktaEventFields } from './log-event-fields.js';
+import { oktaEventKeys } from './log-event-keys.js';
+import { readEventParts } from './log-event-parts.js';
+import { oktaEventSeverity } from './log-event-severity.js';
+import { oktaEventSummary } from './log-event-summary.js';
+
+export type SkippedRecord = { skip: string };
+
+const MAX_UUID_CHARS = 100;
+/** Event types are dotted identifiers; anything else would make a kind no rule can name. */
+const EVENT_TYPE = /^[A-Za-z0-9_.-]{1,120}$/;
+
+/** The event id for an Okta uuid; also the dedupe key across page files. */
+export function oktaEventId(uuid: string): string {
+  return `okta:${uuid}`;
+}
+
+/**
+ * One System Log LogEvent (as GET /api/v1/logs returns it) as a TimelineEvent, or the reason to skip it.
+ * Pure: no I/O, nothing from the clock. `published` is a UTC instant already, so the context is not
+ * needed today; it is taken so every record normaliser has the same shape.
+ */
+export function normalizeOktaEvent(value: JsonValue, raw: RawRef, _ctx: ParseContext): TimelineEvent | SkippedRecord {
+  if (!isJsonObject(value)) return { skip: 'not a JSON object' };
+  const uuid = stringAt(value, 'uuid');
+  if (uuid === undefined) return { skip: 'no uuid' };
+  if (uuid.length > MAX_UUID_CHARS) return { skip: `uuid longer than ${MAX_UUID_CHARS} characters` };
+  const published = stringAt(value, 'published');
+  if (published === undefined) return { skip: 'no published time' };
+  const instant = parseZonedTimestamp(published);
+  if (!instant) return { skip: `unparseable published time ${JSON.stringify(truncate(published, 40))}` };
+
+  const parts = readEventParts(value);
+  const event: TimelineEvent = {
+    id: oktaEventId(uuid),
+    epochMs: instant.epochMs,
+    originalTime: published,
+    source: 'okta',
+    kind: parts.eventType !== undefined && EVENT_TYPE.test(parts.eventType) ? `okta.${parts.eventType}` : 'okta.unknown',
+    severity: oktaEventSeverity(parts),
+    summary: oktaEventSummary(parts),
+    keys: oktaEventKeys(parts),
+    raw,
+    fields: oktaEventFields(parts),
+  };
+  if (instant.micros !== undefined) event.micros = instant.micros;
+  return event;
+}
+
+export function isSkippedRecord(result: TimelineEvent | SkippedRecord): result is SkippedRecord {
+  return 'skip' in result;
+}
