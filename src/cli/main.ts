@@ -10,7 +10,8 @@ function fail(message: string, code: number): never {
 const program = new Command('trustline')
   .description('Incident console for Mac sign-in and device-trust failures (Jamf Pro, Okta, macOS logs).')
   .exitOverride()
-  .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
+  // Errors are printed once, as one line, below; help text still goes where commander sends it.
+  .configureOutput({ outputError: () => undefined })
   .showSuggestionAfterError(false);
 
 program
@@ -27,8 +28,9 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
-    // --help and --version end here with exit code 0 after printing.
-    if (error.exitCode === 0) process.exit(0);
+    // Help (asked for, or shown because no command was given) has been printed already.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') process.exit(0);
+    if (error.code === 'commander.help') process.exit(2);
     fail(error.message.replace(/^error: /, ''), 2);
   }
   if (error instanceof UsageError) fail(error.message, error.exitCode);

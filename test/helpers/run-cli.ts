@@ -1,0 +1,23 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const launcher = fileURLToPath(new URL('../../bin/trustline.js', import.meta.url));
+const bundle = fileURLToPath(new URL('../../bin/build/trustline.mjs', import.meta.url));
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI the way a user does (`npm test` builds it first). */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
+  if (!existsSync(bundle)) throw new Error('bin/build/trustline.mjs is missing: run `npm run build` (npm test does)');
+  const result = spawnSync(process.execPath, [launcher, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
