@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../../src/model/analysis.js';
+import { analyzeJsonChunks } from '../../src/report/json-report.js';
+import { renderMarkdown } from '../../src/report/markdown-report.js';
+
+const HOSTILE = 'x\u001b]0;pwned\u0007\u009b31m\u202e|y';
+
+function analysis(events: number): Analysis {
+  return {
+    device: { serial: HOSTILE, hostname: null, user: null },
+    sources: [{ name: 'device', status: 'error', events, error: `device/x.log: ${HOSTILE}` }],
+    clock: { deviceOffsetMs: -1500, basis: 'date', applied: false, note: 'small' },
+    timeline: Array.from({ length: events }, (_, i) => ({
+      id: `device:x:${i}`,
+      epochMs: Date.UTC(2026, 10, 20) + i,
+      originalTime: HOSTILE,
+      source: 'device' as const,
+      kind: 'device.log',
+      severity: i % 3 === 0 ? ('error' as const) : ('info' as const),
+      summary: HOSTILE,
+      keys: {},
+      raw: { file: 'device/x.log', line: i + 1 },
+      fields: {},
+    })),
+    hypotheses: [],
+    state: { okta: [], probes: {} },
+    notes: [HOSTILE],
+  };
+}
+
+describe('analyze JSON', () => {
+  it('is valid JSON across chunk boundaries and keeps every event', () => {
+    const text = [...analyzeJsonChunks(analysis(4500))].join('');
+    const parsed = JSON.parse(text) as { timeline: { id: string; time: string }[] };
+    expect(parsed.timeline).toHaveLength(4500);
+    expect(parsed.timeline[4499]!.id).toBe('device:x:4499');
+    expect(parsed.timeline[1]!.time).toBe('2026-11-20T00:00:00.001Z');
+  });
+
+  it('carries no raw control character from external strings', () => {
+    const text = [...analyzeJsonChunks(analysis(2))].join('');
+    const decoded = JSON.stringify(JSON.parse(text));
+    expect(/[\u0000-\u001f\u007f-\u009f\u202e]/.test(JSON.parse(text).device.serial)).toBe(false);
+    expect(decoded).toContain('^[]0;pwned^G');
+  });
+});
+
+describe('Markdown report', () => {
+  it('escapes table pipes and control characters and shows only warnings and errors for long timelines', () => {
+    const md = renderMarkdown(analysis(300));
+    expect(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/.test(md)).toBe(false);
+    expect(md).toContain('\\|y');
+    expect(md).toContain('300 events; showing 100 warnings and errors.');
+    expect(md).toContain('Mac clock behind true time: -1.500 s (basis: date); not applied (small).');
+  });
+});
