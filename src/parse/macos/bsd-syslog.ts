@@ -63,18 +63,18 @@ export class BsdSyslogParser extends TextLogParser {
     const p = BSD_PROCESS.exec(rest);
     const m = splitSenderAndSubsystem(p ? rest.slice(p[0].length) : rest);
     return {
-      record: {
-        epochMs: at.epochMs,
-        micros,
-        originalTime: text.slice(0, t[0].length - 1),
-        timeNote: `${at.note ?? this.yearNote} (${year}); ${this.clock.baseNote}`,
-        process: p ? p[2]!.trim() : '',
-        pid: p ? Number(p[3]) : undefined,
-        messageType: p?.[4] ?? '',
-        subsystem: m.subsystem,
-        category: m.category,
-        text: m.text,
-      },
+      line: lineNo,
+      endLine: lineNo,
+      epochMs: at.epochMs,
+      micros,
+      originalTime: text.slice(0, t[0].length - 1),
+      timeNote: `${at.note ?? this.yearNote} (${year}); ${this.clock.baseNote}`,
+      process: p ? p[2]!.trim() : '',
+      pid: p ? Number(p[3]) : undefined,
+      messageType: p?.[4] ?? '',
+      subsystem: m.subsystem,
+      category: m.category,
+      text: m.text,
     };
   }
 

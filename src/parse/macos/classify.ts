@@ -16,23 +16,18 @@ export interface Classification {
   fields: EventFields;
 }
 
-// Codes that mark a failed TLS exchange: SecureTransport (-98xx) and NSURLError (-12xx) forms.
-const TLS_ERROR_CODES = ['-9807', '-9802', '-9808', '-9813', '-9816', '-9824', '-9829', '-9836', '-9838', '-1202', '-1200', '-1201', '-1203', '-1204', '-1205', '-1206'];
+// Most lines add no fields: share one frozen object instead of allocating per line.
+const NONE: EventFields = Object.freeze({}) as EventFields;
+
+// Codes that mark a failed TLS exchange: SecureTransport (-98xx) and NSURLError (-12xx) forms,
+// not followed by another digit (-12021 is something else).
+const TLS_ERROR_CODES = /-(98(?:07|02|08|13|16|24|29|36|38)|120[0-6])(?!\d)/g;
 const HTTP_STATUS = /\b(?:status(?: ?code)?|HTTP(?:\/\d(?:\.\d)?)?|response ?code|statusCode)[\s:=(]*([1-5]\d\d)\b/i;
 const TRUST_RESULT = /(?:kSecTrustResult|SecTrustResultType|trust result)\D{0,12}(\d)\b/i;
 
 function severityOf(messageType: string): Severity {
   if (messageType === 'Error' || messageType === 'Fault') return 'error';
   return 'info';
-}
-
-function firstTlsCode(text: string): string | undefined {
-  for (const code of TLS_ERROR_CODES) {
-    const at = text.indexOf(code);
-    // Reject a code that is only the prefix of a longer number (-12021).
-    if (at !== -1 && !/\d/.test(text.charAt(at + code.length))) return code;
-  }
-  return undefined;
 }
 
 function isSsoLine(l: LogLine): boolean {
@@ -71,47 +66,49 @@ export function classifyLogLine(l: LogLine): Classification {
     const keys = text.slice(text.indexOf('Trust evaluate failure') + 23).trim();
     return { kind: 'device.trust.failure', severity: 'error', fields: { trustFailure: keys } };
   }
-  const trustResult = TRUST_RESULT.exec(text);
+  const trustResult = text.includes('rust') ? TRUST_RESULT.exec(text) : null;
   if (trustResult && trustResult[1] !== '1' && trustResult[1] !== '4' && /trust/i.test(text)) {
     return { kind: 'device.trust.failure', severity: 'error', fields: { trustResult: Number(trustResult[1]) } };
   }
   if (text.includes('ocsp') || text.includes('OCSP')) {
     if (/fail|error|timed? ?out|unreachable|too many recent timeouts/i.test(text)) {
-      return { kind: 'device.ocsp.failure', severity: 'error', fields: {} };
+      return { kind: 'device.ocsp.failure', severity: 'error', fields: NONE };
     }
   }
-  const tlsCode = firstTlsCode(text);
+  // All codes in text order: NSURLError -1202 usually wraps the SecureTransport cause (-9807).
+  const tlsCodes = text.match(TLS_ERROR_CODES);
   if (
-    tlsCode !== undefined ||
+    tlsCodes !== null ||
     text.includes('TLS Trust evaluation failed') ||
     text.includes('boringssl_context_handle_fatal_alert') ||
     text.includes('SSL alert number')
   ) {
-    const fields: EventFields = {};
-    if (tlsCode) fields.tlsCode = tlsCode;
+    const fields: EventFields = tlsCodes ? { tlsCodes: [...new Set(tlsCodes)].join(' ') } : NONE;
     return { kind: 'device.tls.error', severity: 'error', fields };
   }
   if (text.includes('TLS connected') || text.includes('yielded status(0)') || text.includes('TLS Trust result 0')) {
-    return { kind: 'device.tls.ok', severity: 'info', fields: {} };
+    return { kind: 'device.tls.ok', severity: 'info', fields: NONE };
   }
   if (isClockLine(l)) {
     if (text.includes('cmd,apply') || text.includes('ntp_adjtime') || text.includes('settimeofday') || text.includes('wallclock time adjusted')) {
       return { kind: 'device.clock.adjust', severity: 'info', fields: clockFields(text) };
     }
-    if (/skew/i.test(text)) return { kind: 'device.clock.skew', severity: 'error', fields: {} };
-    return { kind: 'device.clock', severity: base, fields: {} };
+    if (/skew/i.test(text)) return { kind: 'device.clock.skew', severity: 'error', fields: NONE };
+    return { kind: 'device.clock', severity: base, fields: NONE };
+  }
+  const mdm = l.process === 'mdmclient' || l.subsystem === 'com.apple.ManagedClient';
+  const sso = !mdm && isSsoLine(l);
+  if (!mdm && !sso) {
+    if (/skew exceeded|clock skew/i.test(text)) return { kind: 'device.clock.skew', severity: 'error', fields: NONE };
+    return { kind: 'device.log', severity: base, fields: NONE };
   }
   const http = HTTP_STATUS.exec(text);
-  const httpFields: EventFields = http ? { httpStatus: Number(http[1]) } : {};
+  const httpFields: EventFields = http ? { httpStatus: Number(http[1]) } : NONE;
   const failed = base === 'error' || /\b(error|fail(ed|ure)?|denied|invalid)\b/i.test(text);
-  if (l.process === 'mdmclient' || l.subsystem === 'com.apple.ManagedClient') {
+  if (mdm) {
     if (text.includes('Installed configuration profile')) return { kind: 'device.mdm.profile-installed', severity: 'info', fields: httpFields };
     return { kind: failed ? 'device.mdm.error' : 'device.mdm', severity: failed ? 'error' : base, fields: httpFields };
   }
-  if (isSsoLine(l)) {
-    if (/skew/i.test(text)) return { kind: 'device.clock.skew', severity: 'error', fields: httpFields };
-    return { kind: failed ? 'device.sso.error' : 'device.sso', severity: failed ? 'error' : base, fields: httpFields };
-  }
-  if (/skew exceeded|clock skew/i.test(text)) return { kind: 'device.clock.skew', severity: 'error', fields: {} };
-  return { kind: 'device.log', severity: base, fields: httpFields };
+  if (/skew/i.test(text)) return { kind: 'device.clock.skew', severity: 'error', fields: httpFields };
+  return { kind: failed ? 'device.sso.error' : 'device.sso', severity: failed ? 'error' : base, fields: httpFields };
 }

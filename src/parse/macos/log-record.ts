@@ -25,10 +25,14 @@ function oneLine(text: string): string {
   return flat.length > MAX_SUMMARY_CHARS ? flat.slice(0, MAX_SUMMARY_CHARS - 1) + '…' : flat;
 }
 
+/** Device log events name no device or user themselves; one frozen object serves them all. */
+const NO_KEYS = Object.freeze({});
+
 export function logRecordToEvent(rel: string, r: LogRecord): TimelineEvent {
   const c = classifyLogLine(r);
-  const fields: EventFields = { process: r.process, subsystem: r.subsystem, category: r.category, messageType: r.messageType, ...c.fields };
+  const fields: EventFields = { process: r.process, subsystem: r.subsystem, category: r.category, messageType: r.messageType };
   if (r.pid !== undefined) fields.pid = r.pid;
+  for (const key in c.fields) fields[key] = c.fields[key]!;
   const event: TimelineEvent = {
     id: `device:${rel}:${r.line}`,
     epochMs: r.epochMs,
@@ -37,7 +41,7 @@ export function logRecordToEvent(rel: string, r: LogRecord): TimelineEvent {
     kind: c.kind,
     severity: c.severity,
     summary: oneLine(r.process ? `${r.process}: ${r.text}` : r.text),
-    keys: {},
+    keys: NO_KEYS,
     raw: r.endLine > r.line ? { file: rel, line: r.line, endLine: r.endLine } : { file: rel, line: r.line },
     fields,
     deviceClock: true,

@@ -3,10 +3,8 @@ import type { FileReport } from '../../model/file-report.js';
 import type { LineSink } from '../../io/lines.js';
 import { logRecordToEvent, type LogRecord } from './log-record.js';
 
-export type RecordHead = Omit<LogRecord, 'line' | 'endLine'>;
-
 /** What a style says about one line: a record start, a broken record start, or neither. */
-export type HeadResult = { record: RecordHead } | { bad: string } | null;
+export type HeadResult = LogRecord | { bad: string } | null;
 
 const MAX_CONTINUATION_LINES = 200;
 const MAX_RECORD_CHARS = 16 * 1024;
@@ -34,7 +32,8 @@ export function looksLikeRecordStart(text: string): boolean {
  */
 export abstract class TextLogParser implements LineSink {
   private open: LogRecord | undefined;
-  private openLines: string[] = [];
+  /** Continuation lines of the open record; allocated only for multi-line messages. */
+  private extraLines: string[] | undefined;
   private openChars = 0;
   private discarding = false;
   private inFooter = false;
@@ -63,17 +62,15 @@ export abstract class TextLogParser implements LineSink {
       return;
     }
     const result = this.head(text, lineNo);
-    if (result && 'record' in result) {
+    if (result !== null) {
       this.close();
-      this.open = { ...result.record, line: lineNo, endLine: lineNo };
-      this.openLines = [result.record.text];
-      this.openChars = result.record.text.length;
-      return;
-    }
-    if (result && 'bad' in result) {
-      this.close();
-      this.report.skip(lineNo, result.bad);
-      this.discarding = true;
+      if ('bad' in result) {
+        this.report.skip(lineNo, result.bad);
+        this.discarding = true;
+      } else {
+        this.open = result;
+        this.openChars = result.text.length;
+      }
       return;
     }
     if (isBannerLine(text)) {
@@ -99,8 +96,9 @@ export abstract class TextLogParser implements LineSink {
   private continueRecord(text: string, lineNo: number): void {
     const open = this.open!;
     if (text.trim() !== '') open.endLine = lineNo;
-    if (this.openLines.length < MAX_CONTINUATION_LINES && this.openChars < MAX_RECORD_CHARS) {
-      this.openLines.push(text);
+    this.extraLines ??= [];
+    if (this.extraLines.length < MAX_CONTINUATION_LINES && this.openChars < MAX_RECORD_CHARS) {
+      this.extraLines.push(text);
       this.openChars += text.length + 1;
     }
   }
@@ -110,12 +108,13 @@ export abstract class TextLogParser implements LineSink {
     const open = this.open;
     if (!open) return;
     this.open = undefined;
-    if (this.openLines.length > 1) {
+    const extra = this.extraLines;
+    if (extra) {
+      this.extraLines = undefined;
       // Trailing blank lines before the footer or the next record are layout, not message.
-      while (this.openLines.length > 1 && this.openLines[this.openLines.length - 1]!.trim() === '') this.openLines.pop();
-      open.text = this.openLines.join('\n');
+      while (extra.length > 0 && extra[extra.length - 1]!.trim() === '') extra.pop();
+      if (extra.length > 0) open.text = `${open.text}\n${extra.join('\n')}`;
     }
-    this.openLines = [];
     this.emit(logRecordToEvent(this.rel, open));
   }
 }

@@ -31,7 +31,7 @@ function zonedHead(text: string): { w: WallTime; epochMs: number } | { bad: stri
 
 /** `log show` default style: timestamp, thread, type, activity, pid, ttl, then the composed message. */
 export class DefaultStyleParser extends TextLogParser {
-  protected head(text: string): HeadResult {
+  protected head(text: string, lineNo: number): HeadResult {
     const t = zonedHead(text);
     if (!t || 'bad' in t) return t;
     const columns: string[] = [];
@@ -47,18 +47,18 @@ export class DefaultStyleParser extends TextLogParser {
     if (!thread.startsWith('0x') || !activity.startsWith('0x')) return { bad: 'default-style line with unexpected thread or activity column' };
     const m = splitComposedMessage(text.slice(skipSpaces(text, i)));
     return {
-      record: {
-        epochMs: t.epochMs,
-        micros: t.w.micros,
-        originalTime: text.slice(0, t.w.length),
-        timeNote: undefined,
-        process: m.process,
-        pid: Number(pid),
-        messageType: type,
-        subsystem: m.subsystem,
-        category: m.category,
-        text: m.text,
-      },
+      line: lineNo,
+      endLine: lineNo,
+      epochMs: t.epochMs,
+      micros: t.w.micros,
+      originalTime: text.slice(0, t.w.length),
+      timeNote: undefined,
+      process: m.process,
+      pid: Number(pid),
+      messageType: type,
+      subsystem: m.subsystem,
+      category: m.category,
+      text: m.text,
     };
   }
 }
@@ -67,7 +67,7 @@ const SYSLOG_PROCESS = /\[(\d+)\](?: <(\w+)>)?:(?: |$)/g;
 
 /** `log show --style syslog` and modern install.log: timestamp with offset, host, `process[pid]:`, message. */
 export class SyslogStyleParser extends TextLogParser {
-  protected head(text: string): HeadResult {
+  protected head(text: string, lineNo: number): HeadResult {
     const t = zonedHead(text);
     if (!t || 'bad' in t) return t;
     const hostStart = skipSpaces(text, t.w.length);
@@ -77,18 +77,18 @@ export class SyslogStyleParser extends TextLogParser {
     if (!p || hostEnd === hostStart) return { bad: 'syslog-style line without process[pid]:' };
     const m = splitSenderAndSubsystem(text.slice(p.index + p[0].length));
     return {
-      record: {
-        epochMs: t.epochMs,
-        micros: t.w.micros,
-        originalTime: text.slice(0, t.w.length),
-        timeNote: undefined,
-        process: text.slice(hostEnd + 1, p.index),
-        pid: Number(p[1]),
-        messageType: p[2] ?? '',
-        subsystem: m.subsystem,
-        category: m.category,
-        text: m.text,
-      },
+      line: lineNo,
+      endLine: lineNo,
+      epochMs: t.epochMs,
+      micros: t.w.micros,
+      originalTime: text.slice(0, t.w.length),
+      timeNote: undefined,
+      process: text.slice(hostEnd + 1, p.index),
+      pid: Number(p[1]),
+      messageType: p[2] ?? '',
+      subsystem: m.subsystem,
+      category: m.category,
+      text: m.text,
     };
   }
 }
@@ -115,18 +115,18 @@ export class CompactStyleParser extends TextLogParser {
     const m = splitSenderAndSubsystem(text.slice(p.index + p[0].length));
     const at = this.clock.resolve(w, lineNo);
     return {
-      record: {
-        epochMs: at.epochMs,
-        micros: undefined,
-        originalTime: text.slice(0, w.length),
-        timeNote: at.note ?? this.clock.baseNote,
-        process: text.slice(w.length + 4, p.index).trim(),
-        pid: Number(p[1]),
-        messageType: type,
-        subsystem: m.subsystem,
-        category: m.category,
-        text: m.text,
-      },
+      line: lineNo,
+      endLine: lineNo,
+      epochMs: at.epochMs,
+      micros: undefined,
+      originalTime: text.slice(0, w.length),
+      timeNote: at.note ?? this.clock.baseNote,
+      process: text.slice(w.length + 4, p.index).trim(),
+      pid: Number(p[1]),
+      messageType: type,
+      subsystem: m.subsystem,
+      category: m.category,
+      text: m.text,
     };
   }
 

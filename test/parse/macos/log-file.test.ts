@@ -94,7 +94,7 @@ describe('default style', () => {
       'AppSSOAgent: Error Domain=com.apple.AuthenticationServices.AuthorizationError Code=-1000 ⏎     UserInfo={NSLocalizedDescription=The operation could not be completed.}',
     );
     expect(events[1]!.raw).toEqual({ file: 'device/x.log', line: 3, endLine: 4 });
-    expect(events[2]!.fields).toMatchObject({ process: 'Google Chrome Helper', subsystem: 'com.apple.network', category: 'boringssl', tlsCode: '-9807' });
+    expect(events[2]!.fields).toMatchObject({ process: 'Google Chrome Helper', subsystem: 'com.apple.network', category: 'boringssl', tlsCodes: '-1202 -9807' });
   });
 
   it('honours each line’s own offset across a DST change: 01:45-0700 and 01:45-0800 are an hour apart', async () => {
