@@ -2,7 +2,10 @@
  * Reading Jamf JSON fields: JSON pointers, typed scalars, Pro API date-times (RFC 3339, epoch zero =
  * never) and Classic `*_epoch` / `*_utc` pairs. Every Jamf parser reads its fields through here.
  */
-import { isJsonObject, type JsonObject, type JsonValue } from '../../io/json-file.js';
+import { own, stringAt } from '../../io/json-access.js';
+import { type JsonObject, type JsonValue } from '../../io/json-file.js';
+
+export { numberAt, objectAt, stringAt } from '../../io/json-access.js';
 import { parseZonedTimestamp, type Instant } from '../../time/timestamp.js';
 
 /** A record or field the parser could not use; `at` is a JSON pointer into the file. */
@@ -18,39 +21,21 @@ export function pointer(base: string, ...segments: (string | number)[]): string 
   return out;
 }
 
-export function objectAt(obj: JsonObject | undefined, key: string): JsonObject | undefined {
-  const value = obj?.[key];
-  return isJsonObject(value) ? value : undefined;
-}
-
 export function arrayAt(obj: JsonObject | undefined, key: string): JsonValue[] | undefined {
-  const value = obj?.[key];
+  const value = own(obj, key);
   return Array.isArray(value) ? value : undefined;
-}
-
-/** A non-empty string, trimmed. */
-export function stringAt(obj: JsonObject | undefined, key: string): string | undefined {
-  const value = obj?.[key];
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
 }
 
 /** Identifiers are strings in the Pro API and integers in Classic: accept both, as text. */
 export function idAt(obj: JsonObject | undefined, key: string): string | undefined {
-  const value = obj?.[key];
+  const value = own(obj, key);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return stringAt(obj, key);
 }
 
 export function booleanAt(obj: JsonObject | undefined, key: string): boolean | undefined {
-  const value = obj?.[key];
+  const value = own(obj, key);
   return typeof value === 'boolean' ? value : undefined;
-}
-
-export function numberAt(obj: JsonObject | undefined, key: string): number | undefined {
-  const value = obj?.[key];
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 /** Short quoted rendering of a bad value for a skip reason. */
@@ -71,7 +56,7 @@ export type ZonedTime =
  * recorded in `skips` so the report says where they were.
  */
 export function readZonedTime(obj: JsonObject | undefined, key: string, at: string, skips: Skip[]): ZonedTime {
-  const value = obj?.[key];
+  const value = own(obj, key);
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
     return { state: 'absent', at };
   }

@@ -1,27 +1,13 @@
-import { isJsonObject, type JsonObject, type JsonValue } from '../../io/json-file.js';
+import { own, stringAt } from '../../io/json-access.js';
+import type { JsonObject, JsonValue } from '../../io/json-file.js';
 
-/** Typed, null-tolerant reads from untrusted Okta JSON. Absent, null and wrong-typed all read as undefined. */
+/** Okta-specific reads on top of io/json-access: arrays default to empty, booleans may be strings. */
 
-function own(obj: JsonObject | undefined, key: string): JsonValue | undefined {
-  return obj !== undefined && Object.hasOwn(obj, key) ? obj[key] : undefined;
-}
-
-export function objectAt(obj: JsonObject | undefined, key: string): JsonObject | undefined {
-  const value = own(obj, key);
-  return isJsonObject(value) ? value : undefined;
-}
+export { objectAt, stringAt } from '../../io/json-access.js';
 
 export function arrayAt(obj: JsonObject | undefined, key: string): JsonValue[] {
   const value = own(obj, key);
   return Array.isArray(value) ? value : [];
-}
-
-/** A non-blank string, trimmed. */
-export function stringAt(obj: JsonObject | undefined, key: string): string | undefined {
-  const value = own(obj, key);
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
 }
 
 /** A boolean, or the strings "true"/"false" that Okta uses in detailEntry maps. */
