@@ -8,7 +8,7 @@ import { parseJamfComputerFile } from '../../parse/jamf/computer.js';
 import { parseJamfHistoryFile } from '../../parse/jamf/history.js';
 import { parseJamfMdmCommandsFile } from '../../parse/jamf/mdm-commands.js';
 import { parseOktaDevicesFile, parseOktaLogFiles } from '../../parse/okta/index.js';
-import { parseProbeFile, PROBE_NAMES } from '../../parse/probes/index.js';
+import { parseProbeFile } from '../../parse/probes/index.js';
 import { applyMeasuredOffset, measureClockOffset } from '../../time/clock-offset.js';
 import { mergeSortedRuns, sortRun } from '../../timeline/merge.js';
 import { readBundleLayout, type BundleLayout } from './layout.js';
@@ -56,7 +56,7 @@ async function readJamf(layout: BundleLayout, ctx: ParseContext): Promise<Source
 async function readDevice(layout: BundleLayout, ctx: ParseContext): Promise<SourceRead & { probes: ProbeFacts }> {
   const [logs, probes] = await Promise.all([
     Promise.all(layout.device.logs.map((f) => parseDeviceLogFile(f.path, f.rel, ctx))),
-    Promise.all(layout.device.probes.map((f) => parseProbeFile(f.path, f.rel, f.name as (typeof PROBE_NAMES)[number], ctx))),
+    Promise.all(layout.device.probes.map((f) => parseProbeFile(f.path, f.rel, f.name, ctx))),
   ]);
   const events = logs.flatMap((l) => l.events);
   for (const p of probes) if (p.event) events.push(p.event);
@@ -91,7 +91,7 @@ function identify(ctx: ParseContext, state: DeviceState): DeviceIdentity {
  * measured and applied to its events, every source sorted and merged into one UTC timeline.
  */
 export async function analyzeBundle(dir: string): Promise<Analysis> {
-  const layout = await readBundleLayout(dir, PROBE_NAMES);
+  const layout = await readBundleLayout(dir);
   const meta = await readBundleMeta(layout.meta?.path);
   const ctx = meta.ctx;
   const [jamf, okta, device] = await Promise.all([readJamf(layout, ctx), readOkta(layout, ctx), readDevice(layout, ctx)]);

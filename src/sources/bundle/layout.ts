@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isProbeName, type ProbeName } from '../../parse/probes/index.js';
 
 export class BundleError extends Error {}
 
@@ -14,7 +15,7 @@ export interface BundleLayout {
   meta: BundleFile | undefined;
   okta: { logs: BundleFile[]; devices: BundleFile | undefined };
   jamf: { computer: BundleFile | undefined; mdmCommands: BundleFile | undefined; history: BundleFile | undefined };
-  device: { logs: BundleFile[]; probes: (BundleFile & { name: string })[] };
+  device: { logs: BundleFile[]; probes: (BundleFile & { name: ProbeName })[] };
   /** Files the bundle format does not define; reported, not read. */
   ignored: string[];
 }
@@ -43,7 +44,7 @@ function describeFsError(error: unknown): string {
 }
 
 /** Finds the evidence files of a bundle directory (see DESIGN.md, "Evidence bundle"). */
-export async function readBundleLayout(root: string, probeNames: readonly string[]): Promise<BundleLayout> {
+export async function readBundleLayout(root: string): Promise<BundleLayout> {
   try {
     const info = await stat(root);
     if (!info.isDirectory()) throw new BundleError(`bundle ${root} is not a directory`);
@@ -83,7 +84,7 @@ export async function readBundleLayout(root: string, probeNames: readonly string
     }
     for (const name of await listFiles(join(root, 'device', 'probes'))) {
       const probe = name.endsWith('.txt') ? name.slice(0, -4) : '';
-      if (probeNames.includes(probe)) layout.device.probes.push({ ...file('device', 'probes', name), name: probe });
+      if (isProbeName(probe)) layout.device.probes.push({ ...file('device', 'probes', name), name: probe });
       else layout.ignored.push(`device/probes/${name}`);
     }
   } catch (error) {
