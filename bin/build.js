@@ -1,4 +1,5 @@
 // Bundles the CLI into one ESM file so start-up does not walk node_modules.
+import { cpSync } from 'node:fs';
 import { build } from 'esbuild';
 
 await build({
@@ -14,3 +15,6 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// Hypothesis packs are data read at run time, next to the bundle.
+cpSync(new URL('../src/triage/packs', import.meta.url), new URL('./build/packs', import.meta.url), { recursive: true });

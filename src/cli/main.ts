@@ -1,10 +1,15 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { runAnalyze } from './analyze.js';
 import { UsageError } from './usage-error.js';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`trustline: ${message.replace(/\s+/g, ' ').trim()}\n`);
   process.exit(code);
+}
+
+function parseDuration(value: string): string {
+  if (!/^\d+(\.\d+)?(ms|s|m|h)$/.test(value)) throw new InvalidArgumentError('expected a duration such as 30s or 2m');
+  return value;
 }
 
 const program = new Command('trustline')
@@ -20,8 +25,10 @@ program
   .requiredOption('--bundle <dir>', 'evidence bundle directory (see README, "Evidence bundle")')
   .addOption(new Option('--json', 'print the analysis as JSON (DESIGN.md contract)').conflicts('md'))
   .addOption(new Option('--md', 'print a Markdown report (the default)').conflicts('json'))
-  .action(async (opts: { bundle: string; json?: boolean; md?: boolean }) => {
-    await runAnalyze({ bundle: opts.bundle, format: opts.json ? 'json' : 'md' });
+  .option('--rules <dir>', 'directory of organisation hypothesis packs (adds to or overrides the built-in pack)')
+  .option('--window <duration>', 'cross-source correlation window, e.g. 30s (default from the packs)', parseDuration)
+  .action(async (opts: { bundle: string; json?: boolean; md?: boolean; rules?: string; window?: string }) => {
+    await runAnalyze({ bundle: opts.bundle, format: opts.json ? 'json' : 'md', rules: opts.rules, window: opts.window });
   });
 
 try {

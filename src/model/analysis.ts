@@ -40,6 +40,10 @@ export interface Hypothesis {
   verdict: Verdict;
   evidence: HypothesisEvidence[];
   next: NextStep;
+  /** Plain-language story of the hypothesis (reports; not in the JSON contract). */
+  explanation: string;
+  /** Why-lines of evidence that could not be established either way (reports; not in the JSON contract). */
+  unknown: string[];
 }
 
 export interface DeviceIdentity {
@@ -51,6 +55,8 @@ export interface DeviceIdentity {
 /** Everything one analysis produced: what the views (JSON, Markdown, console) render. */
 export interface Analysis {
   device: DeviceIdentity;
+  /** When the evidence was collected (UTC epoch ms), if known: "now" for ages and expiry. */
+  collectedAtMs: number | null;
   sources: SourceSummary[];
   clock: ClockReading;
   timeline: TimelineEvent[];

@@ -8,6 +8,7 @@ const HOSTILE = 'x\u001b]0;pwned\u0007\u009b31m\u202e|y';
 function analysis(events: number): Analysis {
   return {
     device: { serial: HOSTILE, hostname: null, user: null },
+    collectedAtMs: null,
     sources: [{ name: 'device', status: 'error', events, error: `device/x.log: ${HOSTILE}` }],
     clock: { deviceOffsetMs: -1500, basis: 'date', applied: false, note: 'small' },
     timeline: Array.from({ length: events }, (_, i) => ({

@@ -111,6 +111,7 @@ export async function analyzeBundle(dir: string): Promise<Analysis> {
   const { exactOffsetMs: _exact, ...clockReading } = clock;
   return {
     device: identify(ctx, state),
+    collectedAtMs: ctx.collectedAtMs ?? null,
     sources: reads.map(summarize),
     clock: clockReading,
     timeline: mergeSortedRuns(reads.map((r) => sortRun(r.events))),

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { parseYamlDocument } from './yaml-document.js';
+
+/**
+ * `$XDG_CONFIG_HOME/trustline/config.yaml` (default `~/.config/trustline/config.yaml`). Keys this
+ * build reads are validated; other keys are left for the features that own them.
+ */
+const ConfigSchema = z.looseObject({
+  /** Directory of organisation hypothesis packs, added to (or overriding) the built-in pack. */
+  rules: z.string().min(1).optional(),
+  /** Correlation window for cross-source matching, e.g. 30s. */
+  window: z.string().regex(/^\d+(\.\d+)?(ms|s|m|h)$/, 'a duration such as 30s or 2m').optional(),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME !== '' ? env.XDG_CONFIG_HOME : join(homedir(), '.config');
+  return join(base, 'trustline', 'config.yaml');
+}
+
+/** Reads the config file; a missing file is an empty config, a broken one an error naming the line. */
+export async function readConfig(path = configPath()): Promise<Config> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw error;
+  }
+  return parseYamlDocument(text, path, ConfigSchema).data;
+}
