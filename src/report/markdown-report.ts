@@ -1,4 +1,4 @@
-import type { Analysis, ClockReading } from '../model/analysis.js';
+import type { Analysis, ClockReading, Hypothesis } from '../model/analysis.js';
 import type { TimelineEvent } from '../model/event.js';
 import { formatIsoUtc } from '../time/timestamp.js';
 import { sanitizeLine } from '../text/sanitize.js';
@@ -26,6 +26,43 @@ function timelineRows(events: readonly TimelineEvent[]): string[] {
   );
 }
 
+/** Hypotheses explained in full; the rest are listed in the ranking table only. */
+const EXPLAINED_HYPOTHESES = 3;
+
+function explainHypothesis(h: Hypothesis, rank: number, events: ReadonlyMap<string, TimelineEvent>): string[] {
+  const out = [`### ${rank}. ${cell(h.title, 120)}: ${h.verdict} (${h.score.toFixed(2)})`, '', cell(h.explanation, 1000), ''];
+  if (h.evidence.length > 0) {
+    out.push('Evidence:', '');
+    for (const ev of h.evidence) {
+      const e = events.get(ev.eventId);
+      const where = e ? `${formatIsoUtc(e.epochMs, e.micros)} ${e.source}: ${cell(e.summary, 120)}` : cell(ev.eventId, 80);
+      out.push(`- ${ev.supports ? 'supports' : 'contradicts'}: ${cell(ev.why, 200)} (${where})`);
+    }
+    out.push('');
+  }
+  if (h.unknown.length > 0) out.push(`Still unknown: ${h.unknown.map((u) => cell(u, 200)).join('; ')}`, '');
+  out.push(`Next step: **${cell(h.next.title, 120)}**`, '', '```', sanitizeLine(h.next.command, 500), '```', '', cell(h.next.why, 600), '');
+  return out;
+}
+
+function hypothesesSection(a: Analysis): string[] {
+  const out = ['## Hypotheses', ''];
+  if (a.hypotheses.length === 0) return [...out, 'No hypotheses ranked.', ''];
+  if (!a.hypotheses.some((h) => h.verdict === 'likely')) {
+    out.push('No hypothesis is likely yet: the evidence does not decide. Run the next step of the first one.', '');
+  }
+  out.push('| # | hypothesis | verdict | score | evidence |', '|---|---|---|---|---|');
+  a.hypotheses.forEach((h, i) => out.push(`| ${i + 1} | ${cell(h.title, 100)} (\`${h.id}\`) | ${h.verdict} | ${h.score.toFixed(2)} | ${h.evidence.length} |`));
+  out.push('');
+  const wanted = new Set(a.hypotheses.slice(0, EXPLAINED_HYPOTHESES).flatMap((h) => h.evidence.map((ev) => ev.eventId)));
+  const events = new Map(a.timeline.filter((e) => wanted.has(e.id)).map((e) => [e.id, e] as const));
+  a.hypotheses
+    .slice(0, EXPLAINED_HYPOTHESES)
+    .filter((h, i) => i === 0 || h.verdict !== 'unlikely')
+    .forEach((h, i) => out.push(...explainHypothesis(h, i + 1, events)));
+  return out;
+}
+
 /** A readable summary for a ticket or a terminal: device, sources, clock, hypotheses, timeline, notes. */
 export function renderMarkdown(a: Analysis): string {
   const out: string[] = [];
@@ -39,13 +76,7 @@ export function renderMarkdown(a: Analysis): string {
   for (const s of a.sources) out.push(`| ${s.name} | ${s.status} | ${s.events} | ${s.error ? cell(s.error) : ''} |`);
   out.push('', '## Clock', '', describeClock(a.clock), '');
 
-  out.push('## Hypotheses', '');
-  if (a.hypotheses.length === 0) out.push('No hypotheses ranked.', '');
-  for (const h of a.hypotheses) {
-    out.push(`### ${cell(h.title, 120)} (\`${h.id}\`): ${h.verdict}, score ${h.score.toFixed(2)}`, '');
-    for (const ev of h.evidence) out.push(`- ${ev.supports ? 'supports' : 'contradicts'}: ${cell(ev.why)} (${cell(ev.eventId, 80)})`);
-    out.push('', `Next: ${cell(h.next.title, 120)}: \`${cell(h.next.command, 300)}\` (${cell(h.next.why)})`, '');
-  }
+  out.push(...hypothesesSection(a));
 
   const all = a.timeline;
   const shown = all.length <= MARKDOWN_TIMELINE_LIMIT ? all : all.filter((e) => e.severity !== 'info').slice(0, MARKDOWN_TIMELINE_LIMIT);

@@ -70,21 +70,22 @@ export class HypothesisEvaluation {
   }
 
   private anchors(s: Signature): readonly TimelineEvent[] | 'unknown' | undefined {
-    if (!('near' in s) || s.near === undefined) return undefined;
+    if (s.near === undefined) return undefined;
     const anchor = this.outcome(s.near);
     return anchor.status === 'holds' ? anchor.events : 'unknown';
   }
 
   private evaluate(s: Signature): SignatureOutcome {
     const { analysis, index, facts } = this.ctx;
-    if ('fact' in s) {
+    if (s.fact) {
       const fact = facts.get(s.fact.name, s.fact.arg);
       if (!fact) return { status: 'unknown' };
       if (!compareFact(fact.value, s.fact)) return { status: 'fails' };
       const event = fact.eventId ? analysis.timeline.find((e) => e.id === fact.eventId) : undefined;
       return { status: 'holds', events: event ? [event] : [] };
     }
-    const matcher = 'match' in s ? s.match : s.absent;
+    const matcher = s.match ?? s.absent;
+    if (!matcher) return { status: 'unknown' };
     // Absence in a source we do not have, or an event check on one, proves nothing.
     if (sourceStatus(analysis, matcherSource(matcher)) === 'missing') return { status: 'unknown' };
     const anchors = this.anchors(s);
@@ -96,9 +97,9 @@ export class HypothesisEvaluation {
       if (!test(e)) continue;
       if (anchors && !nearAny(e.epochMs, anchors, windowMs)) continue;
       found.push(e);
-      if ('absent' in s || found.length >= EVIDENCE_EVENTS_PER_SIGNATURE) break;
+      if (s.absent || found.length >= EVIDENCE_EVENTS_PER_SIGNATURE) break;
     }
-    if ('absent' in s) {
+    if (s.absent) {
       if (found.length > 0) return { status: 'fails' };
       return { status: 'holds', events: anchors ? anchors.slice(0, 1) : [] };
     }

@@ -16,11 +16,11 @@ function crossCheck(h: HypothesisDefinition, index: number): { path: (string | n
     const at = [...base, list, list === 'evidence' ? i : i - h.evidence.length];
     if (ids.has(s.id)) return { path: [...at, 'id'], message: `duplicate signature id "${s.id}"` };
     ids.add(s.id);
-    if ('absent' in s && s.near === undefined) return { path: at, message: 'an absent signature needs near: absence is judged around other evidence' };
+    if (s.absent && s.near === undefined) return { path: at, message: 'an absent signature needs near: absence is judged around other evidence' };
   }
   for (const [i, [list, s]] of signatures.entries()) {
     const at = [...base, list, list === 'evidence' ? i : i - h.evidence.length];
-    if ('near' in s && s.near !== undefined && (!ids.has(s.near) || s.near === s.id)) {
+    if (s.near !== undefined && (!ids.has(s.near) || s.near === s.id)) {
       return { path: [...at, 'near'], message: `near names no other signature of this hypothesis: "${s.near}"` };
     }
   }

@@ -47,13 +47,6 @@ export const EventMatcherSchema = z.strictObject({
 
 const duration = z.string().regex(/^\d+(\.\d+)?(ms|s|m|h|d)$/, 'a duration such as 30s, 5m, 2h');
 
-const signatureBase = {
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes'),
-  weight: z.number().min(0).max(1),
-  /** Plain-language reason shown next to the evidence. */
-  why: z.string().min(1),
-};
-
 const factCondition = z.strictObject({
   name: z.enum(FACT_NAMES),
   /** Extra argument for facts that take one (a profile-name pattern). */
@@ -63,26 +56,34 @@ const factCondition = z.strictObject({
   lt: z.number().optional(),
 });
 
-export const SignatureSchema = z.union([
-  z.strictObject({
-    ...signatureBase,
-    match: EventMatcherSchema,
-    /** Only events within the correlation window of an event matched by this other signature. */
-    near: z.string().optional(),
-    window: duration.optional(),
-  }),
-  z.strictObject({
-    ...signatureBase,
-    /** Holds when no event matches (around `near`'s events when given; a missing anchor means unknown). */
-    absent: EventMatcherSchema,
-    near: z.string().optional(),
-    window: duration.optional(),
-  }),
-  z.strictObject({ ...signatureBase, fact: factCondition }),
-]);
+/**
+ * A signature is one of: `match` (some event matches), `absent` (no event matches around `near`'s
+ * events) or `fact` (a derived fact compares true). One object rather than a union, so validation
+ * errors point at the exact field.
+ */
+const signatureShape = {
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes'),
+  weight: z.number().min(0).max(1),
+  /** Plain-language reason shown next to the evidence. */
+  why: z.string().min(1),
+  match: EventMatcherSchema.optional(),
+  absent: EventMatcherSchema.optional(),
+  fact: factCondition.optional(),
+  /** Only events within the correlation window of an event matched by this other signature. */
+  near: z.string().optional(),
+  window: duration.optional(),
+};
 
-export const EvidenceSchema = z.intersection(SignatureSchema, z.object({ core: z.boolean().optional() }));
-export const ContradictionSchema = z.intersection(SignatureSchema, z.object({ strong: z.boolean().optional() }));
+function checkSignature(s: { match?: unknown; absent?: unknown; fact?: unknown; near?: string | undefined; window?: string | undefined }, ctx: z.RefinementCtx): void {
+  const kinds = [s.match, s.absent, s.fact].filter((x) => x !== undefined).length;
+  if (kinds !== 1) ctx.addIssue({ code: 'custom', message: 'a signature needs exactly one of match, absent or fact' });
+  if (s.fact !== undefined && (s.near !== undefined || s.window !== undefined)) {
+    ctx.addIssue({ code: 'custom', message: 'near and window apply to match and absent signatures only' });
+  }
+}
+
+export const EvidenceSchema = z.strictObject({ ...signatureShape, core: z.boolean().optional() }).superRefine(checkSignature);
+export const ContradictionSchema = z.strictObject({ ...signatureShape, strong: z.boolean().optional() }).superRefine(checkSignature);
 
 export const RunbookStepSchema = z
   .strictObject({
@@ -120,9 +121,9 @@ export const PackSchema = z.strictObject({
 });
 
 export type EventMatcher = z.infer<typeof EventMatcherSchema>;
-export type Signature = z.infer<typeof SignatureSchema>;
 export type EvidenceSignature = z.infer<typeof EvidenceSchema>;
 export type ContradictionSignature = z.infer<typeof ContradictionSchema>;
+export type Signature = EvidenceSignature | ContradictionSignature;
 export type RunbookStep = z.infer<typeof RunbookStepSchema>;
 export type HypothesisDefinition = z.infer<typeof HypothesisSchema>;
 export type Pack = z.infer<typeof PackSchema>;

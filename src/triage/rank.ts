@@ -59,8 +59,13 @@ function renderStep(step: RunbookStep, why: string): NextStep {
   return { title: step.title, command, why };
 }
 
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
 function stepWhy(step: RunbookStep): string {
-  return `${step.checks} Confirms: ${step.confirms} Refutes: ${step.refutes}`;
+  return `${sentence(step.checks)} Confirms: ${sentence(step.confirms)} Refutes: ${sentence(step.refutes)}`;
 }
 
 function nextStep(r: Ranked): NextStep {
