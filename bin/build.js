@@ -2,9 +2,7 @@
 import { cpSync } from 'node:fs';
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
-  outfile: new URL('./build/trustline.mjs', import.meta.url).pathname,
+const shared = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -14,7 +12,11 @@ await build({
   // Some dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
-});
+};
+
+await build({ ...shared, entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname], outfile: new URL('./build/trustline.mjs', import.meta.url).pathname });
+// The benchmark runner (`npm run bench`) is bundled the same way, so it measures the shipped code.
+await build({ ...shared, entryPoints: [new URL('../test/bench/run.ts', import.meta.url).pathname], outfile: new URL('./build/bench.mjs', import.meta.url).pathname });
 
 // Hypothesis packs are data read at run time, next to the bundle.
 cpSync(new URL('../src/triage/packs', import.meta.url), new URL('./build/packs', import.meta.url), { recursive: true });

@@ -81,8 +81,7 @@ export class HypothesisEvaluation {
       const fact = facts.get(s.fact.name, s.fact.arg);
       if (!fact) return { status: 'unknown' };
       if (!compareFact(fact.value, s.fact)) return { status: 'fails' };
-      const event = fact.eventId ? analysis.timeline.find((e) => e.id === fact.eventId) : undefined;
-      return { status: 'holds', events: event ? [event] : [] };
+      return { status: 'holds', events: fact.event ? [fact.event] : [] };
     }
     const matcher = s.match ?? s.absent;
     if (!matcher) return { status: 'unknown' };
@@ -93,12 +92,15 @@ export class HypothesisEvaluation {
     const windowMs = s.window ? durationMs(s.window) : this.ctx.windowMs;
     const test = compileMatcher(matcher);
     const found: TimelineEvent[] = [];
-    for (const e of index.candidates(matcher)) {
-      if (!test(e)) continue;
-      if (anchors && !nearAny(e.epochMs, anchors, windowMs)) continue;
-      found.push(e);
-      if (s.absent || found.length >= EVIDENCE_EVENTS_PER_SIGNATURE) break;
+    scan: for (const run of index.candidates(matcher)) {
+      for (const e of run) {
+        if (!test(e)) continue;
+        if (anchors && !nearAny(e.epochMs, anchors, windowMs)) continue;
+        found.push(e);
+        if (s.absent || found.length >= EVIDENCE_EVENTS_PER_SIGNATURE) break scan;
+      }
     }
+    found.sort((a, b) => a.epochMs - b.epochMs);
     if (s.absent) {
       if (found.length > 0) return { status: 'fails' };
       return { status: 'holds', events: anchors ? anchors.slice(0, 1) : [] };

@@ -1,5 +1,6 @@
 import type { Analysis } from '../model/analysis.js';
 import type { TimelineEvent } from '../model/event.js';
+import type { EventIndex } from './matcher.js';
 
 /**
  * Derived facts: what the device state says now (managed, certificates present, clock offset),
@@ -30,7 +31,8 @@ export type FactValue = boolean | number | string;
 
 export interface Fact {
   value: FactValue;
-  eventId: string | undefined;
+  /** The event that shows the fact (a probe, the Jamf inventory state), when there is one. */
+  event: TimelineEvent | undefined;
 }
 
 const HOUR_MS = 3_600_000;
@@ -38,15 +40,12 @@ const STALE_CHECK_IN_HOURS = 14 * 24;
 
 /** Computes facts once per analysis; `profile-present` takes a pattern argument and is computed on demand. */
 export class FactBook {
-  private readonly byKind = new Map<string, TimelineEvent>();
   private readonly facts = new Map<FactName, Fact>();
 
-  constructor(private readonly analysis: Analysis) {
-    for (const e of analysis.timeline) {
-      if (e.kind.startsWith('device.probe.') || e.kind.startsWith('jamf.inventory.') || e.kind === 'okta.device.state') {
-        if (!this.byKind.has(e.kind)) this.byKind.set(e.kind, e);
-      }
-    }
+  constructor(
+    private readonly analysis: Analysis,
+    private readonly index: EventIndex,
+  ) {
     this.compute();
   }
 
@@ -55,12 +54,12 @@ export class FactBook {
     return this.facts.get(name);
   }
 
-  private eventOf(kind: string): string | undefined {
-    return this.byKind.get(kind)?.id;
+  private eventOf(kind: string): TimelineEvent | undefined {
+    return this.index.ofKind(kind)[0];
   }
 
   private set(name: FactName, value: FactValue | undefined, kind: string): void {
-    if (value !== undefined) this.facts.set(name, { value, eventId: this.eventOf(kind) });
+    if (value !== undefined) this.facts.set(name, { value, event: this.eventOf(kind) });
   }
 
   private compute(): void {
@@ -119,8 +118,8 @@ export class FactBook {
     if (!jamf || jamf.recordsFound === 0 || !pattern) return undefined;
     const re = new RegExp(pattern, 'i');
     const profile = jamf.profiles.find((p) => re.test(p.name) || (p.identifier !== undefined && re.test(p.identifier)));
-    if (!profile) return { value: false, eventId: this.eventOf('jamf.inventory.state') };
-    const event = this.analysis.timeline.find((e) => e.kind === 'jamf.profile.installed' && e.fields.profileName === profile.name);
-    return { value: true, eventId: event?.id ?? this.eventOf('jamf.inventory.state') };
+    if (!profile) return { value: false, event: this.eventOf('jamf.inventory.state') };
+    const event = this.index.ofKind('jamf.profile.installed').find((e) => e.fields.profileName === profile.name);
+    return { value: true, event: event ?? this.eventOf('jamf.inventory.state') };
   }
 }

@@ -13,27 +13,41 @@ export class EventIndex {
       const list = this.byKind.get(e.kind);
       if (list) list.push(e);
       else this.byKind.set(e.kind, [e]);
-      const bySource = this.bySource.get(e.source);
-      if (bySource) bySource.push(e);
-      else this.bySource.set(e.source, [e]);
     }
   }
 
-  /** Events that may match: those of the named kinds (exact or `prefix*`), else of the source, else all. */
-  candidates(m: EventMatcher): readonly TimelineEvent[] {
+  /** Events of one kind, in time order. */
+  ofKind(kind: string): readonly TimelineEvent[] {
+    return this.byKind.get(kind) ?? [];
+  }
+
+  /**
+   * Runs of events that may match, each in time order: those of the named kinds (exact or
+   * `prefix*`), else of the source (indexed on first use), else all events.
+   */
+  candidates(m: EventMatcher): readonly (readonly TimelineEvent[])[] {
     const kinds = asList(m.kind);
-    if (!kinds) return m.source ? (this.bySource.get(m.source) ?? []) : this.events;
-    const out: TimelineEvent[] = [];
+    if (!kinds) return m.source ? [this.ofSource(m.source)] : [this.events];
+    const runs: TimelineEvent[][] = [];
     for (const k of kinds) {
       if (k.endsWith('*')) {
         const prefix = k.slice(0, -1);
-        for (const [kind, list] of this.byKind) if (kind.startsWith(prefix)) out.push(...list);
+        for (const [kind, list] of this.byKind) if (kind.startsWith(prefix)) runs.push(list);
       } else {
         const list = this.byKind.get(k);
-        if (list) out.push(...list);
+        if (list) runs.push(list);
       }
     }
-    return kinds.length > 1 || kinds[0]!.endsWith('*') ? out.sort((a, b) => a.epochMs - b.epochMs) : out;
+    return runs;
+  }
+
+  private ofSource(source: SourceName): readonly TimelineEvent[] {
+    let list = this.bySource.get(source);
+    if (!list) {
+      list = this.events.filter((e) => e.source === source);
+      this.bySource.set(source, list);
+    }
+    return list;
   }
 }
 

@@ -27,10 +27,6 @@ export async function loadHypotheses(options: { rulesDir?: string | undefined; w
 
 /** Ranks the hypotheses against an analysis' timeline and device state. Pure: no I/O. */
 export function triage(analysis: Analysis, active: ActiveHypotheses): Hypothesis[] {
-  return rankHypotheses(active.hypotheses, {
-    analysis,
-    index: new EventIndex(analysis.timeline),
-    facts: new FactBook(analysis),
-    windowMs: active.windowMs,
-  });
+  const index = new EventIndex(analysis.timeline);
+  return rankHypotheses(active.hypotheses, { analysis, index, facts: new FactBook(analysis, index), windowMs: active.windowMs });
 }

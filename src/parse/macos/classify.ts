@@ -22,6 +22,8 @@ const NONE: EventFields = Object.freeze({}) as EventFields;
 // Codes that mark a failed TLS exchange: SecureTransport (-98xx) and NSURLError (-12xx) forms,
 // not followed by another digit (-12021 is something else).
 const TLS_ERROR_CODES = /-(98(?:07|02|08|13|16|24|29|36|38)|120[0-6])(?!\d)/g;
+// Processes and subsystems of TLS-inspecting proxies, content filters and endpoint protection.
+const INTERCEPTOR = /zscaler|netskope|crowdstrike|falcon|sentinel|jamf ?protect|proxy|filter|networkextension/i;
 const HTTP_STATUS = /\b(?:status(?: ?code)?|HTTP(?:\/\d(?:\.\d)?)?|response ?code|statusCode)[\s:=(]*([1-5]\d\d)\b/i;
 const TRUST_RESULT = /(?:kSecTrustResult|SecTrustResultType|trust result)\D{0,12}(\d)\b/i;
 
@@ -95,6 +97,9 @@ export function classifyLogLine(l: LogLine): Classification {
     }
     if (/skew/i.test(text)) return { kind: 'device.clock.skew', severity: 'error', fields: NONE };
     return { kind: 'device.clock', severity: base, fields: NONE };
+  }
+  if (INTERCEPTOR.test(l.process) || INTERCEPTOR.test(l.subsystem)) {
+    return { kind: 'device.network.interceptor', severity: base, fields: NONE };
   }
   const mdm = l.process === 'mdmclient' || l.subsystem === 'com.apple.ManagedClient';
   const sso = !mdm && isSsoLine(l);
