@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const launcher = fileURLToPath(new URL('../../bin/trustline.js', import.meta.url));
@@ -11,12 +13,15 @@ export interface CliResult {
   stderr: string;
 }
 
+/** A config home with no config in it, so the machine's own trustline config never leaks into tests. */
+const EMPTY_CONFIG_HOME = join(tmpdir(), 'trustline-test-no-config');
+
 /** Runs the built CLI the way a user does (`npm test` builds it first). */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
   if (!existsSync(bundle)) throw new Error('bin/build/trustline.mjs is missing: run `npm run build` (npm test does)');
   const result = spawnSync(process.execPath, [launcher, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    env: { ...process.env, XDG_CONFIG_HOME: EMPTY_CONFIG_HOME, ...env },
     maxBuffer: 256 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir, writeTree } from '../helpers/temp-files.js';
+
+const FULL = fileURLToPath(new URL('../fixtures/bundles/full', import.meta.url));
+
+const ORG_PACK = `hypotheses:
+  - id: okta-policy-regression
+    title: Our own policy story
+    explanation: Replaces the built-in one.
+    evidence:
+      - { id: deny, core: true, weight: 1, why: Okta denied it, match: { kind: okta.policy.evaluate_sign_on, fields: { outcome: DENY } } }
+    runbook:
+      - { title: Ask the identity team, checks: the rule, console: Okta Admin Console > Security > Authentication Policies, confirms: a new rule, refutes: no change }
+`;
+
+interface Hyp {
+  id: string;
+  title: string;
+  score: number;
+  verdict: string;
+  evidence: { eventId: string; supports: boolean; why: string }[];
+  next: { title: string; command: string; why: string };
+}
+
+function hypotheses(args: string[], env: NodeJS.ProcessEnv = {}): Hyp[] {
+  const r = runCli(['analyze', '--bundle', FULL, '--json', ...args], env);
+  expect(r.status, r.stderr).toBe(0);
+  return (JSON.parse(r.stdout) as { hypotheses: Hyp[] }).hypotheses;
+}
+
+describe('analyze --json hypotheses', () => {
+  const ranked = hypotheses([], { XDG_CONFIG_HOME: tempDir() });
+
+  it('ranks every catalogue id, sorted by score, in the contract shape', () => {
+    expect(ranked).toHaveLength(12);
+    expect(ranked.map((h) => h.score)).toEqual([...ranked.map((h) => h.score)].sort((a, b) => b - a));
+    for (const h of ranked) {
+      expect(Object.keys(h)).toEqual(['id', 'title', 'score', 'verdict', 'evidence', 'next']);
+      expect(Object.keys(h.next)).toEqual(['title', 'command', 'why']);
+      expect(h.score).toBeGreaterThanOrEqual(0);
+      expect(h.score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('puts the story of the full bundle first, with evidence from Okta and the device', () => {
+    expect(ranked[0]).toMatchObject({ id: 'okta-policy-regression', verdict: 'likely' });
+    const ids = ranked[0]!.evidence.map((e) => e.eventId);
+    expect(ids).toContain('okta:3c9e8f70-c6f2-11f0-9a11-5d2f6a7b8c04');
+    expect(ids.some((id) => id.startsWith('device:'))).toBe(true);
+  });
+});
+
+describe('organisation packs', () => {
+  it('--rules replaces a built-in hypothesis by id', () => {
+    const rules = writeTree({ 'ours.yaml': ORG_PACK });
+    const ranked = hypotheses(['--rules', rules], { XDG_CONFIG_HOME: tempDir() });
+    expect(ranked).toHaveLength(12);
+    expect(ranked[0]).toMatchObject({ id: 'okta-policy-regression', title: 'Our own policy story', score: 1 });
+    expect(ranked[0]!.next.command).toBe('Okta Admin Console > Security > Authentication Policies');
+  });
+
+  it('the config key rules works like --rules', () => {
+    const rules = writeTree({ 'ours.yaml': ORG_PACK });
+    const config = writeTree({ 'trustline/config.yaml': `rules: ${rules}\n` });
+    expect(hypotheses([], { XDG_CONFIG_HOME: config })[0]!.title).toBe('Our own policy story');
+  });
+
+  it('an invalid pack fails with file, line and field, and prints no analysis', () => {
+    const rules = writeTree({ 'ours.yaml': ORG_PACK.replace('weight: 1,', 'weight: 2,') });
+    const r = runCli(['analyze', '--bundle', FULL, '--json', '--rules', rules], { XDG_CONFIG_HOME: tempDir() });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`trustline: ${join(rules, 'ours.yaml')}:6: hypotheses[0].evidence[0].weight: Too big: expected number to be <=1\n`);
+  });
+
+  it('a broken config file fails with its line', () => {
+    const config = writeTree({ 'trustline/config.yaml': 'window: soon\n' });
+    const r = runCli(['analyze', '--bundle', FULL], { XDG_CONFIG_HOME: config });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/config\.yaml:1: window: a duration such as 30s or 2m\n$/);
+  });
+
+  it('--window rejects a malformed duration', () => {
+    const r = runCli(['analyze', '--bundle', FULL, '--window', 'soon']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("trustline: option '--window <duration>' argument 'soon' is invalid. expected a duration such as 30s or 2m\n");
+  });
+});
