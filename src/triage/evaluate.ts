@@ -1,6 +1,7 @@
 import type { Analysis, SourceStatus } from '../model/analysis.js';
 import type { SourceName, TimelineEvent } from '../model/event.js';
 import type { FactBook } from './facts.js';
+import type { DeviceIdentitySet } from './identity.js';
 import { compileMatcher, matcherSource, type EventIndex } from './matcher.js';
 import { durationMs, type HypothesisDefinition, type Signature } from './pack-schema.js';
 
@@ -14,6 +15,7 @@ export interface TriageContext {
   analysis: Analysis;
   index: EventIndex;
   facts: FactBook;
+  identity: DeviceIdentitySet;
   /** Correlation window for `near` when a signature does not set its own (after clock correction). */
   windowMs: number;
 }
@@ -90,7 +92,7 @@ export class HypothesisEvaluation {
     const anchors = this.anchors(s);
     if (anchors === 'unknown') return { status: 'unknown' };
     const windowMs = s.window ? durationMs(s.window) : this.ctx.windowMs;
-    const test = compileMatcher(matcher);
+    const test = compileMatcher(matcher, this.ctx.identity);
     const found: TimelineEvent[] = [];
     scan: for (const run of index.candidates(matcher)) {
       for (const e of run) {

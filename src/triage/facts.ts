@@ -12,6 +12,7 @@ export const FACT_NAMES = [
   'okta-cert.count',
   'okta-cert.valid-count',
   'okta-cert.all-expired',
+  'okta-cert.expired-days',
   'okta-keychain.missing',
   'jamf.record-found',
   'jamf.managed',
@@ -75,6 +76,10 @@ export class FactBook {
       this.set('okta-cert.count', certs.length, 'device.probe.okta-mtls-cert');
       this.set('okta-cert.valid-count', valid, 'device.probe.okta-mtls-cert');
       this.set('okta-cert.all-expired', certs.length > 0 && valid === 0, 'device.probe.okta-mtls-cert');
+      const ends = certs.map((c) => c.notAfterMs).filter((t): t is number => t !== null);
+      if (valid === 0 && ends.length > 0 && now !== undefined) {
+        this.set('okta-cert.expired-days', (now - Math.max(...ends)) / (24 * HOUR_MS), 'device.probe.okta-mtls-cert');
+      }
     }
     if (probes.keychain) this.set('okta-keychain.missing', probes.keychain.missing, 'device.probe.keychain-info');
     if (probes.enrollment && probes.enrollment.mdm !== null) this.set('mdm.enrolled', probes.enrollment.mdm, 'device.probe.profiles-status');

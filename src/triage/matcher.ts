@@ -1,4 +1,5 @@
 import type { SourceName, TimelineEvent } from '../model/event.js';
+import type { DeviceIdentitySet } from './identity.js';
 import { asList, type EventMatcher } from './pack-schema.js';
 
 export type EventTest = (e: TimelineEvent) => boolean;
@@ -67,8 +68,9 @@ function fieldTest(name: string, cond: NonNullable<EventMatcher['fields']>[strin
 }
 
 /** Compiles a matcher's non-kind conditions into one predicate (kinds are handled by the index). */
-export function compileMatcher(m: EventMatcher): EventTest {
+export function compileMatcher(m: EventMatcher, identity: DeviceIdentitySet): EventTest {
   const tests: EventTest[] = [];
+  if (m.mine) tests.push((e) => identity.includes(e));
   if (m.source) {
     const source = m.source;
     tests.push((e) => e.source === source);

@@ -43,6 +43,8 @@ export const EventMatcherSchema = z.strictObject({
   fields: z.record(z.string(), fieldCondition).optional(),
   /** Case-insensitive pattern over the event summary. */
   text: regex.optional(),
+  /** Only events whose keys name this device or its user (sources may carry other users' events). */
+  mine: z.boolean().optional(),
 });
 
 const duration = z.string().regex(/^\d+(\.\d+)?(ms|s|m|h|d)$/, 'a duration such as 30s, 5m, 2h');

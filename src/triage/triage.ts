@@ -1,5 +1,6 @@
 import type { Analysis, Hypothesis } from '../model/analysis.js';
 import { FactBook } from './facts.js';
+import { DeviceIdentitySet } from './identity.js';
 import { combinePacks, readBuiltinPack, readPackDirectory } from './load-pack.js';
 import { EventIndex } from './matcher.js';
 import { durationMs, type HypothesisDefinition } from './pack-schema.js';
@@ -28,5 +29,11 @@ export async function loadHypotheses(options: { rulesDir?: string | undefined; w
 /** Ranks the hypotheses against an analysis' timeline and device state. Pure: no I/O. */
 export function triage(analysis: Analysis, active: ActiveHypotheses): Hypothesis[] {
   const index = new EventIndex(analysis.timeline);
-  return rankHypotheses(active.hypotheses, { analysis, index, facts: new FactBook(analysis, index), windowMs: active.windowMs });
+  return rankHypotheses(active.hypotheses, {
+    analysis,
+    index,
+    facts: new FactBook(analysis, index),
+    identity: new DeviceIdentitySet(analysis),
+    windowMs: active.windowMs,
+  });
 }

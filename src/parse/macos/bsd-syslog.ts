@@ -8,7 +8,8 @@ import { splitSenderAndSubsystem } from './composed-message.js';
 import { TextLogParser, type HeadResult } from './text-log-parser.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const BSD_START = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? /;
+// An optional weekday prefix covers /var/log/jamf.log ("Fri Nov 20 06:02:11 host jamf[812]: …").
+const BSD_START = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) )?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([ \d]\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))? /;
 // `host proc[pid] <Level>: msg`, or securityd's host-less `proc[pid] <Level> [facility]: msg`.
 const BSD_PROCESS = /^(?:(\S+) )?([^\s[][^[]*?)\[(\d+)\](?: <(\w+)>)?(?::| (?=\[))\s?/;
 const DAY_MS = 86_400_000;
@@ -18,7 +19,7 @@ export function isBsdSyslogLine(text: string): boolean {
 }
 
 /**
- * Legacy BSD syslog (`/var/log/system.log`): no year and no zone. The year comes from the collection
+ * Legacy BSD syslog (`/var/log/system.log`, `/var/log/jamf.log`): no year and no zone. The year comes from the collection
  * date in the device zone, rolled back one year when the date would otherwise lie in the future.
  */
 export class BsdSyslogParser extends TextLogParser {

@@ -21,11 +21,13 @@ const NONE: EventFields = Object.freeze({}) as EventFields;
 
 // Codes that mark a failed TLS exchange: SecureTransport (-98xx) and NSURLError (-12xx) forms,
 // not followed by another digit (-12021 is something else).
-const TLS_ERROR_CODES = /-(98(?:07|02|08|13|16|24|29|36|38)|120[0-6])(?!\d)/g;
+const TLS_ERROR_CODES = /-(98(?:0[278]|1[3456]|2[489]|3[68])|120[0-6])(?!\d)/g;
 // Processes and subsystems of TLS-inspecting proxies, content filters and endpoint protection.
 const INTERCEPTOR = /zscaler|netskope|crowdstrike|falcon|sentinel|jamf ?protect|proxy|filter|networkextension/i;
 const HTTP_STATUS = /\b(?:status(?: ?code)?|HTTP(?:\/\d(?:\.\d)?)?|response ?code|statusCode)[\s:=(]*([1-5]\d\d)\b/i;
 const TRUST_RESULT = /(?:kSecTrustResult|SecTrustResultType|trust result)\D{0,12}(\d)\b/i;
+// Results named without their number, as some tools print them; Proceed and Unspecified mean trusted.
+const TRUST_RESULT_NAME = /kSecTrustResult(Deny|RecoverableTrustFailure|FatalTrustFailure|OtherError|Invalid)\b/;
 
 function severityOf(messageType: string): Severity {
   if (messageType === 'Error' || messageType === 'Fault') return 'error';
@@ -72,6 +74,8 @@ export function classifyLogLine(l: LogLine): Classification {
   if (trustResult && trustResult[1] !== '1' && trustResult[1] !== '4' && /trust/i.test(text)) {
     return { kind: 'device.trust.failure', severity: 'error', fields: { trustResult: Number(trustResult[1]) } };
   }
+  const trustName = text.includes('kSecTrustResult') ? TRUST_RESULT_NAME.exec(text) : null;
+  if (trustName) return { kind: 'device.trust.failure', severity: 'error', fields: { trustResultName: trustName[1]! } };
   if (text.includes('ocsp') || text.includes('OCSP')) {
     if (/fail|error|timed? ?out|unreachable|too many recent timeouts/i.test(text)) {
       return { kind: 'device.ocsp.failure', severity: 'error', fields: NONE };
@@ -98,7 +102,7 @@ export function classifyLogLine(l: LogLine): Classification {
     if (/skew/i.test(text)) return { kind: 'device.clock.skew', severity: 'error', fields: NONE };
     return { kind: 'device.clock', severity: base, fields: NONE };
   }
-  if (INTERCEPTOR.test(l.process) || INTERCEPTOR.test(l.subsystem)) {
+  if (INTERCEPTOR.test(l.process) || INTERCEPTOR.test(l.subsystem) || text.includes('TLS inspection') || text.includes('SSL inspection')) {
     return { kind: 'device.network.interceptor', severity: base, fields: NONE };
   }
   const mdm = l.process === 'mdmclient' || l.subsystem === 'com.apple.ManagedClient';
@@ -109,7 +113,7 @@ export function classifyLogLine(l: LogLine): Classification {
   }
   const http = HTTP_STATUS.exec(text);
   const httpFields: EventFields = http ? { httpStatus: Number(http[1]) } : NONE;
-  const failed = base === 'error' || /\b(error|fail(ed|ure)?|denied|invalid)\b/i.test(text);
+  const failed = base === 'error' || /\b(error|fail(ed|ure)?|denied|invalid|not installed|could not)\b/i.test(text);
   if (mdm) {
     if (text.includes('Installed configuration profile')) return { kind: 'device.mdm.profile-installed', severity: 'info', fields: httpFields };
     return { kind: failed ? 'device.mdm.error' : 'device.mdm', severity: failed ? 'error' : base, fields: httpFields };

@@ -238,3 +238,27 @@ describe('style detection', () => {
     expect(report.notes).toEqual(['device/x.log: empty log file']);
   });
 });
+
+describe('classification details', () => {
+  it('reads trust results written by name and the certificate-validity TLS codes', async () => {
+    const { events } = await parse(
+      [
+        'Timestamp                       (process)[PID]    ',
+        '2026-11-20 06:02:05.000000-0800  localhost trustd[412]: trust result: kSecTrustResultRecoverableTrustFailure',
+        '2026-11-20 06:02:06.000000-0800  localhost trustd[412]: trust result: kSecTrustResultProceed',
+        '2026-11-20 06:02:07.000000-0800  localhost nsurlsessiond[99]: Connection 3: TLS failed (-9814) certificate expired',
+      ].join('\n'),
+    );
+    expect(events.map((e) => e.kind)).toEqual(['device.trust.failure', 'device.log', 'device.tls.error']);
+    expect(events[0]!.fields.trustResultName).toBe('RecoverableTrustFailure');
+    expect(events[2]!.fields.tlsCodes).toBe('-9814');
+  });
+
+  it('reads jamf.log lines, which start with a weekday', async () => {
+    const ctx: ParseContext = { ...EMPTY_CONTEXT, deviceTimeZone: 'America/Los_Angeles', collectedAtMs: Date.UTC(2026, 10, 20, 14, 30) };
+    const { events, style } = await parse('Fri Nov 20 06:02:11 alice-mbp jamf[812]: Checking for policies triggered by "recurring check-in"...\n', ctx);
+    expect(style).toBe('bsd');
+    expect(events[0]!.epochMs).toBe(Date.UTC(2026, 10, 20, 14, 2, 11));
+    expect(events[0]!.fields.process).toBe('jamf');
+  });
+});

@@ -1,0 +1,41 @@
+import type { Analysis } from '../model/analysis.js';
+import type { TimelineEvent } from '../model/event.js';
+
+const norm = (value: string) => value.trim().toLowerCase();
+
+/**
+ * The identifiers of the device under triage and its user, gathered from meta.json, Jamf and Okta,
+ * so a signature can ask for events about this Mac only (`mine: true`) when a source also carries
+ * other users' or devices' events.
+ */
+export class DeviceIdentitySet {
+  private readonly values = new Set<string>();
+
+  constructor(analysis: Analysis) {
+    const { device, state } = analysis;
+    const add = (value: string | null | undefined) => {
+      if (value) this.values.add(norm(value));
+    };
+    add(device.serial);
+    add(device.hostname);
+    add(device.user);
+    add(state.jamf?.serial);
+    add(state.jamf?.udid);
+    add(state.jamf?.managementId);
+    add(state.jamf?.email);
+    for (const d of state.okta) {
+      if (device.serial && d.serial && norm(d.serial) !== norm(device.serial)) continue;
+      add(d.id);
+      add(d.udid);
+    }
+  }
+
+  /** Whether the event names this device or its user by any key. */
+  includes(e: TimelineEvent): boolean {
+    const k = e.keys;
+    for (const value of [k.serial, k.udid, k.hostname, k.user, k.oktaDeviceId, k.managementId]) {
+      if (value !== undefined && this.values.has(norm(value))) return true;
+    }
+    return false;
+  }
+}
