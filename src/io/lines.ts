@@ -86,11 +86,3 @@ export async function feedFile(path: string, sink: LineSink, maxLineBytes = MAX_
   splitter.end();
   return splitter.lines;
 }
-
-/** Feeds in-memory text (command output captured over SSH) through the same splitter. */
-export function feedText(text: string | Buffer, sink: LineSink): number {
-  const splitter = new LineSplitter(sink);
-  splitter.write(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
-  splitter.end();
-  return splitter.lines;
-}

@@ -1,5 +1,4 @@
-export const SOURCE_NAMES = ['jamf', 'okta', 'device'] as const;
-export type SourceName = (typeof SOURCE_NAMES)[number];
+export type SourceName = 'jamf' | 'okta' | 'device';
 
 export type Severity = 'info' | 'warn' | 'error';
 

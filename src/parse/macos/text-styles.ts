@@ -2,7 +2,8 @@ import type { ParseContext } from '../../model/context.js';
 import type { TimelineEvent } from '../../model/event.js';
 import type { FileReport } from '../../model/file-report.js';
 import { epochOfOffsetTime, scanTimestamp, type WallTime } from '../../time/timestamp.js';
-import { splitComposedMessage, splitSenderAndSubsystem } from './composed-message.js';
+import { splitComposedMessage, splitSenderAndSubsystem, type SenderAndSubsystem } from './composed-message.js';
+import type { LogRecord } from './log-record.js';
 import { LocalClock } from './local-clock.js';
 import { looksLikeRecordStart, TextLogParser, type HeadResult } from './text-log-parser.js';
 
@@ -22,11 +23,34 @@ function badTimestamp(text: string): { bad: string } | null {
   return looksLikeRecordStart(text) ? { bad: 'timestamp is not a real date or time' } : null;
 }
 
-function zonedHead(text: string): { w: WallTime; epochMs: number } | { bad: string } | null {
+interface ZonedHead {
+  w: WallTime;
+  epochMs: number;
+}
+
+function zonedHead(text: string): ZonedHead | { bad: string } | null {
   const w = scanTimestamp(text, 0);
   if (!w) return badTimestamp(text);
   if (w.offsetMinutes === undefined) return { bad: 'timestamp without a UTC offset' };
   return { w, epochMs: epochOfOffsetTime(w) };
+}
+
+/** A record of the styles whose timestamps carry their own offset (default, syslog). */
+function zonedRecord(text: string, lineNo: number, t: ZonedHead, process: string, pid: number, messageType: string, m: SenderAndSubsystem): LogRecord {
+  return {
+    line: lineNo,
+    endLine: lineNo,
+    epochMs: t.epochMs,
+    micros: t.w.micros,
+    originalTime: text.slice(0, t.w.length),
+    timeNote: undefined,
+    process,
+    pid,
+    messageType,
+    subsystem: m.subsystem,
+    category: m.category,
+    text: m.text,
+  };
 }
 
 /** `log show` default style: timestamp, thread, type, activity, pid, ttl, then the composed message. */
@@ -46,20 +70,7 @@ export class DefaultStyleParser extends TextLogParser {
     const [thread, type, activity, pid] = columns as [string, string, string, string, string];
     if (!thread.startsWith('0x') || !activity.startsWith('0x')) return { bad: 'default-style line with unexpected thread or activity column' };
     const m = splitComposedMessage(text.slice(skipSpaces(text, i)));
-    return {
-      line: lineNo,
-      endLine: lineNo,
-      epochMs: t.epochMs,
-      micros: t.w.micros,
-      originalTime: text.slice(0, t.w.length),
-      timeNote: undefined,
-      process: m.process,
-      pid: Number(pid),
-      messageType: type,
-      subsystem: m.subsystem,
-      category: m.category,
-      text: m.text,
-    };
+    return zonedRecord(text, lineNo, t, m.process, Number(pid), type, m);
   }
 }
 
@@ -76,20 +87,7 @@ export class SyslogStyleParser extends TextLogParser {
     const p = SYSLOG_PROCESS.exec(text);
     if (!p || hostEnd === hostStart) return { bad: 'syslog-style line without process[pid]:' };
     const m = splitSenderAndSubsystem(text.slice(p.index + p[0].length));
-    return {
-      line: lineNo,
-      endLine: lineNo,
-      epochMs: t.epochMs,
-      micros: t.w.micros,
-      originalTime: text.slice(0, t.w.length),
-      timeNote: undefined,
-      process: text.slice(hostEnd + 1, p.index),
-      pid: Number(p[1]),
-      messageType: p[2] ?? '',
-      subsystem: m.subsystem,
-      category: m.category,
-      text: m.text,
-    };
+    return zonedRecord(text, lineNo, t, text.slice(hostEnd + 1, p.index), Number(p[1]), p[2] ?? '', m);
   }
 }
 
