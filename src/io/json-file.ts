@@ -9,6 +9,16 @@ export const MAX_JSON_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
 export class JsonReadError extends Error {}
 
+/**
+ * One line saying why a JSON file could not be read (not JSON, or a file-system error such as
+ * ENOENT), or undefined when the error is a programming error that must propagate.
+ */
+export function describeReadFailure(error: unknown): string | undefined {
+  if (error instanceof JsonReadError) return error.message;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return error instanceof Error && typeof code === 'string' ? `cannot read the file (${code})` : undefined;
+}
+
 export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,5 @@
 /** Reading a Jamf evidence file as one JSON document, turning unusable files into a one-line reason. */
-import { isJsonObject, JsonReadError, readJsonDocument, type JsonValue } from '../../io/json-file.js';
+import { describeReadFailure, isJsonObject, JsonReadError, readJsonDocument, type JsonValue } from '../../io/json-file.js';
 import { FileReport } from '../../model/file-report.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { arrayAt, idAt, stringAt, type Skip } from './fields.js';
@@ -13,16 +13,10 @@ export async function readJamfDocument(path: string, report: FileReport): Promis
   try {
     return await readJsonDocument(path);
   } catch (error) {
-    if (error instanceof JsonReadError) {
-      report.fail(await explainReadError(path, error));
-      return undefined;
-    }
-    const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    if (typeof code === 'string') {
-      report.fail(`cannot read the file (${code})`);
-      return undefined;
-    }
-    throw error;
+    const reason = error instanceof JsonReadError ? await explainReadError(path, error) : describeReadFailure(error);
+    if (reason === undefined) throw error;
+    report.fail(reason);
+    return undefined;
   }
 }
 

@@ -1,10 +1,6 @@
-import { JsonReadError, streamJsonArray, type JsonValue } from '../../io/json-file.js';
+import { describeReadFailure, streamJsonArray, type JsonValue } from '../../io/json-file.js';
 import type { FileReport } from '../../model/file-report.js';
 import { explainTopLevelObject, type ExpectedArray } from './error-body.js';
-
-function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
-}
 
 /**
  * Streams a file that should hold a JSON array (an Okta API page) into `onItem`, recording on `report`
@@ -22,8 +18,8 @@ export async function readOktaArrayFile(
     if (result.shape === 'object') report.fail(explainTopLevelObject(result.object, expected));
     else if (result.brokenAt !== undefined) report.fail(result.brokenAt);
   } catch (error) {
-    if (error instanceof JsonReadError) report.fail(error.message);
-    else if (isFileSystemError(error)) report.fail(`cannot read the file (${error.code})`);
-    else throw error;
+    const reason = describeReadFailure(error);
+    if (reason === undefined) throw error;
+    report.fail(reason);
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JsonReadError, readJsonDocument } from '../../io/json-file.js';
+import { describeReadFailure, readJsonDocument } from '../../io/json-file.js';
 import { EMPTY_CONTEXT, type ParseContext } from '../../model/context.js';
 import { parseZonedTimestamp } from '../../time/timestamp.js';
 import { isValidTimeZone } from '../../time/zone.js';
@@ -30,7 +30,8 @@ export async function readBundleMeta(path: string | undefined): Promise<{ ctx: P
   try {
     doc = await readJsonDocument(path);
   } catch (error) {
-    const reason = error instanceof JsonReadError ? error.message : `cannot read: ${(error as Error).message}`;
+    const reason = describeReadFailure(error);
+    if (reason === undefined) throw error;
     return { ctx: EMPTY_CONTEXT, notes: [`meta.json: ${reason}; ignored`] };
   }
   const parsed = MetaSchema.safeParse(doc);
