@@ -84,7 +84,11 @@ export function compileMatcher(m: EventMatcher, identity: DeviceIdentitySet): Ev
     const re = new RegExp(m.text, 'i');
     tests.push((e) => re.test(e.summary));
   }
-  return (e) => tests.every((t) => t(e));
+  if (tests.length === 1) return tests[0]!;
+  return (e) => {
+    for (const t of tests) if (!t(e)) return false;
+    return true;
+  };
 }
 
 /** The source a matcher is about, from `source` or its kinds' prefix; undefined when it spans sources. */

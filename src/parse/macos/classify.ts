@@ -92,6 +92,9 @@ export function classifyLogLine(l: LogLine): Classification {
     const fields: EventFields = tlsCodes ? { tlsCodes: [...new Set(tlsCodes)].join(' ') } : NONE;
     return { kind: 'device.tls.error', severity: 'error', fields };
   }
+  if (text.includes('client identity')) {
+    return { kind: 'device.tls.client-identity', severity: base, fields: NONE };
+  }
   if (text.includes('TLS connected') || text.includes('yielded status(0)') || text.includes('TLS Trust result 0')) {
     return { kind: 'device.tls.ok', severity: 'info', fields: NONE };
   }
@@ -113,7 +116,7 @@ export function classifyLogLine(l: LogLine): Classification {
   }
   const http = HTTP_STATUS.exec(text);
   const httpFields: EventFields = http ? { httpStatus: Number(http[1]) } : NONE;
-  const failed = base === 'error' || /\b(error|fail(ed|ure)?|denied|invalid|not installed|could not)\b/i.test(text);
+  const failed = base === 'error' || (http !== null && Number(http[1]) >= 400) || /\b(error|fail(ed|ure)?|denied|invalid|not installed|could not)\b/i.test(text);
   if (mdm) {
     if (text.includes('Installed configuration profile')) return { kind: 'device.mdm.profile-installed', severity: 'info', fields: httpFields };
     return { kind: failed ? 'device.mdm.error' : 'device.mdm', severity: failed ? 'error' : base, fields: httpFields };
