@@ -1,9 +1,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { sanitizeLine } from '../text/sanitize.js';
 import { runAnalyze } from './analyze.js';
 import { UsageError } from './usage-error.js';
 
 function fail(message: string, code: number): never {
-  process.stderr.write(`trustline: ${message.replace(/\s+/g, ' ').trim()}\n`);
+  // Messages quote paths and file contents: one sanitised line.
+  process.stderr.write(`trustline: ${sanitizeLine(message.replace(/\s+/g, ' ').trim(), 600)}\n`);
   process.exit(code);
 }
 
