@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { sanitizeLine } from '../text/sanitize.js';
+import { isDuration } from '../time/duration.js';
 import { runAnalyze } from './analyze.js';
 import { UsageError } from './usage-error.js';
 
@@ -10,7 +11,7 @@ function fail(message: string, code: number): never {
 }
 
 function parseDuration(value: string): string {
-  if (!/^\d+(\.\d+)?(ms|s|m|h)$/.test(value)) throw new InvalidArgumentError('expected a duration such as 30s or 2m');
+  if (!isDuration(value)) throw new InvalidArgumentError('expected a duration such as 30s or 2m');
   return value;
 }
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DURATION_PATTERN } from '../time/duration.js';
 import { parseYamlDocument } from './yaml-document.js';
 
 /**
@@ -12,7 +13,7 @@ const ConfigSchema = z.looseObject({
   /** Directory of organisation hypothesis packs, added to (or overriding) the built-in pack. */
   rules: z.string().min(1).optional(),
   /** Correlation window for cross-source matching, e.g. 30s. */
-  window: z.string().regex(/^\d+(\.\d+)?(ms|s|m|h)$/, 'a duration such as 30s or 2m').optional(),
+  window: z.string().regex(DURATION_PATTERN, 'a duration such as 30s or 2m').optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -3,7 +3,8 @@ import type { SourceName, TimelineEvent } from '../model/event.js';
 import type { FactBook } from './facts.js';
 import type { DeviceIdentitySet } from './identity.js';
 import { compileMatcher, matcherSource, type EventIndex } from './matcher.js';
-import { durationMs, type HypothesisDefinition, type Signature } from './pack-schema.js';
+import { durationMs } from '../time/duration.js';
+import type { HypothesisDefinition, Signature } from './pack-schema.js';
 
 /** What one signature found: it holds (with the events that show it), it does not, or it cannot be told. */
 export type SignatureOutcome =

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DURATION_PATTERN } from '../time/duration.js';
 import { FACT_NAMES } from './facts.js';
 
 /**
@@ -47,7 +48,7 @@ export const EventMatcherSchema = z.strictObject({
   mine: z.boolean().optional(),
 });
 
-const duration = z.string().regex(/^\d+(\.\d+)?(ms|s|m|h|d)$/, 'a duration such as 30s, 5m, 2h');
+const duration = z.string().regex(DURATION_PATTERN, 'a duration such as 30s, 5m, 2h');
 
 const factCondition = z.strictObject({
   name: z.enum(FACT_NAMES),
@@ -129,11 +130,3 @@ export type Signature = EvidenceSignature | ContradictionSignature;
 export type RunbookStep = z.infer<typeof RunbookStepSchema>;
 export type HypothesisDefinition = z.infer<typeof HypothesisSchema>;
 export type Pack = z.infer<typeof PackSchema>;
-
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-export function durationMs(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(text);
-  if (!m) throw new Error(`not a duration: ${text}`);
-  return Number(m[1]) * UNIT_MS[m[2]!]!;
-}

@@ -3,7 +3,8 @@ import { FactBook } from './facts.js';
 import { DeviceIdentitySet } from './identity.js';
 import { combinePacks, readBuiltinPack, readPackDirectory } from './load-pack.js';
 import { EventIndex } from './matcher.js';
-import { durationMs, type HypothesisDefinition } from './pack-schema.js';
+import { durationMs } from '../time/duration.js';
+import type { HypothesisDefinition } from './pack-schema.js';
 import { rankHypotheses } from './rank.js';
 
 export const DEFAULT_WINDOW_MS = 30_000;

@@ -1,6 +1,6 @@
 /** Building Jamf timeline events: one constructor, stable unique ids, expiry severities. */
 import type { EventFields, EventKeys, Severity, TimelineEvent } from '../../model/event.js';
-import { sanitizeLine } from '../../text/sanitize.js';
+import { collapseWhitespace, truncate } from '../../text/one-line.js';
 import type { Instant } from '../../time/timestamp.js';
 
 export const DAY_MS = 86_400_000;
@@ -32,7 +32,8 @@ export function jamfEvent(spec: JamfEventSpec, file: string, keys: EventKeys): T
     source: 'jamf',
     kind: spec.kind,
     severity: spec.severity,
-    summary: sanitizeLine(spec.summary, SUMMARY_MAX),
+    // Raw text, one line: sanitising happens where it is displayed or exported.
+    summary: truncate(collapseWhitespace(spec.summary), SUMMARY_MAX),
     keys: { ...keys },
     raw: { file, pointer: spec.pointer },
     fields,

@@ -1,7 +1,7 @@
 import type { ParseContext } from '../../model/context.js';
 import type { OktaDeviceRecord } from '../../model/device-state.js';
 import type { EventFields, EventKeys, RawRef, Severity, TimelineEvent } from '../../model/event.js';
-import { collapseWhitespace, truncate } from './json-get.js';
+import { collapseWhitespace, truncate } from '../../text/one-line.js';
 import type { ReadDevice } from './device-record.js';
 import { MAX_SUMMARY_CHARS } from './log-event-summary.js';
 

@@ -1,5 +1,6 @@
 import type { JsonObject } from '../../io/json-file.js';
-import { collapseWhitespace, stringAt, truncate } from './json-get.js';
+import { collapseWhitespace, truncate } from '../../text/one-line.js';
+import { stringAt } from './json-get.js';
 
 export interface ExpectedArray {
   /** What the array should hold, e.g. "LogEvents": "expected a JSON array of LogEvents". */

@@ -26,12 +26,3 @@ export function identifierAt(obj: JsonObject | undefined, key: string): string |
   const lower = value.toLowerCase();
   return lower === 'unknown' || lower === 'null' ? undefined : value;
 }
-
-/** One line: runs of whitespace (newlines included) become one space. */
-export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-export function truncate(text: string, max: number): string {
-  return text.length > max ? text.slice(0, max - 1) + '…' : text;
-}

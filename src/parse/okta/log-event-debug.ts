@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../io/json-file.js';
 import type { EventFields } from '../../model/event.js';
-import { objectAt, truncate } from './json-get.js';
+import { truncate } from '../../text/one-line.js';
+import { objectAt } from './json-get.js';
 
 /** debugData is free-form and not a stable contract; bound what one event can carry. */
 export const MAX_DEBUG_KEYS = 200;

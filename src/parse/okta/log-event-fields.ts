@@ -1,6 +1,7 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../../io/json-file.js';
 import type { EventFields } from '../../model/event.js';
-import { booleanAt, identifierAt, objectAt, stringAt, truncate } from './json-get.js';
+import { truncate } from '../../text/one-line.js';
+import { booleanAt, identifierAt, objectAt, stringAt } from './json-get.js';
 import { debugDataFields } from './log-event-debug.js';
 import { targetOfType, type OktaEventParts } from './log-event-parts.js';
 

@@ -1,5 +1,6 @@
 import type { JsonObject } from '../../io/json-file.js';
-import { collapseWhitespace, identifierAt, stringAt, truncate } from './json-get.js';
+import { collapseWhitespace, truncate } from '../../text/one-line.js';
+import { identifierAt, stringAt } from './json-get.js';
 import type { OktaEventParts } from './log-event-parts.js';
 
 export const MAX_SUMMARY_CHARS = 200;
