@@ -86,3 +86,11 @@ export async function feedFile(path: string, sink: LineSink, maxLineBytes = MAX_
   splitter.end();
   return splitter.lines;
 }
+
+/** Feeds text already in memory through the same splitter (same line numbers, caps and CRLF handling). */
+export function feedText(text: string, sink: LineSink, maxLineBytes = MAX_LINE_BYTES): number {
+  const splitter = new LineSplitter(sink, maxLineBytes);
+  splitter.write(Buffer.from(text, 'utf8'));
+  splitter.end();
+  return splitter.lines;
+}

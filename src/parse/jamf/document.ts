@@ -57,9 +57,25 @@ export function describeJamfErrorBody(doc: JsonValue): string | undefined {
   return undefined;
 }
 
+/** Records a normalised document's outcome (fatal reason, skipped records, notes) on its report. */
+export function reportJamfDocument<T extends { skips: Skip[]; notes?: string[] }>(
+  report: FileReport,
+  doc: JsonValue,
+  normalize: (doc: JsonValue) => T | { error: string },
+): T | undefined {
+  const result = normalize(doc);
+  if ('error' in result) {
+    report.fail(result.error);
+    return undefined;
+  }
+  for (const skip of result.skips) report.skip(skip.at, skip.reason);
+  for (const note of result.notes ?? []) report.note(note);
+  return result;
+}
+
 /**
  * The shared shape of every Jamf file parser: read the document, normalise it, and record the
- * outcome (fatal reason, skipped records, notes) in a FileReport for `rel`.
+ * outcome in a FileReport for `rel`.
  */
 export async function parseJamfFile<T extends { skips: Skip[]; notes?: string[] }>(
   path: string,
@@ -69,12 +85,6 @@ export async function parseJamfFile<T extends { skips: Skip[]; notes?: string[] 
   const report = new FileReport(rel);
   const doc = await readJamfDocument(path, report);
   if (doc === undefined) return { report };
-  const result = normalize(doc);
-  if ('error' in result) {
-    report.fail(result.error);
-    return { report };
-  }
-  for (const skip of result.skips) report.skip(skip.at, skip.reason);
-  for (const note of result.notes ?? []) report.note(note);
-  return { result, report };
+  const result = reportJamfDocument(report, doc, normalize);
+  return result ? { result, report } : { report };
 }

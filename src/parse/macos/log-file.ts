@@ -1,7 +1,7 @@
 import type { ParseContext } from '../../model/context.js';
 import type { TimelineEvent } from '../../model/event.js';
 import { FileReport } from '../../model/file-report.js';
-import { feedFile, type LineSink } from '../../io/lines.js';
+import { feedFile, feedText, type LineSink } from '../../io/lines.js';
 import { scanTimestamp } from '../../time/timestamp.js';
 import { BsdSyslogParser, isBsdSyslogLine } from './bsd-syslog.js';
 import { NdjsonLogParser } from './ndjson.js';
@@ -107,19 +107,30 @@ export class StyleDetectingSink implements LineSink {
   }
 }
 
-/** Reads one device log file of any supported style into events. */
-export async function parseDeviceLogFile(
-  path: string,
-  rel: string,
-  ctx: ParseContext,
-): Promise<{ events: TimelineEvent[]; report: FileReport; style: LogStyle | undefined }> {
+export interface DeviceLogResult {
+  events: TimelineEvent[];
+  report: FileReport;
+  style: LogStyle | undefined;
+}
+
+async function parseDeviceLog(rel: string, ctx: ParseContext, feed: (sink: LineSink) => Promise<unknown>): Promise<DeviceLogResult> {
   const report = new FileReport(rel);
   const events: TimelineEvent[] = [];
   const sink = new StyleDetectingSink(rel, report, (e) => events.push(e), ctx);
   try {
-    await feedFile(path, sink);
+    await feed(sink);
   } catch (error) {
     report.fail(`cannot read: ${error instanceof Error ? error.message : String(error)}`);
   }
   return { events, report, style: sink.style };
+}
+
+/** Reads one device log file of any supported style into events. */
+export function parseDeviceLogFile(path: string, rel: string, ctx: ParseContext): Promise<DeviceLogResult> {
+  return parseDeviceLog(rel, ctx, (sink) => feedFile(path, sink));
+}
+
+/** The same for log output already in memory (captured over SSH); `rel` is where a bundle would keep it. */
+export function parseDeviceLogText(text: string, rel: string, ctx: ParseContext): Promise<DeviceLogResult> {
+  return parseDeviceLog(rel, ctx, async (sink) => feedText(text, sink));
 }

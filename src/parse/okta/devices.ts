@@ -1,3 +1,4 @@
+import type { JsonValue } from '../../io/json-file.js';
 import type { ParseContext } from '../../model/context.js';
 import type { OktaDeviceRecord } from '../../model/device-state.js';
 import type { TimelineEvent } from '../../model/event.js';
@@ -18,36 +19,49 @@ function plural(count: number, one: string, many: string): string {
   return count === 1 ? `1 ${one}` : `${count} ${many}`;
 }
 
-/** Reads a saved GET /api/v1/devices response (a JSON array of Device objects, optionally with expand=userSummary). */
-export async function parseOktaDevicesFile(path: string, rel: string, ctx: ParseContext): Promise<OktaDevicesResult> {
-  const report = new FileReport(rel);
-  const records: OktaDeviceRecord[] = [];
-  const events: TimelineEvent[] = [];
-  const seen = new Set<string>();
-  let duplicates = 0;
-  let untimed = 0;
+/** Collects Devices API objects (one saved response, or the pages of a live search) into records and events. */
+export class OktaDeviceCollector {
+  readonly records: OktaDeviceRecord[] = [];
+  readonly events: TimelineEvent[] = [];
+  private readonly seen = new Set<string>();
+  private duplicates = 0;
+  private untimed = 0;
 
-  await readOktaArrayFile(path, report, { arrayOf: 'Okta devices', noun: 'devices' }, (item, index) => {
+  constructor(
+    readonly report: FileReport,
+    private readonly ctx: ParseContext,
+  ) {}
+
+  add = (item: JsonValue, index: number): void => {
     const pointer = `/${index}`;
     const device = readOktaDevice(item);
     if ('skip' in device) {
-      report.skip(pointer, device.skip);
+      this.report.skip(pointer, device.skip);
       return;
     }
-    if (seen.has(device.record.id)) {
-      duplicates++;
+    if (this.seen.has(device.record.id)) {
+      this.duplicates++;
       return;
     }
-    seen.add(device.record.id);
-    records.push(device.record);
-    const event = oktaDeviceEvent(device, { file: rel, pointer }, ctx);
-    if (event) events.push(event);
-    else untimed++;
-  });
+    this.seen.add(device.record.id);
+    this.records.push(device.record);
+    const event = oktaDeviceEvent(device, { file: this.report.file, pointer }, this.ctx);
+    if (event) this.events.push(event);
+    else this.untimed++;
+  };
 
-  if (duplicates > 0) report.note(`${plural(duplicates, 'duplicate device', 'duplicate devices')} (same id) merged`);
-  if (untimed > 0) {
-    report.note(`${plural(untimed, 'device has', 'devices have')} no usable lastUpdated time: state kept, no timeline event`);
+  finish(): OktaDevicesResult {
+    if (this.duplicates > 0) this.report.note(`${plural(this.duplicates, 'duplicate device', 'duplicate devices')} (same id) merged`);
+    if (this.untimed > 0) {
+      this.report.note(`${plural(this.untimed, 'device has', 'devices have')} no usable lastUpdated time: state kept, no timeline event`);
+    }
+    return { records: this.records, events: this.events, report: this.report };
   }
-  return { records, events, report };
+}
+
+/** Reads a saved GET /api/v1/devices response (a JSON array of Device objects, optionally with expand=userSummary). */
+export async function parseOktaDevicesFile(path: string, rel: string, ctx: ParseContext): Promise<OktaDevicesResult> {
+  const collector = new OktaDeviceCollector(new FileReport(rel), ctx);
+  await readOktaArrayFile(path, collector.report, { arrayOf: 'Okta devices', noun: 'devices' }, collector.add);
+  return collector.finish();
 }

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { ParseContext } from '../../model/context.js';
+import type { JsonValue } from '../../io/json-file.js';
 import type { TimelineEvent } from '../../model/event.js';
 import { FileReport } from '../../model/file-report.js';
 import { isSkippedRecord, normalizeOktaEvent } from './log-event.js';
@@ -27,33 +28,49 @@ function duplicateNote(count: number): string {
 }
 
 /**
- * Reads System Log page files (each a JSON array of LogEvents) and merges them: an event whose uuid was
- * already seen, in this file or an earlier one, is dropped in favour of the first occurrence (polling
- * pages overlap at cursor boundaries). Files are read in the order given, so pass them sorted.
+ * Merges System Log pages (JSON arrays of LogEvents) into one set of events: an event whose uuid was
+ * already seen, on this page or an earlier one, is dropped in favour of the first occurrence (polling
+ * pages overlap at cursor boundaries). Pages from files and pages fetched live go through the same merger.
  */
-export async function parseOktaLogFiles(files: OktaLogFile[], ctx: ParseContext): Promise<OktaLogResult> {
-  const events: TimelineEvent[] = [];
-  const reports: FileReport[] = [];
-  const seen = new Set<string>();
+export class OktaLogMerger {
+  readonly events: TimelineEvent[] = [];
+  readonly reports: FileReport[] = [];
+  private readonly seen = new Set<string>();
 
-  for (const file of files) {
-    if (basename(file.rel) === OKTA_DEVICES_FILE) continue;
-    const report = new FileReport(file.rel);
-    reports.push(report);
+  /** Starts a page; `rel` is its path in a bundle. Call `add` for its items, then `finish`. */
+  page(rel: string): { report: FileReport; add: (item: JsonValue, index: number) => void; finish: () => void } {
+    const report = new FileReport(rel);
+    this.reports.push(report);
     let duplicates = 0;
-    await readOktaArrayFile(file.path, report, { arrayOf: 'LogEvents', noun: 'events' }, (item, index) => {
+    const add = (item: JsonValue, index: number): void => {
       const pointer = `/${index}`;
-      const result = normalizeOktaEvent(item, { file: file.rel, pointer }, ctx);
+      const result = normalizeOktaEvent(item, { file: rel, pointer }, this.ctx);
       if (isSkippedRecord(result)) {
         report.skip(pointer, result.skip);
-      } else if (seen.has(result.id)) {
+      } else if (this.seen.has(result.id)) {
         duplicates++;
       } else {
-        seen.add(result.id);
-        events.push(result);
+        this.seen.add(result.id);
+        this.events.push(result);
       }
-    });
-    if (duplicates > 0) report.note(duplicateNote(duplicates));
+    };
+    const finish = (): void => {
+      if (duplicates > 0) report.note(duplicateNote(duplicates));
+    };
+    return { report, add, finish };
   }
-  return { events, reports };
+
+  constructor(private readonly ctx: ParseContext) {}
+}
+
+/** Reads System Log page files in the order given (pass them sorted) through one merger. */
+export async function parseOktaLogFiles(files: OktaLogFile[], ctx: ParseContext): Promise<OktaLogResult> {
+  const merger = new OktaLogMerger(ctx);
+  for (const file of files) {
+    if (basename(file.rel) === OKTA_DEVICES_FILE) continue;
+    const page = merger.page(file.rel);
+    await readOktaArrayFile(file.path, page.report, { arrayOf: 'LogEvents', noun: 'events' }, page.add);
+    page.finish();
+  }
+  return { events: merger.events, reports: merger.reports };
 }

@@ -148,8 +148,21 @@ export async function parseProbeFile(path: string, rel: string, name: ProbeName,
     report.fail('probe output larger than 1 MiB');
     return { facts: {}, report };
   }
+  return readProbeOutput(name, read.text, report, ctx);
+}
 
-  const result = parseProbe(name, read.text, { nowMs: ctx.collectedAtMs });
+/** The same for output already in memory (captured over SSH); `rel` is where a bundle would keep it. */
+export function parseProbeText(text: string, rel: string, name: ProbeName, ctx: ParseContext): ProbeFileResult {
+  const report = new FileReport(rel);
+  if (Buffer.byteLength(text, 'utf8') > MAX_PROBE_BYTES) {
+    report.fail('probe output larger than 1 MiB');
+    return { facts: {}, report };
+  }
+  return readProbeOutput(name, text, report, ctx);
+}
+
+function readProbeOutput(name: ProbeName, text: string, report: FileReport, ctx: ParseContext): ProbeFileResult {
+  const result = parseProbe(name, text, { nowMs: ctx.collectedAtMs });
   if (isProbeFailure(result)) report.note(clip(result.error));
   const facts = isProbeFailure(result) ? {} : result.facts;
   const place = placeProbe(result, ctx);
@@ -157,5 +170,5 @@ export async function parseProbeFile(path: string, rel: string, name: ProbeName,
     if (!isProbeFailure(result)) report.note('no collection time and no time in the output: probe facts kept, no timeline event');
     return { facts, report };
   }
-  return { facts, event: eventOf(name, rel, result, place, ctx), report };
+  return { facts, event: eventOf(name, report.file, result, place, ctx), report };
 }
