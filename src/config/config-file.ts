@@ -5,15 +5,46 @@ import { z } from 'zod';
 import { DURATION_PATTERN } from '../time/duration.js';
 import { parseYamlDocument } from './yaml-document.js';
 
+const text = z.string().min(1);
+
+/** One named set of service endpoints and credentials. Environment variables override each field. */
+const ProfileSchema = z.strictObject({
+  okta: z
+    .strictObject({
+      url: text.optional(),
+      token: text.optional(),
+      clientId: text.optional(),
+      /** PEM text or a path to a PEM file. */
+      privateKey: text.optional(),
+      keyId: text.optional(),
+    })
+    .optional(),
+  jamf: z
+    .strictObject({
+      url: text.optional(),
+      clientId: text.optional(),
+      clientSecret: text.optional(),
+      user: text.optional(),
+      password: text.optional(),
+    })
+    .optional(),
+  /** Extra CA certificates (PEM) for TLS inspection proxies. */
+  caFile: text.optional(),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
 /**
  * `$XDG_CONFIG_HOME/trustline/config.yaml` (default `~/.config/trustline/config.yaml`). Keys this
  * build reads are validated; other keys are left for the features that own them.
  */
 const ConfigSchema = z.looseObject({
   /** Directory of organisation hypothesis packs, added to (or overriding) the built-in pack. */
-  rules: z.string().min(1).optional(),
+  rules: text.optional(),
   /** Correlation window for cross-source matching, e.g. 30s. */
   window: z.string().regex(DURATION_PATTERN, 'a duration such as 30s or 2m').optional(),
+  /** The profile used when neither --profile nor TRUSTLINE_PROFILE names one. */
+  profile: text.optional(),
+  profiles: z.record(z.string(), ProfileSchema).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -24,12 +55,12 @@ export function configPath(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Reads the config file; a missing file is an empty config, a broken one an error naming the line. */
 export async function readConfig(path = configPath()): Promise<Config> {
-  let text: string;
+  let source: string;
   try {
-    text = await readFile(path, 'utf8');
+    source = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw error;
   }
-  return parseYamlDocument(text, path, ConfigSchema).data;
+  return parseYamlDocument(source, path, ConfigSchema).data;
 }

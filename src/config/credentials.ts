@@ -1,0 +1,127 @@
+import { readFile } from 'node:fs/promises';
+import { serviceBaseUrl } from '../net/endpoint.js';
+import { HttpError } from '../net/errors.js';
+import { registerSecret } from '../secrets/registry.js';
+import type { Config, Profile } from './config-file.js';
+import { DocumentError } from './yaml-document.js';
+
+export type OktaAuth =
+  | { kind: 'ssws'; token: string }
+  | { kind: 'oauth'; clientId: string; privateKeyPem: string; keyId?: string | undefined };
+
+export type JamfAuth = { kind: 'client'; clientId: string; clientSecret: string } | { kind: 'user'; username: string; password: string };
+
+export interface LiveSettings {
+  okta?: { url: URL; auth: OktaAuth };
+  jamf?: { url: URL; auth: JamfAuth };
+  caFile?: string;
+}
+
+/** Environment names other tools rely on (see README, "Configuration"). */
+export const ENV = {
+  profile: 'TRUSTLINE_PROFILE',
+  oktaUrl: 'TRUSTLINE_OKTA_URL',
+  oktaToken: 'TRUSTLINE_OKTA_TOKEN',
+  oktaClientId: 'TRUSTLINE_OKTA_CLIENT_ID',
+  oktaPrivateKey: 'TRUSTLINE_OKTA_PRIVATE_KEY',
+  oktaKeyId: 'TRUSTLINE_OKTA_KEY_ID',
+  jamfUrl: 'TRUSTLINE_JAMF_URL',
+  jamfClientId: 'TRUSTLINE_JAMF_CLIENT_ID',
+  jamfClientSecret: 'TRUSTLINE_JAMF_CLIENT_SECRET',
+  jamfUser: 'TRUSTLINE_JAMF_USER',
+  jamfPassword: 'TRUSTLINE_JAMF_PASSWORD',
+  caFile: 'TRUSTLINE_CA_FILE',
+} as const;
+
+function pick(env: NodeJS.ProcessEnv, name: string, fromConfig: string | undefined): string | undefined {
+  const value = env[name];
+  return value !== undefined && value.trim() !== '' ? value.trim() : fromConfig;
+}
+
+function selectProfile(config: Config, env: NodeJS.ProcessEnv, requested: string | undefined): Profile {
+  const name = requested ?? pick(env, ENV.profile, config.profile);
+  if (name === undefined) return config.profiles?.['default'] ?? {};
+  const profile = config.profiles?.[name];
+  if (!profile) {
+    const known = Object.keys(config.profiles ?? {});
+    throw new DocumentError(`no profile named "${name}" in the config${known.length ? ` (profiles: ${known.join(', ')})` : ''}`);
+  }
+  return profile;
+}
+
+async function readPrivateKey(value: string): Promise<string> {
+  if (value.includes('-----BEGIN')) return value;
+  try {
+    return await readFile(value, 'utf8');
+  } catch (error) {
+    throw new DocumentError(`${ENV.oktaPrivateKey}: neither PEM text nor a readable file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+  }
+}
+
+function baseUrl(value: string, label: string): URL {
+  try {
+    return serviceBaseUrl(value, label);
+  } catch (error) {
+    if (error instanceof HttpError) throw new DocumentError(error.message);
+    throw error;
+  }
+}
+
+async function oktaSettings(env: NodeJS.ProcessEnv, p: Profile['okta']): Promise<LiveSettings['okta']> {
+  const url = pick(env, ENV.oktaUrl, p?.url);
+  const token = pick(env, ENV.oktaToken, p?.token);
+  const clientId = pick(env, ENV.oktaClientId, p?.clientId);
+  const key = pick(env, ENV.oktaPrivateKey, p?.privateKey);
+  registerSecret(token);
+  if (url === undefined) {
+    if (token ?? clientId ?? key) throw new DocumentError(`Okta credentials are set but no URL: set ${ENV.oktaUrl}`);
+    return undefined;
+  }
+  const base = baseUrl(url, ENV.oktaUrl);
+  if (token) return { url: base, auth: { kind: 'ssws', token } };
+  if (clientId && key) {
+    const privateKeyPem = await readPrivateKey(key);
+    registerSecret(privateKeyPem);
+    return { url: base, auth: { kind: 'oauth', clientId, privateKeyPem, keyId: pick(env, ENV.oktaKeyId, p?.keyId) } };
+  }
+  throw new DocumentError(
+    `${ENV.oktaUrl} is set but no credentials: set ${ENV.oktaToken}, or ${ENV.oktaClientId} and ${ENV.oktaPrivateKey}`,
+  );
+}
+
+function jamfSettings(env: NodeJS.ProcessEnv, p: Profile['jamf']): LiveSettings['jamf'] {
+  const url = pick(env, ENV.jamfUrl, p?.url);
+  const clientId = pick(env, ENV.jamfClientId, p?.clientId);
+  const clientSecret = pick(env, ENV.jamfClientSecret, p?.clientSecret);
+  const username = pick(env, ENV.jamfUser, p?.user);
+  const password = pick(env, ENV.jamfPassword, p?.password);
+  registerSecret(clientSecret);
+  registerSecret(password);
+  if (url === undefined) {
+    if (clientId ?? clientSecret ?? username ?? password) throw new DocumentError(`Jamf credentials are set but no URL: set ${ENV.jamfUrl}`);
+    return undefined;
+  }
+  const base = baseUrl(url, ENV.jamfUrl);
+  if (clientId && clientSecret) return { url: base, auth: { kind: 'client', clientId, clientSecret } };
+  if (username && password) return { url: base, auth: { kind: 'user', username, password } };
+  throw new DocumentError(
+    `${ENV.jamfUrl} is set but no credentials: set ${ENV.jamfClientId} and ${ENV.jamfClientSecret}, or ${ENV.jamfUser} and ${ENV.jamfPassword}`,
+  );
+}
+
+/**
+ * Endpoints and credentials for live sources: the selected profile of the config file, each field
+ * overridden by its environment variable. Every secret is registered for masking before use. A source
+ * with no URL at all is simply not configured; half a configuration is an error.
+ */
+export async function resolveLiveSettings(config: Config, env: NodeJS.ProcessEnv, profileName?: string): Promise<LiveSettings> {
+  const profile = selectProfile(config, env, profileName);
+  const settings: LiveSettings = {};
+  const okta = await oktaSettings(env, profile.okta);
+  const jamf = jamfSettings(env, profile.jamf);
+  if (okta) settings.okta = okta;
+  if (jamf) settings.jamf = jamf;
+  const caFile = pick(env, ENV.caFile, profile.caFile);
+  if (caFile) settings.caFile = caFile;
+  return settings;
+}

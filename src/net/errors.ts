@@ -1,0 +1,22 @@
+/** Why an HTTP exchange gave no usable answer, as one line an on-call engineer can act on. */
+export type HttpFailureKind =
+  | 'network'
+  | 'timeout'
+  | 'deadline'
+  | 'aborted'
+  | 'status'
+  | 'content-type'
+  | 'too-large'
+  | 'truncated'
+  | 'bad-json'
+  | 'config';
+
+export class HttpError extends Error {
+  constructor(
+    readonly kind: HttpFailureKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}

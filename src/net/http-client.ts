@@ -1,0 +1,218 @@
+import { readFile } from 'node:fs/promises';
+import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { HttpError } from './errors.js';
+import { DEFAULT_BACKOFF, fullJitterDelay, retryAfterMs, sleep, type BackoffPolicy } from './retry.js';
+
+export interface HttpSettings {
+  connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  maxResponseBytes: number;
+  backoff: BackoffPolicy;
+  /** Extra CA certificates (PEM file) trusted besides the system store: corporate TLS inspection. */
+  caFile?: string | undefined;
+}
+
+export const DEFAULT_HTTP_SETTINGS: HttpSettings = {
+  connectTimeoutMs: 10_000,
+  headersTimeoutMs: 20_000,
+  bodyTimeoutMs: 20_000,
+  maxResponseBytes: 32 * 1024 * 1024,
+  backoff: DEFAULT_BACKOFF,
+};
+
+export type HeaderValue = string | string[] | undefined;
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, HeaderValue>;
+  text: string;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+  /**
+   * How long to wait before retrying a 429, from the response (Okta: its rate-limit reset); the
+   * default honours Retry-After, else backs off.
+   */
+  rateLimitWaitMs?: (res: HttpResponse) => number | undefined;
+}
+
+const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
+const MAX_RATE_LIMIT_RETRIES = 5;
+
+export function headerValue(headers: Record<string, HeaderValue>, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function errorCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown } };
+  if (typeof e?.code === 'string') return e.code;
+  if (typeof e?.cause?.code === 'string') return e.cause.code;
+  return undefined;
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+/** One line for a transport failure; never includes headers or bodies of the request. */
+function describeFailure(error: unknown, settings: HttpSettings, progress: { received: number; expected?: number }): HttpError {
+  const code = errorCode(error);
+  if (progress.expected !== undefined && progress.received < progress.expected) {
+    return new HttpError('truncated', `response cut off after ${progress.received} of ${progress.expected} bytes`);
+  }
+  switch (code) {
+    case 'ECONNREFUSED':
+      return new HttpError('network', 'connection refused');
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new HttpError('network', 'host not found (DNS)');
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return new HttpError('network', 'connection reset by the server or a proxy');
+    case 'UND_ERR_SOCKET':
+      return new HttpError('network', 'connection closed before the response was complete');
+    case 'UND_ERR_CONNECT_TIMEOUT':
+    case 'ETIMEDOUT':
+      return new HttpError('timeout', `no connection within ${seconds(settings.connectTimeoutMs)}`);
+    case 'UND_ERR_HEADERS_TIMEOUT':
+      return new HttpError('timeout', `no response headers within ${seconds(settings.headersTimeoutMs)}`);
+    case 'UND_ERR_BODY_TIMEOUT':
+      return new HttpError('timeout', `response body stalled for ${seconds(settings.bodyTimeoutMs)}`);
+    case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
+      return new HttpError('truncated', 'response shorter than its Content-Length');
+    default:
+      break;
+  }
+  if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code)) {
+    return new HttpError('network', `TLS certificate not trusted (${code}); set caFile or TRUSTLINE_CA_FILE for a corporate CA`);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new HttpError('network', code ? `${code}: ${message}` : message);
+}
+
+/**
+ * HTTP on undici for the API clients: explicit connect, header and body timeouts, the caller's
+ * deadline (AbortSignal), a response size cap, proxies from HTTPS_PROXY / NO_PROXY, an extra CA, and
+ * retries with capped exponential backoff and full jitter for idempotent requests on network errors
+ * and 5xx, Retry-After honoured. Whole requests are retried: the APIs here do not serve ranges.
+ */
+export class HttpClient {
+  private constructor(
+    private readonly dispatcher: Dispatcher,
+    readonly settings: HttpSettings,
+  ) {}
+
+  static async create(settings: HttpSettings = DEFAULT_HTTP_SETTINGS): Promise<HttpClient> {
+    let ca: string | undefined;
+    if (settings.caFile) {
+      try {
+        ca = await readFile(settings.caFile, 'utf8');
+      } catch (error) {
+        throw new HttpError('config', `cannot read CA file ${settings.caFile}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+      }
+    }
+    const tls = ca ? { ca } : {};
+    const dispatcher = new EnvHttpProxyAgent({
+      connect: { timeout: settings.connectTimeoutMs, ...tls },
+      requestTls: tls,
+      headersTimeout: settings.headersTimeoutMs,
+      bodyTimeout: settings.bodyTimeoutMs,
+      connections: 8,
+    });
+    return new HttpClient(dispatcher, settings);
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    const idempotent = req.method === 'GET';
+    let failures = 0;
+    let rateLimited = 0;
+    for (;;) {
+      let res: HttpResponse;
+      try {
+        res = await this.once(req);
+      } catch (error) {
+        if (error instanceof HttpError) {
+          const transient = error.kind === 'network' || error.kind === 'timeout' || error.kind === 'truncated';
+          if (idempotent && transient && failures < this.settings.backoff.retries) {
+            await this.pause(fullJitterDelay(failures++, this.settings.backoff), req.signal);
+            continue;
+          }
+        }
+        throw error;
+      }
+      if (res.status === 429 && rateLimited < MAX_RATE_LIMIT_RETRIES) {
+        const wait = req.rateLimitWaitMs?.(res) ?? retryAfterMs(headerValue(res.headers, 'retry-after'), Date.now());
+        await this.pause(wait ?? fullJitterDelay(rateLimited, this.settings.backoff), req.signal);
+        rateLimited++;
+        continue;
+      }
+      if (idempotent && RETRYABLE_STATUS.has(res.status) && failures < this.settings.backoff.retries) {
+        const asked = retryAfterMs(headerValue(res.headers, 'retry-after'), Date.now());
+        await this.pause(asked ?? fullJitterDelay(failures, this.settings.backoff), req.signal);
+        failures++;
+        continue;
+      }
+      return res;
+    }
+  }
+
+  private async pause(ms: number, signal: AbortSignal): Promise<void> {
+    try {
+      await sleep(ms, signal);
+    } catch {
+      throw abortError(signal);
+    }
+  }
+
+  private async once(req: HttpRequest): Promise<HttpResponse> {
+    const progress: { received: number; expected?: number } = { received: 0 };
+    try {
+      const res = await request(req.url, {
+        dispatcher: this.dispatcher,
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        signal: req.signal,
+      });
+      const length = Number(headerValue(res.headers, 'content-length'));
+      if (Number.isFinite(length)) progress.expected = length;
+      if (progress.expected !== undefined && progress.expected > this.settings.maxResponseBytes) {
+        res.body.destroy();
+        throw new HttpError('too-large', `response of ${progress.expected} bytes exceeds the ${this.settings.maxResponseBytes}-byte cap`);
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of res.body) {
+        const buf = chunk as Buffer;
+        progress.received += buf.length;
+        if (progress.received > this.settings.maxResponseBytes) {
+          res.body.destroy();
+          throw new HttpError('too-large', `response exceeds the ${this.settings.maxResponseBytes}-byte cap`);
+        }
+        chunks.push(buf);
+      }
+      return { status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') };
+    } catch (error) {
+      if (error instanceof HttpError) throw error;
+      if (req.signal.aborted) throw abortError(req.signal);
+      throw describeFailure(error, this.settings, progress);
+    }
+  }
+}
+
+/** The deadline (a TimeoutError reason) and a user cancel read differently. */
+export function abortError(signal: AbortSignal): HttpError {
+  const reason = signal.reason as { name?: string } | undefined;
+  if (reason?.name === 'TimeoutError') return new HttpError('deadline', 'gave up: the source deadline passed');
+  return new HttpError('aborted', 'cancelled');
+}

@@ -1,0 +1,22 @@
+import type { JsonValue } from '../../io/json-file.js';
+import type { SourceName, TimelineEvent } from '../../model/event.js';
+
+/** What to fetch live: the device, and the window of the incident (epoch ms, UTC). */
+export interface LiveQuery {
+  serial: string;
+  user?: string | undefined;
+  sinceMs: number;
+  untilMs: number;
+}
+
+/** A raw API document, kept under the path a bundle gives it so `collect` can write it verbatim. */
+export interface CollectedDocument {
+  rel: string;
+  json: JsonValue;
+}
+
+/** Lets a console show progress: events as they are normalised, and what a source is doing. */
+export interface LiveProgress {
+  events?(source: SourceName, events: TimelineEvent[]): void;
+  status?(source: SourceName, text: string): void;
+}

@@ -1,0 +1,132 @@
+import type { LiveSettings } from '../../config/credentials.js';
+import type { Analysis } from '../../model/analysis.js';
+import type { ParseContext } from '../../model/context.js';
+import type { SourceName } from '../../model/event.js';
+import { DEFAULT_HTTP_SETTINGS, HttpClient, type HttpSettings } from '../../net/http-client.js';
+import { assembleAnalysis } from '../assemble.js';
+import { readDeviceCapture, type CapturedOutputs } from '../device/read-capture.js';
+import { JamfApi } from '../jamf/jamf-api.js';
+import { JamfAuthorizer } from '../jamf/jamf-auth.js';
+import { fetchJamfEvidence } from '../jamf/jamf-source.js';
+import { OktaApi } from '../okta/okta-api.js';
+import { OktaAuthorizer } from '../okta/okta-auth.js';
+import { fetchOktaEvidence } from '../okta/okta-source.js';
+import { failedReport, type DeviceRead, type JamfRead, type OktaRead, type SourceRead } from '../source-read.js';
+import type { CollectedDocument, LiveProgress, LiveQuery } from './live-types.js';
+
+/** Outputs gathered from the Mac, and when (the local clock at the midpoint of its `date -u`). */
+export interface DeviceCaptureResult extends CapturedOutputs {
+  collectedAtMs: number;
+  notes: string[];
+}
+
+/** The Mac's side: over SSH, or recorded outputs in the demo. */
+export interface DeviceSourceRunner {
+  /** Calls `collectedAt` as soon as the collection time is known, so other sources can normalise. */
+  run(signal: AbortSignal, collectedAt: (ms: number) => void): Promise<DeviceCaptureResult>;
+}
+
+export interface LiveOptions {
+  settings: LiveSettings;
+  query: LiveQuery;
+  /** Context fields known up front (hostname, user, the Mac's zone). */
+  identity: Pick<ParseContext, 'hostname' | 'user' | 'deviceTimeZone'>;
+  device?: DeviceSourceRunner | undefined;
+  /** Each source gives up after this long; the others carry on. */
+  deadlineMs?: number;
+  signal?: AbortSignal;
+  progress?: LiveProgress;
+  http?: HttpSettings;
+}
+
+export interface LiveResult {
+  analysis: Analysis;
+  ctx: ParseContext;
+  /** Raw API documents and device outputs, for `collect`. */
+  documents: CollectedDocument[];
+  device: DeviceCaptureResult | undefined;
+}
+
+export const DEFAULT_SOURCE_DEADLINE_MS = 120_000;
+
+function missing<T extends SourceRead>(read: T): T {
+  return { ...read, present: false };
+}
+
+function failed<T extends SourceRead>(read: T, name: SourceName, error: unknown): T {
+  const message = error instanceof Error ? error.message : String(error);
+  return { ...read, present: true, reports: [...read.reports, failedReport(name, message)] };
+}
+
+/**
+ * Fetches every configured source at once into one analysis: Jamf and Okta over HTTP, the Mac through
+ * its runner. One failing source becomes that source's error; the others are unaffected. The slowest
+ * source bounds the run.
+ */
+export async function runLive(opts: LiveOptions): Promise<LiveResult> {
+  const { settings, query, progress = {} } = opts;
+  const http = await HttpClient.create({ ...(opts.http ?? DEFAULT_HTTP_SETTINGS), caFile: settings.caFile });
+  const base: ParseContext = { ...opts.identity, collectedAtMs: query.untilMs, serial: query.serial };
+  let setCollectedAt: (ms: number) => void = () => undefined;
+  const context = opts.device
+    ? new Promise<ParseContext>((resolve) => {
+        setCollectedAt = (ms) => resolve({ ...base, collectedAtMs: ms });
+      })
+    : Promise.resolve(base);
+  const deadline = (): AbortSignal => {
+    const timeout = AbortSignal.timeout(opts.deadlineMs ?? DEFAULT_SOURCE_DEADLINE_MS);
+    return opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+  };
+  const jamfDocs: CollectedDocument[] = [];
+  const oktaDocs: CollectedDocument[] = [];
+  const emptyJamf: JamfRead = { name: 'jamf', present: false, events: [], reports: [], state: undefined };
+  const emptyOkta: OktaRead = { name: 'okta', present: false, events: [], reports: [], devices: [] };
+  const emptyDevice: DeviceRead = { name: 'device', present: false, events: [], reports: [], probes: {} };
+
+  const jamf = settings.jamf
+    ? fetchJamfEvidence(
+        new JamfApi(http, settings.jamf.url, new JamfAuthorizer(http, settings.jamf.url, settings.jamf.auth)),
+        query,
+        context,
+        deadline(),
+        progress,
+        jamfDocs,
+      ).catch((error: unknown) => failed(emptyJamf, 'jamf', error))
+    : Promise.resolve(missing(emptyJamf));
+  const okta = settings.okta
+    ? fetchOktaEvidence(
+        new OktaApi(http, settings.okta.url, new OktaAuthorizer(http, settings.okta.url, settings.okta.auth)),
+        query,
+        context,
+        deadline(),
+        progress,
+        oktaDocs,
+      ).catch((error: unknown) => failed(emptyOkta, 'okta', error))
+    : Promise.resolve(missing(emptyOkta));
+
+  let capture: DeviceCaptureResult | undefined;
+  const device = opts.device
+    ? opts.device
+        .run(deadline(), (ms) => setCollectedAt(ms))
+        .then(async (result) => {
+          capture = result;
+          setCollectedAt(result.collectedAtMs);
+          const read = await readDeviceCapture(result, await context);
+          if (read.events.length > 0) progress.events?.('device', read.events);
+          return read;
+        })
+        .catch((error: unknown) => {
+          setCollectedAt(query.untilMs);
+          return failed(emptyDevice, 'device', error);
+        })
+    : Promise.resolve(missing(emptyDevice));
+
+  try {
+    const [j, o, d] = await Promise.all([jamf, okta, device]);
+    const ctx = await context;
+    const notes = capture?.notes ?? [];
+    return { analysis: assembleAnalysis(ctx, { jamf: j, okta: o, device: d }, notes), ctx, documents: [...jamfDocs, ...oktaDocs], device: capture };
+  } finally {
+    await http.close();
+  }
+}

@@ -1,0 +1,121 @@
+import type { JsonValue } from '../../io/json-file.js';
+import type { ParseContext } from '../../model/context.js';
+import { FileReport } from '../../model/file-report.js';
+import { OktaDeviceCollector, OktaLogMerger } from '../../parse/okta/index.js';
+import { endpoint } from '../../net/endpoint.js';
+import { HttpError } from '../../net/errors.js';
+import { formatIsoUtc } from '../../time/timestamp.js';
+import type { CollectedDocument, LiveProgress, LiveQuery } from '../live/live-types.js';
+import { failedReport, type OktaRead } from '../source-read.js';
+import type { OktaApi } from './okta-api.js';
+
+/** System Log page size: the maximum, to spend as few rate-limited requests as possible. */
+const LOG_PAGE_LIMIT = 1000;
+/** Stop after this many pages (1,000,000 events) and say so, rather than page forever. */
+const MAX_LOG_PAGES = 1000;
+const MAX_DEVICE_PAGES = 5;
+
+/** A SCIM string literal: Okta filters quote with double quotes and escape with backslashes. */
+function scimString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function query(params: Record<string, string>): string {
+  return Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&');
+}
+
+/** Who and what the System Log query is about: the device's Okta ids and its users' logins. */
+export function logFilter(deviceIds: string[], logins: string[]): string | undefined {
+  const terms = [
+    ...deviceIds.map((id) => `target.id eq ${scimString(id)}`),
+    ...logins.map((login) => `actor.alternateId eq ${scimString(login)}`),
+  ];
+  return terms.length > 0 ? terms.join(' or ') : undefined;
+}
+
+/**
+ * The Okta side of one device, live: the device found by serial through the Devices API (with its
+ * users), then the System Log for the device and its users in the window, following `next` links
+ * verbatim. Pages go through the same normaliser and uuid merge as bundle files.
+ */
+export async function fetchOktaEvidence(
+  api: OktaApi,
+  q: LiveQuery,
+  context: Promise<ParseContext>,
+  signal: AbortSignal,
+  progress: LiveProgress = {},
+  documents: CollectedDocument[] = [],
+): Promise<OktaRead> {
+  const read: OktaRead = { name: 'okta', present: true, events: [], reports: [], devices: [] };
+  const devicesReport = new FileReport('okta/devices.json');
+  let merger: OktaLogMerger | undefined;
+  const emit = (events: typeof read.events): void => {
+    read.events.push(...events);
+    if (events.length > 0) progress.events?.('okta', events);
+  };
+
+  const fetchAll = async (): Promise<void> => {
+    progress.status?.('okta', 'finding the device');
+    const deviceItems: JsonValue[] = [];
+    let url: URL | undefined = endpoint(
+      api.base,
+      `/api/v1/devices?${query({ search: `profile.serialNumber eq ${scimString(q.serial)}`, expand: 'userSummary', limit: '20' })}`,
+    );
+    for (let n = 0; url && n < MAX_DEVICE_PAGES; n++) {
+      const page = await api.page(url, 'devices', signal);
+      deviceItems.push(...page.items);
+      url = page.next;
+    }
+    documents.push({ rel: 'okta/devices.json', json: deviceItems });
+    // Normalising needs the collection context, which a device source may still be measuring.
+    const ctx = await context;
+    const devices = new OktaDeviceCollector(devicesReport, ctx);
+    deviceItems.forEach(devices.add);
+    devices.finish();
+    read.devices = devices.records;
+    merger = new OktaLogMerger(ctx);
+    emit(devices.events);
+
+    const logins = new Set<string>();
+    if (q.user) logins.add(q.user);
+    for (const record of devices.records) for (const u of record.users) if (u.login) logins.add(u.login);
+    const filter = logFilter(devices.records.map((d) => d.id), [...logins]);
+    if (devices.records.length === 0) devicesReport.note(`Okta has no device with serial ${q.serial}`);
+    if (!filter) {
+      devicesReport.note('no Okta device and no user known: System Log not queried (give --user)');
+      return;
+    }
+
+    progress.status?.('okta', 'reading the System Log');
+    url = endpoint(
+      api.base,
+      `/api/v1/logs?${query({ since: formatIsoUtc(q.sinceMs), until: formatIsoUtc(q.untilMs), limit: String(LOG_PAGE_LIMIT), sortOrder: 'ASCENDING', filter })}`,
+    );
+    let pages = 0;
+    for (; url && pages < MAX_LOG_PAGES; pages++) {
+      const page = await api.page(url, 'logs', signal);
+      const rel = `okta/logs-${String(pages + 1).padStart(4, '0')}.json`;
+      documents.push({ rel, json: page.items });
+      const before = merger.events.length;
+      const sink = merger.page(rel);
+      page.items.forEach(sink.add);
+      sink.finish();
+      emit(merger.events.slice(before));
+      progress.status?.('okta', `System Log page ${pages + 1}`);
+      url = page.next;
+    }
+    if (url) devicesReport.note(`stopped after ${MAX_LOG_PAGES} System Log pages; narrow the window with --since/--until`);
+  };
+
+  try {
+    await fetchAll();
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    read.reports.push(failedReport('okta', error.message));
+  }
+  // Same report order as a bundle: log pages, then devices.json.
+  read.reports.unshift(...(merger?.reports ?? []), devicesReport);
+  return read;
+}
