@@ -1,12 +1,16 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { sanitizeLine } from '../text/sanitize.js';
+import { redactSecrets } from '../secrets/registry.js';
+import { sanitizeLine, sanitizeText } from '../text/sanitize.js';
 import { isDuration } from '../time/duration.js';
-import { runAnalyze } from './analyze.js';
+import { runAnalyzeBundle, runAnalyzeLive } from './analyze.js';
+import { runCollect } from './collect.js';
+import { DEFAULT_SCENARIO, runDemo } from './demo.js';
+import { DEFAULT_SINCE, type LiveFlags } from './live-args.js';
 import { UsageError } from './usage-error.js';
 
 function fail(message: string, code: number): never {
   // Messages quote paths and file contents: one sanitised line.
-  process.stderr.write(`trustline: ${sanitizeLine(message.replace(/\s+/g, ' ').trim(), 600)}\n`);
+  process.stderr.write(`trustline: ${redactSecrets(sanitizeLine(message.replace(/\s+/g, ' ').trim(), 600))}\n`);
   process.exit(code);
 }
 
@@ -22,16 +26,57 @@ const program = new Command('trustline')
   .configureOutput({ outputError: () => undefined })
   .showSuggestionAfterError(false);
 
-program
-  .command('analyze')
-  .description('headless analysis: merge the evidence into one UTC timeline and print it')
-  .requiredOption('--bundle <dir>', 'evidence bundle directory (see README, "Evidence bundle")')
+interface AnalyzeFlags extends Partial<LiveFlags> {
+  bundle?: string;
+  json?: boolean;
+  md?: boolean;
+  rules?: string;
+  window?: string;
+}
+
+const liveOptions = (command: Command): Command =>
+  command
+    .option('--user <login>', "the user's Okta login, e.g. alice@example.com (default: the device's users in Okta)")
+    .option('--since <when>', `start of the window: a duration before --until (e.g. 2h) or an ISO time (default ${DEFAULT_SINCE})`)
+    .option('--until <when>', 'end of the window: an ISO time (default now)')
+    .option('--profile <name>', 'config profile with the Okta and Jamf endpoints (see README, "Configuration")');
+
+liveOptions(
+  program
+    .command('analyze')
+    .description('headless analysis: merge the evidence into one UTC timeline, rank hypotheses, print the result')
+    .addOption(new Option('--bundle <dir>', 'evidence bundle directory (see README, "Evidence bundle")').conflicts('serial'))
+    .option('--serial <serial>', "the Mac's serial number: fetch live from Jamf and Okta"),
+)
   .addOption(new Option('--json', 'print the analysis as JSON (DESIGN.md contract)').conflicts('md'))
   .addOption(new Option('--md', 'print a Markdown report (the default)').conflicts('json'))
   .option('--rules <dir>', 'directory of organisation hypothesis packs (adds to or overrides the built-in pack)')
   .option('--window <duration>', 'cross-source correlation window, e.g. 30s (default from the packs)', parseDuration)
-  .action(async (opts: { bundle: string; json?: boolean; md?: boolean; rules?: string; window?: string }) => {
-    await runAnalyze({ bundle: opts.bundle, format: opts.json ? 'json' : 'md', rules: opts.rules, window: opts.window });
+  .action(async (opts: AnalyzeFlags) => {
+    const format = opts.json ? 'json' : 'md';
+    const packs = { rules: opts.rules, window: opts.window };
+    if (opts.bundle !== undefined) await runAnalyzeBundle(opts.bundle, format, packs);
+    else if (opts.serial !== undefined) await runAnalyzeLive({ ...opts, serial: opts.serial }, format, packs);
+    else throw new UsageError('analyze needs --bundle DIR or --serial SERIAL');
+  });
+
+liveOptions(
+  program
+    .command('collect')
+    .description('fetch the evidence live and write it as a bundle, for handoff and replay with analyze --bundle')
+    .requiredOption('--serial <serial>', "the Mac's serial number")
+    .requiredOption('--out <dir>', 'new directory for the bundle'),
+).action(async (opts: LiveFlags & { out: string }) => {
+  await runCollect(opts, opts.out);
+});
+
+program
+  .command('demo')
+  .description('a recorded incident through the real clients against built-in Jamf and Okta emulators on loopback')
+  .option('--scenario <name>', `which incident (default ${DEFAULT_SCENARIO}); --list shows them`)
+  .option('--list', 'list the scenarios')
+  .action(async (opts: { scenario?: string; list?: boolean }) => {
+    await runDemo(opts);
   });
 
 try {
@@ -44,5 +89,8 @@ try {
     fail(error.message.replace(/^error: /, ''), 2);
   }
   if (error instanceof UsageError) fail(error.message, error.exitCode);
-  throw error;
+  // A bug: one line still, masked like every other line; TRUSTLINE_DEBUG=1 adds the stack.
+  const detail = error instanceof Error ? (process.env['TRUSTLINE_DEBUG'] === '1' ? (error.stack ?? error.message) : error.message) : String(error);
+  if (process.env['TRUSTLINE_DEBUG'] === '1') process.stderr.write(`${redactSecrets(sanitizeText(detail))}\n`);
+  fail(`internal error: ${detail.split('\n')[0] ?? ''}`, 70);
 }

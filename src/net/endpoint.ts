@@ -10,7 +10,7 @@ function isLoopback(hostname: string): boolean {
 
 /**
  * A service base URL from configuration: absolute, no credentials or query, HTTPS unless the host is
- * loopback (the emulators, an SSH tunnel). Returned without a trailing slash.
+ * loopback (the emulators, an SSH tunnel).
  */
 export function serviceBaseUrl(value: string, label: string): URL {
   let url: URL;
@@ -26,11 +26,10 @@ export function serviceBaseUrl(value: string, label: string): URL {
   }
   url.search = '';
   url.hash = '';
-  url.pathname = url.pathname.replace(/\/+$/, '');
   return url;
 }
 
 /** Resolves `path` (absolute path plus query) against a base URL that may itself have a path prefix. */
 export function endpoint(base: URL, path: string): URL {
-  return new URL(base.pathname + path, base.origin);
+  return new URL(base.pathname.replace(/\/+$/, '') + path, base.origin);
 }

@@ -8,7 +8,7 @@ import { reportJamfDocument } from '../../parse/jamf/document.js';
 import { normalizeJamfHistory } from '../../parse/jamf/history.js';
 import { normalizeJamfMdmCommands } from '../../parse/jamf/mdm-commands.js';
 import { HttpError } from '../../net/errors.js';
-import type { CollectedDocument, LiveProgress, LiveQuery } from '../live/live-types.js';
+import type { LiveQuery, SourceRun } from '../live/live-types.js';
 import { failedReport, type JamfRead } from '../source-read.js';
 import type { JamfApi } from './jamf-api.js';
 
@@ -67,14 +67,8 @@ async function fetchCommands(api: JamfApi, managementId: string, signal: AbortSi
  * its full detail and MDM command history side by side, and the Classic management history (keyed by
  * serial, so it starts at once). Documents go through the same normalisers as bundle files.
  */
-export async function fetchJamfEvidence(
-  api: JamfApi,
-  q: LiveQuery,
-  context: Promise<ParseContext>,
-  signal: AbortSignal,
-  progress: LiveProgress = {},
-  documents: CollectedDocument[] = [],
-): Promise<JamfRead> {
+export async function fetchJamfEvidence(api: JamfApi, q: LiveQuery, run: SourceRun): Promise<JamfRead> {
+  const { context, signal, progress, documents } = run;
   const read: JamfRead = { name: 'jamf', present: true, events: [], reports: [], state: undefined };
   const parts: { rel: string; order: number; report: FileReport; events: TimelineEvent[] }[] = [];
 

@@ -1,4 +1,5 @@
 import type { JsonValue } from '../../io/json-file.js';
+import type { ParseContext } from '../../model/context.js';
 import type { SourceName, TimelineEvent } from '../../model/event.js';
 
 /** What to fetch live: the device, and the window of the incident (epoch ms, UTC). */
@@ -19,4 +20,14 @@ export interface CollectedDocument {
 export interface LiveProgress {
   events?(source: SourceName, events: TimelineEvent[]): void;
   status?(source: SourceName, text: string): void;
+}
+
+/** What every live source is given besides its API client and the query. */
+export interface SourceRun {
+  /** The collection context; it may wait for the device source to measure the collection time. */
+  context: Promise<ParseContext>;
+  signal: AbortSignal;
+  progress: LiveProgress;
+  /** Raw documents, appended as they arrive, for `collect`. */
+  documents: CollectedDocument[];
 }

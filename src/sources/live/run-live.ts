@@ -37,6 +37,8 @@ export interface LiveOptions {
   signal?: AbortSignal;
   progress?: LiveProgress;
   http?: HttpSettings;
+  /** System Log page size (default the API's maximum, 1000). */
+  oktaPageLimit?: number;
 }
 
 export interface LiveResult {
@@ -87,20 +89,15 @@ export async function runLive(opts: LiveOptions): Promise<LiveResult> {
     ? fetchJamfEvidence(
         new JamfApi(http, settings.jamf.url, new JamfAuthorizer(http, settings.jamf.url, settings.jamf.auth)),
         query,
-        context,
-        deadline(),
-        progress,
-        jamfDocs,
+        { context, signal: deadline(), progress, documents: jamfDocs },
       ).catch((error: unknown) => failed(emptyJamf, 'jamf', error))
     : Promise.resolve(missing(emptyJamf));
   const okta = settings.okta
     ? fetchOktaEvidence(
         new OktaApi(http, settings.okta.url, new OktaAuthorizer(http, settings.okta.url, settings.okta.auth)),
         query,
-        context,
-        deadline(),
-        progress,
-        oktaDocs,
+        { context, signal: deadline(), progress, documents: oktaDocs },
+        opts.oktaPageLimit,
       ).catch((error: unknown) => failed(emptyOkta, 'okta', error))
     : Promise.resolve(missing(emptyOkta));
 

@@ -1,11 +1,10 @@
 import type { JsonValue } from '../../io/json-file.js';
-import type { ParseContext } from '../../model/context.js';
 import { FileReport } from '../../model/file-report.js';
 import { OktaDeviceCollector, OktaLogMerger } from '../../parse/okta/index.js';
 import { endpoint } from '../../net/endpoint.js';
 import { HttpError } from '../../net/errors.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
-import type { CollectedDocument, LiveProgress, LiveQuery } from '../live/live-types.js';
+import type { LiveQuery, SourceRun } from '../live/live-types.js';
 import { failedReport, type OktaRead } from '../source-read.js';
 import type { OktaApi } from './okta-api.js';
 
@@ -26,13 +25,18 @@ function query(params: Record<string, string>): string {
     .join('&');
 }
 
-/** Who and what the System Log query is about: the device's Okta ids and its users' logins. */
+/**
+ * Who and what the System Log query is about: events targeting the device's Okta ids, events by or
+ * about its users (the SSO extension's grants name the user as target, not actor), and changes to
+ * policies anywhere in the org, which are rare and often the cause.
+ */
 export function logFilter(deviceIds: string[], logins: string[]): string | undefined {
   const terms = [
     ...deviceIds.map((id) => `target.id eq ${scimString(id)}`),
-    ...logins.map((login) => `actor.alternateId eq ${scimString(login)}`),
+    ...logins.flatMap((login) => [`actor.alternateId eq ${scimString(login)}`, `target.alternateId eq ${scimString(login)}`]),
   ];
-  return terms.length > 0 ? terms.join(' or ') : undefined;
+  if (terms.length === 0) return undefined;
+  return [...terms, 'eventType sw "policy.rule."', 'eventType sw "policy.lifecycle."'].join(' or ');
 }
 
 /**
@@ -40,14 +44,8 @@ export function logFilter(deviceIds: string[], logins: string[]): string | undef
  * users), then the System Log for the device and its users in the window, following `next` links
  * verbatim. Pages go through the same normaliser and uuid merge as bundle files.
  */
-export async function fetchOktaEvidence(
-  api: OktaApi,
-  q: LiveQuery,
-  context: Promise<ParseContext>,
-  signal: AbortSignal,
-  progress: LiveProgress = {},
-  documents: CollectedDocument[] = [],
-): Promise<OktaRead> {
+export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceRun, pageLimit = LOG_PAGE_LIMIT): Promise<OktaRead> {
+  const { context, signal, progress, documents } = run;
   const read: OktaRead = { name: 'okta', present: true, events: [], reports: [], devices: [] };
   const devicesReport = new FileReport('okta/devices.json');
   let merger: OktaLogMerger | undefined;
@@ -91,7 +89,7 @@ export async function fetchOktaEvidence(
     progress.status?.('okta', 'reading the System Log');
     url = endpoint(
       api.base,
-      `/api/v1/logs?${query({ since: formatIsoUtc(q.sinceMs), until: formatIsoUtc(q.untilMs), limit: String(LOG_PAGE_LIMIT), sortOrder: 'ASCENDING', filter })}`,
+      `/api/v1/logs?${query({ since: formatIsoUtc(q.sinceMs), until: formatIsoUtc(q.untilMs), limit: String(pageLimit), sortOrder: 'ASCENDING', filter })}`,
     );
     let pages = 0;
     for (; url && pages < MAX_LOG_PAGES; pages++) {

@@ -1,0 +1,22 @@
+import { writeBundle } from '../sources/bundle/write-bundle.js';
+import { runLive } from '../sources/live/run-live.js';
+import { printNotes } from './analyze.js';
+import { liveQuery, liveSettings, type LiveFlags } from './live-args.js';
+import { UsageError } from './usage-error.js';
+
+/** `trustline collect --serial S --out DIR`: fetch live and save an evidence bundle for handoff and replay. */
+export async function runCollect(flags: LiveFlags, out: string): Promise<void> {
+  const query = liveQuery(flags, Date.now());
+  const { settings } = await liveSettings(flags.profile);
+  const result = await runLive({ settings, query, identity: { hostname: undefined, user: flags.user, deviceTimeZone: undefined } });
+  try {
+    const files = await writeBundle(out, result.ctx, result.documents, result.device);
+    const sources = result.analysis.sources.map((s) => `${s.name} ${s.status}${s.status === 'missing' ? '' : ` (${s.events} events)`}`);
+    printNotes([...result.analysis.notes, `wrote ${out}: ${files.length} files; ${sources.join(', ')}`]);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(`--out ${out} already exists; choose a new directory`, 2);
+    if (code === 'EACCES' || code === 'ENOENT' || code === 'EROFS') throw new UsageError(`cannot write ${out} (${code})`, 1);
+    throw error;
+  }
+}

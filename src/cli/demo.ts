@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { listScenarios, loadScenario, scenarioDir, startJamfEmulator, startOktaEmulator, type RunningEmulator } from '../emulators/index.js';
+import { registerSecret } from '../secrets/registry.js';
+import { recordedDevice } from '../sources/device/recorded-device.js';
+import { runLive } from '../sources/live/run-live.js';
+import { parseZonedTimestamp } from '../time/timestamp.js';
+import { triage } from '../triage/triage.js';
+import { activeHypotheses, printAnalysis } from './analyze.js';
+import { DEFAULT_SINCE } from './live-args.js';
+import { durationMs } from '../time/duration.js';
+import { UsageError } from './usage-error.js';
+
+export const DEFAULT_SCENARIO = 'okta-policy-regression';
+
+/** Credentials for this run only: random, registered as secrets like real ones. */
+function demoSecret(prefix: string): string {
+  const value = `${prefix}${randomBytes(18).toString('base64url')}`;
+  registerSecret(value);
+  return value;
+}
+
+/**
+ * `trustline demo`: starts the Jamf and Okta emulators on loopback with a recorded incident and runs
+ * the real clients against them, the Mac's side played back from recorded outputs. The window ends at
+ * the moment the incident was recorded.
+ */
+export async function runDemo(opts: { scenario?: string | undefined; list?: boolean | undefined }): Promise<void> {
+  const scenarios = await listScenarios();
+  if (opts.list) {
+    for (const s of scenarios) process.stdout.write(`${s.name.padEnd(28)} ${s.title}\n`);
+    return;
+  }
+  const name = opts.scenario ?? DEFAULT_SCENARIO;
+  if (!scenarios.some((s) => s.name === name)) {
+    throw new UsageError(`no demo scenario named "${name}" (scenarios: ${scenarios.map((s) => s.name).join(', ')})`);
+  }
+  const scenario = await loadScenario(scenarioDir(name));
+  const collectedAtMs = parseZonedTimestamp(scenario.meta.collectedAt)?.epochMs;
+  if (collectedAtMs === undefined) throw new Error(`scenario ${name}: meta.json has no collectedAt`);
+
+  const oktaToken = demoSecret('00');
+  const jamfClient = { clientId: `demo-${randomBytes(4).toString('hex')}`, clientSecret: demoSecret('') };
+  const emulators: RunningEmulator[] = [];
+  try {
+    const okta = await startOktaEmulator({ scenario, credentials: { apiTokens: [oktaToken], oauthClients: [] } });
+    emulators.push(okta);
+    const jamf = await startJamfEmulator({ scenario, credentials: { apiClients: [jamfClient], users: [] } });
+    emulators.push(jamf);
+    const active = await activeHypotheses({});
+    const { analysis } = await runLive({
+      settings: {
+        okta: { url: new URL(okta.url), auth: { kind: 'ssws', token: oktaToken } },
+        jamf: { url: new URL(jamf.url), auth: { kind: 'client', ...jamfClient } },
+      },
+      query: { serial: scenario.meta.serial, user: scenario.meta.user, sinceMs: collectedAtMs - durationMs(DEFAULT_SINCE), untilMs: collectedAtMs },
+      identity: { hostname: scenario.meta.hostname, user: scenario.meta.user, deviceTimeZone: scenario.meta.deviceTimeZone },
+      device: recordedDevice(join(scenario.dir), collectedAtMs),
+    });
+    analysis.hypotheses = triage(analysis, active);
+    await printAnalysis(analysis, 'md');
+  } finally {
+    await Promise.all(emulators.map((e) => e.close()));
+  }
+}

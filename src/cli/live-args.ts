@@ -1,0 +1,54 @@
+import { readConfig, type Config } from '../config/config-file.js';
+import { resolveLiveSettings, type LiveSettings } from '../config/credentials.js';
+import { DocumentError } from '../config/yaml-document.js';
+import type { LiveQuery } from '../sources/live/live-types.js';
+import { durationMs, isDuration } from '../time/duration.js';
+import { parseZonedTimestamp } from '../time/timestamp.js';
+import { UsageError } from './usage-error.js';
+
+/** Flags every live command shares (`analyze --serial`, `collect`). */
+export interface LiveFlags {
+  serial: string;
+  user?: string | undefined;
+  since?: string | undefined;
+  until?: string | undefined;
+  profile?: string | undefined;
+}
+
+export const DEFAULT_SINCE = '4h';
+
+/** Apple serials are 10–14 letters and digits; allow a little more, nothing that could bend a query. */
+const SERIAL = /^[A-Za-z0-9][A-Za-z0-9-]{3,39}$/;
+const USER = /^[^\s"\\\u0000-\u001f\u007f]{1,254}$/;
+
+function instant(text: string, flag: string, nowMs: number): number {
+  if (isDuration(text)) return nowMs - durationMs(text);
+  const parsed = parseZonedTimestamp(text);
+  if (!parsed) throw new UsageError(`${flag} ${text}: expected a duration such as 2h or an ISO 8601 time such as 2026-11-20T14:00:00Z`);
+  return parsed.epochMs;
+}
+
+/** The window and device of a live run; `--until` defaults to now, `--since` to 4 hours before it. */
+export function liveQuery(flags: LiveFlags, nowMs: number): LiveQuery {
+  if (!SERIAL.test(flags.serial)) throw new UsageError(`--serial ${flags.serial}: expected letters and digits, e.g. C02FX1TLQ6L4`);
+  if (flags.user !== undefined && !USER.test(flags.user)) throw new UsageError('--user: expected a login such as alice@example.com');
+  const untilMs = flags.until ? instant(flags.until, '--until', nowMs) : nowMs;
+  const sinceMs = instant(flags.since ?? DEFAULT_SINCE, '--since', untilMs);
+  if (sinceMs >= untilMs) throw new UsageError('--since must be before --until');
+  return { serial: flags.serial, user: flags.user, sinceMs, untilMs };
+}
+
+/** Config file (for packs and profiles) and the live settings it and the environment give. */
+export async function liveSettings(profile: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<{ config: Config; settings: LiveSettings }> {
+  try {
+    const config = await readConfig();
+    const settings = await resolveLiveSettings(config, env, profile);
+    if (!settings.okta && !settings.jamf) {
+      throw new UsageError('no live source configured: set TRUSTLINE_OKTA_URL and/or TRUSTLINE_JAMF_URL with credentials (see README, "Configuration")');
+    }
+    return { config, settings };
+  } catch (error) {
+    if (error instanceof DocumentError) throw new UsageError(error.message, 2);
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+async function writeSynced(path: string, data: string): Promise<void> {
+  const handle = await open(path, 'w', 0o600);
+  try {
+    await handle.writeFile(data, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Makes a rename durable: the directory entry itself is flushed. */
+async function syncDirectory(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Writes a file so that readers see the old content or the new, never a mix: temp file, fsync, rename. */
+export async function writeFileAtomic(path: string, data: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeSynced(temp, data);
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncDirectory(dirname(path));
+}
+
+/**
+ * Writes a directory of files all at once: everything goes into a hidden sibling directory, flushed,
+ * which is then renamed into place. A directory that already exists is never overwritten.
+ */
+export async function writeDirectoryAtomic(dir: string, files: { rel: string; data: string }[]): Promise<void> {
+  const existing = await stat(dir).catch(() => undefined);
+  if (existing) throw Object.assign(new Error(`${dir} already exists; choose a new directory`), { code: 'EEXIST' });
+  const parent = dirname(dir);
+  await mkdir(parent, { recursive: true });
+  const temp = join(parent, `.${basename(dir)}.${process.pid}.partial`);
+  await rm(temp, { recursive: true, force: true });
+  try {
+    for (const file of files) {
+      const path = join(temp, ...file.rel.split('/'));
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      await writeSynced(path, file.data);
+    }
+    await rename(temp, dir);
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+  await syncDirectory(parent);
+}

@@ -1,0 +1,26 @@
+import { writeDirectoryAtomic } from '../../io/atomic-write.js';
+import type { ParseContext } from '../../model/context.js';
+import { formatIsoUtc } from '../../time/timestamp.js';
+import type { CapturedOutputs } from '../device/read-capture.js';
+import type { CollectedDocument } from '../live/live-types.js';
+
+/**
+ * Writes what a live run gathered as an evidence bundle (DESIGN.md "Evidence bundle"): meta.json from
+ * the run's context, API documents as received, device outputs byte for byte. `analyze --bundle`
+ * reads it back to the same analysis.
+ */
+export async function writeBundle(dir: string, ctx: ParseContext, documents: CollectedDocument[], device: CapturedOutputs | undefined): Promise<string[]> {
+  const meta: Record<string, string> = {};
+  if (ctx.serial) meta['serial'] = ctx.serial;
+  if (ctx.hostname) meta['hostname'] = ctx.hostname;
+  if (ctx.user) meta['user'] = ctx.user;
+  if (ctx.collectedAtMs !== undefined) meta['collectedAt'] = formatIsoUtc(ctx.collectedAtMs);
+  if (ctx.deviceTimeZone) meta['deviceTimeZone'] = ctx.deviceTimeZone;
+  const files = [
+    { rel: 'meta.json', data: `${JSON.stringify(meta, null, 2)}\n` },
+    ...documents.map((d) => ({ rel: d.rel, data: `${JSON.stringify(d.json, null, 1)}\n` })),
+    ...(device ? [...device.logs, ...device.probes].map((o) => ({ rel: o.rel, data: o.text })) : []),
+  ];
+  await writeDirectoryAtomic(dir, files);
+  return files.map((f) => f.rel);
+}

@@ -1,0 +1,90 @@
+import { exportJWK, exportPKCS8, generateKeyPair } from 'jose';
+import { afterEach } from 'vitest';
+import type { LiveSettings } from '../../src/config/credentials.js';
+import {
+  loadScenario,
+  scenarioDir,
+  startJamfEmulator,
+  startOktaEmulator,
+  type Faults,
+  type RunningEmulator,
+  type Scenario,
+} from '../../src/emulators/index.js';
+import type { LiveQuery } from '../../src/sources/live/live-types.js';
+
+const running: RunningEmulator[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((e) => e.close()));
+});
+
+/** Secrets used by the live tests: none of them may ever show up in output. */
+export const OKTA_TOKEN = '00canaryOktaTokenZx81QmP4kW9sLr2Tv7Yb3';
+export const JAMF_CLIENT = { clientId: 'trustline-test', clientSecret: 'canary-jamf-secret-7d1f9a' };
+export const JAMF_USER = { username: 'svc-trustline', password: 'canary-jamf-password-44e2' };
+export const OAUTH_CLIENT_ID = '0oaTestServiceApp01';
+export const DPOP_CLIENT_ID = '0oaTestDpopApp02';
+
+export interface Emulators {
+  scenario: Scenario;
+  okta: RunningEmulator;
+  jamf: RunningEmulator;
+  /** PEM of the service apps' private key. */
+  privateKeyPem: string;
+  query: LiveQuery;
+  settings(okta: 'ssws' | 'oauth' | 'dpop' | 'none', jamf: 'client' | 'user' | 'none'): LiveSettings;
+}
+
+export interface EmulatorTweaks {
+  okta?: { faults?: Faults; rateLimit?: { logsPerWindow?: number; devicesPerWindow?: number; windowSeconds?: number } };
+  jamf?: { faults?: Faults; tokenTtlSeconds?: number; inventoryVersions?: ('v1' | 'v3' | 'v4')[] };
+}
+
+/** Both emulators on loopback serving a built-in scenario, stopped after the test. */
+export async function startEmulators(name = 'okta-policy-regression', tweaks: EmulatorTweaks = {}): Promise<Emulators> {
+  const scenario = await loadScenario(scenarioDir(name));
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const publicJwk = await exportJWK(publicKey);
+  const scopes = ['okta.logs.read', 'okta.devices.read'];
+  const okta = await startOktaEmulator({
+    scenario,
+    credentials: {
+      apiTokens: [OKTA_TOKEN],
+      oauthClients: [
+        { clientId: OAUTH_CLIENT_ID, publicJwk, scopes },
+        { clientId: DPOP_CLIENT_ID, publicJwk, scopes, requireDpop: true },
+      ],
+    },
+    ...(tweaks.okta?.faults ? { faults: tweaks.okta.faults } : {}),
+    ...(tweaks.okta?.rateLimit ? { rateLimit: tweaks.okta.rateLimit } : {}),
+  });
+  running.push(okta);
+  const jamf = await startJamfEmulator({
+    scenario,
+    credentials: { apiClients: [JAMF_CLIENT], users: [JAMF_USER], ...(tweaks.jamf?.tokenTtlSeconds ? { tokenTtlSeconds: tweaks.jamf.tokenTtlSeconds } : {}) },
+    ...(tweaks.jamf?.faults ? { faults: tweaks.jamf.faults } : {}),
+    ...(tweaks.jamf?.inventoryVersions ? { inventoryVersions: tweaks.jamf.inventoryVersions } : {}),
+  });
+  running.push(jamf);
+  const privateKeyPem = await exportPKCS8(privateKey);
+  const untilMs = Date.parse(scenario.meta.collectedAt);
+  return {
+    scenario,
+    okta,
+    jamf,
+    privateKeyPem,
+    query: { serial: scenario.meta.serial, user: scenario.meta.user, sinceMs: untilMs - 6 * 3_600_000, untilMs },
+    settings(oktaMode, jamfMode) {
+      const settings: LiveSettings = {};
+      const oktaUrl = new URL(okta.url);
+      if (oktaMode === 'ssws') settings.okta = { url: oktaUrl, auth: { kind: 'ssws', token: OKTA_TOKEN } };
+      if (oktaMode === 'oauth' || oktaMode === 'dpop') {
+        const clientId = oktaMode === 'oauth' ? OAUTH_CLIENT_ID : DPOP_CLIENT_ID;
+        settings.okta = { url: oktaUrl, auth: { kind: 'oauth', clientId, privateKeyPem } };
+      }
+      const jamfUrl = new URL(jamf.url);
+      if (jamfMode === 'client') settings.jamf = { url: jamfUrl, auth: { kind: 'client', ...JAMF_CLIENT } };
+      if (jamfMode === 'user') settings.jamf = { url: jamfUrl, auth: { kind: 'user', ...JAMF_USER } };
+      return settings;
+    },
+  };
+}

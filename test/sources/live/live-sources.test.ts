@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeBundle } from '../../../src/sources/bundle/analyze-bundle.js';
+import { writeBundle } from '../../../src/sources/bundle/write-bundle.js';
+import { runLive, type LiveOptions } from '../../../src/sources/live/run-live.js';
+import { analyzeJsonChunks } from '../../../src/report/json-report.js';
+import { startEmulators, type Emulators } from '../../helpers/live-emulators.js';
+import { tempDir } from '../../helpers/temp-files.js';
+import { join } from 'node:path';
+
+const FAST_HTTP = {
+  connectTimeoutMs: 2000,
+  headersTimeoutMs: 1500,
+  bodyTimeoutMs: 1500,
+  maxResponseBytes: 1024 * 1024,
+  backoff: { retries: 2, baseMs: 20, capMs: 100 },
+};
+
+function live(emu: Emulators, settings: LiveOptions['settings'], extra: Partial<LiveOptions> = {}): ReturnType<typeof runLive> {
+  return runLive({
+    settings,
+    query: emu.query,
+    identity: { hostname: emu.scenario.meta.hostname, user: emu.scenario.meta.user, deviceTimeZone: emu.scenario.meta.deviceTimeZone },
+    http: FAST_HTTP,
+    ...extra,
+  });
+}
+
+function source(result: Awaited<ReturnType<typeof runLive>>, name: string) {
+  return result.analysis.sources.find((s) => s.name === name)!;
+}
+
+function eventIds(result: Awaited<ReturnType<typeof runLive>>, from: string): string[] {
+  return result.analysis.timeline.filter((e) => e.source === from).map((e) => e.id);
+}
+
+describe('live sources against the emulators', () => {
+  it('fetches Jamf (API client) and Okta (SSWS) in parallel into one timeline', async () => {
+    const emu = await startEmulators();
+    const result = await live(emu, emu.settings('ssws', 'client'));
+    expect(source(result, 'okta')).toMatchObject({ status: 'ok' });
+    expect(source(result, 'jamf')).toMatchObject({ status: 'ok' });
+    expect(source(result, 'device').status).toBe('missing');
+    // The policy DENY and the SSO extension's failed grants for alice are there; other users' events are not.
+    const kinds = result.analysis.timeline.filter((e) => e.source === 'okta').map((e) => e.summary).join('\n');
+    expect(kinds).toMatch(/policy/i);
+    expect(kinds).not.toMatch(/carol|bob/i);
+    expect(emu.okta.requests.every((r) => r.authorization === 'ssws')).toBe(true);
+    expect(emu.jamf.requests.some((r) => r.path.startsWith('/api/v4/computers-inventory-detail/'))).toBe(true);
+    expect(emu.jamf.requests.some((r) => r.path.startsWith('/api/v2/mdm/commands?'))).toBe(true);
+    expect(result.documents.map((d) => d.rel).sort()).toEqual(
+      expect.arrayContaining(['jamf/computer.json', 'jamf/mdm-commands.json', 'okta/devices.json', 'okta/logs-0001.json']),
+    );
+  });
+
+  it('authenticates to Okta as an OAuth service app with private_key_jwt, and with DPoP when the server demands it', async () => {
+    const emu = await startEmulators();
+    const bearer = await live(emu, emu.settings('oauth', 'none'));
+    expect(source(bearer, 'okta').status).toBe('ok');
+    expect(emu.okta.requests.filter((r) => r.path.startsWith('/api/')).every((r) => r.authorization === 'bearer')).toBe(true);
+    const tokenRequests = emu.okta.requests.filter((r) => r.path === '/oauth2/v1/token');
+    expect(tokenRequests).toHaveLength(1);
+
+    const before = emu.okta.requests.length;
+    const dpop = await live(emu, emu.settings('dpop', 'none'));
+    expect(source(dpop, 'okta').status).toBe('ok');
+    const later = emu.okta.requests.slice(before);
+    // Plain request refused (DPoP required), proof without nonce refused (use_dpop_nonce), then granted.
+    expect(later.filter((r) => r.path === '/oauth2/v1/token').map((r) => r.status)).toEqual([400, 400, 200]);
+    expect(later.filter((r) => r.path.startsWith('/api/')).every((r) => r.authorization === 'dpop')).toBe(true);
+    expect(eventIds(dpop, 'okta')).toEqual(eventIds(bearer, 'okta'));
+  });
+
+  it('authenticates to Jamf with a user token, renews an expired token, and falls back to an older inventory API', async () => {
+    const emu = await startEmulators('okta-policy-regression', { jamf: { tokenTtlSeconds: 1, inventoryVersions: ['v1'], faults: { latencyMs: 400 } } });
+    const result = await live(emu, emu.settings('none', 'user'));
+    expect(source(result, 'jamf').status).toBe('ok');
+    const paths = emu.jamf.requests.map((r) => r.path);
+    expect(paths.findIndex((p) => p.startsWith('/api/v4/computers-inventory?'))).toBeLessThan(paths.findIndex((p) => p.startsWith('/api/v1/computers-inventory?')));
+    expect(paths.some((p) => p.startsWith('/api/v1/computers-inventory-detail/'))).toBe(true);
+    // 400 ms per response with a 1-second token: a second token is needed before the run ends, and no request is refused.
+    expect(paths.filter((p) => p === '/api/v1/auth/token').length).toBeGreaterThan(1);
+    expect(emu.jamf.requests.filter((r) => r.status === 401)).toEqual([]);
+    expect(emu.jamf.maxConcurrent).toBeLessThanOrEqual(5);
+  });
+
+  it('follows next links across several pages, deduplicates, and the events equal one big page', async () => {
+    const emu = await startEmulators();
+    const onePage = await live(emu, emu.settings('ssws', 'none'));
+    const paged = await live(emu, emu.settings('ssws', 'none'), { oktaPageLimit: 2 });
+    const pages = paged.documents.filter((d) => d.rel.startsWith('okta/logs-'));
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(eventIds(paged, 'okta')).toEqual(eventIds(onePage, 'okta'));
+  });
+
+  it('waits out a 429 in the middle of the pages until the reset and still gets every event', async () => {
+    const emu = await startEmulators();
+    const reference = await live(emu, emu.settings('ssws', 'none'), { oktaPageLimit: 2 });
+    const before = emu.okta.requests.length;
+    const result = await live(emu, emu.settings('ssws', 'none'), {
+      oktaPageLimit: 2,
+      progress: {
+        status: (_source, text) => {
+          if (text === 'System Log page 1') emu.okta.setFaults({ tooManyRequests: 1, pathPrefix: '/api/v1/logs', resetSeconds: 1 });
+        },
+      },
+    });
+    expect(eventIds(result, 'okta')).toEqual(eventIds(reference, 'okta'));
+    const requests = emu.okta.requests.slice(before);
+    const limited = requests.findIndex((r) => r.status === 429);
+    expect(limited).toBeGreaterThan(0);
+    const retry = requests[limited + 1]!;
+    // Reset is 1 s after the 429 (whole seconds on the server clock) plus our 1-second margin.
+    expect(retry.startedAt - requests[limited]!.endedAt).toBeGreaterThanOrEqual(900);
+  }, 15_000);
+
+  it('paces requests by the rate-limit headers instead of spending the last requests of a window', async () => {
+    const emu = await startEmulators('okta-policy-regression', { okta: { rateLimit: { logsPerWindow: 4, windowSeconds: 2 } } });
+    const result = await live(emu, emu.settings('ssws', 'none'), { oktaPageLimit: 2 });
+    expect(source(result, 'okta').status).toBe('ok');
+    const requests = emu.okta.requests;
+    expect(requests.filter((r) => r.status === 429)).toEqual([]);
+    // Five requests (devices, four log pages) against three usable per 2-second window: the run had to wait.
+    expect(requests.length).toBe(5);
+    expect(requests.at(-1)!.startedAt - requests[0]!.startedAt).toBeGreaterThan(1500);
+  }, 15_000);
+
+  it('writes a bundle that analyze --bundle reads back to the same timeline', async () => {
+    const emu = await startEmulators();
+    const result = await live(emu, emu.settings('ssws', 'client'), { oktaPageLimit: 3 });
+    const dir = join(tempDir(), 'bundle');
+    await writeBundle(dir, result.ctx, result.documents, result.device);
+    const replay = await analyzeBundle(dir);
+    expect([...analyzeJsonChunks(replay)].join('')).toBe([...analyzeJsonChunks(result.analysis)].join(''));
+  });
+});
