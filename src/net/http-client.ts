@@ -9,6 +9,8 @@ export interface HttpSettings {
   bodyTimeoutMs: number;
   maxResponseBytes: number;
   backoff: BackoffPolicy;
+  /** How many 429 answers in a row a request waits out before giving up. */
+  rateLimitRetries: number;
   /** Extra CA certificates (PEM file) trusted besides the system store: corporate TLS inspection. */
   caFile?: string | undefined;
 }
@@ -19,6 +21,7 @@ export const DEFAULT_HTTP_SETTINGS: HttpSettings = {
   bodyTimeoutMs: 20_000,
   maxResponseBytes: 32 * 1024 * 1024,
   backoff: DEFAULT_BACKOFF,
+  rateLimitRetries: 5,
 };
 
 export type HeaderValue = string | string[] | undefined;
@@ -35,6 +38,8 @@ export interface HttpRequest {
   headers: Record<string, string>;
   body?: string;
   signal: AbortSignal;
+  /** Safe to repeat although not a GET (a client-credentials token request): retried like a GET. */
+  idempotent?: boolean;
   /**
    * How long to wait before retrying a 429, from the response (Okta: its rate-limit reset); the
    * default honours Retry-After, else backs off.
@@ -43,7 +48,6 @@ export interface HttpRequest {
 }
 
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
-const MAX_RATE_LIMIT_RETRIES = 5;
 
 export function headerValue(headers: Record<string, HeaderValue>, name: string): string | undefined {
   const value = headers[name];
@@ -134,7 +138,7 @@ export class HttpClient {
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
-    const idempotent = req.method === 'GET';
+    const idempotent = req.method === 'GET' || req.idempotent === true;
     let failures = 0;
     let rateLimited = 0;
     for (;;) {
@@ -151,7 +155,7 @@ export class HttpClient {
         }
         throw error;
       }
-      if (res.status === 429 && rateLimited < MAX_RATE_LIMIT_RETRIES) {
+      if (res.status === 429 && rateLimited < this.settings.rateLimitRetries) {
         const wait = req.rateLimitWaitMs?.(res) ?? retryAfterMs(headerValue(res.headers, 'retry-after'), Date.now());
         await this.pause(wait ?? fullJitterDelay(rateLimited, this.settings.backoff), req.signal);
         rateLimited++;

@@ -24,6 +24,7 @@ function describeJamfError(res: HttpResponse, path: string): HttpError {
   if (res.status === 403) {
     return new HttpError('status', `Jamf denied ${path} (${said ?? 'HTTP 403'}): the API role needs the Read Computers privilege`, 403);
   }
+  if (res.status === 429) return new HttpError('status', `Jamf is throttling requests on ${path} (${said ?? 'HTTP 429'}); try again in a minute`, 429);
   return new HttpError('status', `${path}: ${said ?? `HTTP ${res.status}`}`, res.status);
 }
 

@@ -5,6 +5,7 @@ import { endpoint } from '../../net/endpoint.js';
 import { HttpError } from '../../net/errors.js';
 import type { HttpClient, HttpResponse } from '../../net/http-client.js';
 import { jsonBody } from '../../net/json-body.js';
+import { describeJamfErrorBody } from '../../parse/jamf/document.js';
 import { registerSecret } from '../../secrets/registry.js';
 import { parseZonedTimestamp } from '../../time/timestamp.js';
 
@@ -23,6 +24,15 @@ function bodyOf(res: HttpResponse): JsonValue | undefined {
 }
 
 function refused(res: HttpResponse, auth: JamfAuth): HttpError {
+  if (res.status !== 400 && res.status !== 401 && res.status !== 403) {
+    try {
+      const said = describeJamfErrorBody(jsonBody(res));
+      return new HttpError('status', `Jamf token request failed: ${said ?? `HTTP ${res.status}`}`, res.status);
+    } catch (error) {
+      if (error instanceof HttpError) return new HttpError(error.kind, `Jamf token request failed: ${error.message}`, res.status);
+      throw error;
+    }
+  }
   const body = bodyOf(res);
   const object = isJsonObject(body) ? body : undefined;
   const oauth = stringAt(object, 'error');
@@ -74,6 +84,7 @@ export class JamfAuthorizer {
         url: endpoint(this.base, '/api/v1/auth/token'),
         headers: { accept: 'application/json', authorization: `Basic ${basic}` },
         signal,
+        idempotent: true,
       });
       if (res.status !== 200) throw refused(res, this.auth);
       const object = jsonBody(res);
@@ -84,8 +95,10 @@ export class JamfAuthorizer {
     }
     const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.auth.clientId, client_secret: this.auth.clientSecret }).toString();
     const headers = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
-    let res = await this.http.send({ method: 'POST', url: endpoint(this.base, '/api/v1/oauth/token'), headers, body, signal });
-    if (res.status === 404) res = await this.http.send({ method: 'POST', url: endpoint(this.base, '/api/oauth/token'), headers, body, signal });
+    const post = (path: string): Promise<HttpResponse> =>
+      this.http.send({ method: 'POST', url: endpoint(this.base, path), headers, body, signal, idempotent: true });
+    let res = await post('/api/v1/oauth/token');
+    if (res.status === 404) res = await post('/api/oauth/token');
     if (res.status !== 200) throw refused(res, this.auth);
     const object = jsonBody(res);
     const value = isJsonObject(object) ? stringAt(object, 'access_token') : undefined;

@@ -108,7 +108,7 @@ export class OktaAuthorizer {
         client_assertion_type: ASSERTION_TYPE,
         client_assertion: await this.clientAssertion(url),
       }).toString();
-      const res = await this.http.send({ method: 'POST', url, headers, body, signal });
+      const res = await this.http.send({ method: 'POST', url, headers, body, signal, idempotent: true });
       let doc: JsonValue;
       try {
         doc = jsonBody(res);

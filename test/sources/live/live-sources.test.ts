@@ -13,6 +13,7 @@ const FAST_HTTP = {
   bodyTimeoutMs: 1500,
   maxResponseBytes: 1024 * 1024,
   backoff: { retries: 2, baseMs: 20, capMs: 100 },
+  rateLimitRetries: 5,
 };
 
 function live(emu: Emulators, settings: LiveOptions['settings'], extra: Partial<LiveOptions> = {}): ReturnType<typeof runLive> {

@@ -1,0 +1,49 @@
+/**
+ * A transport that answers allow-listed commands from recorded outputs: a bundle's device/ folder as
+ * `collect` writes it (NAME.ndjson for log reads, probes/NAME.txt for probes). Used by the demo and
+ * for replay. Each answer arrives on the stream the command's evidence is read from; a command with
+ * no recording fails with an SshError ('not-recorded'), so the capture notes it like a live failure.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isRemoteCommand, type RemoteCommand } from './commands.js';
+import { SshError } from './errors.js';
+import type { CommandResult, ProbeTransport } from './transport.js';
+
+export interface RecordedOptions {
+  /** The clock the answers are stamped with (default Date.now). */
+  nowMs?: () => number;
+}
+
+/** Reads the recorded output of a command; undefined when there is none. */
+async function recording(deviceDir: string, command: RemoteCommand): Promise<string | undefined> {
+  const relInDevice = command.rel.replace(/^device\//, '');
+  try {
+    return await readFile(join(deviceDir, relInDevice), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
+
+export function openRecordedTransport(bundleDeviceDir: string, opts: RecordedOptions = {}): ProbeTransport {
+  const now = opts.nowMs ?? Date.now;
+  let closed = false;
+  return {
+    async run(command: RemoteCommand, signal?: AbortSignal): Promise<CommandResult> {
+      if (!isRemoteCommand(command)) throw new SshError('invalid-option', 'only allow-listed commands run on the Mac');
+      if (closed) throw new SshError('closed', 'the recorded transport is closed');
+      signal?.throwIfAborted();
+      const startedAtMs = now();
+      const text = await recording(bundleDeviceDir, command);
+      signal?.throwIfAborted();
+      if (text === undefined) throw new SshError('not-recorded', `no recorded output (${command.rel})`);
+      const onStderr = command.capture === 'stderr';
+      return { stdout: onStderr ? '' : text, stderr: onStderr ? text : '', exitCode: 0, truncated: false, startedAtMs, endedAtMs: now() };
+    },
+    async close(): Promise<void> {
+      closed = true;
+    },
+  };
+}
