@@ -1,11 +1,16 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeBundle } from '../../../src/sources/bundle/analyze-bundle.js';
 import { writeBundle } from '../../../src/sources/bundle/write-bundle.js';
 import { runLive, type LiveOptions } from '../../../src/sources/live/run-live.js';
 import { analyzeJsonChunks } from '../../../src/report/json-report.js';
+import { HttpClient } from '../../../src/net/http-client.js';
+import { OktaApi } from '../../../src/sources/okta/okta-api.js';
+import { OktaAuthorizer } from '../../../src/sources/okta/okta-auth.js';
+import { followOktaLogs } from '../../../src/sources/okta/okta-follow.js';
+import { logFilter } from '../../../src/sources/okta/okta-source.js';
 import { startEmulators, type Emulators } from '../../helpers/live-emulators.js';
 import { tempDir } from '../../helpers/temp-files.js';
-import { join } from 'node:path';
 
 const FAST_HTTP = {
   connectTimeoutMs: 2000,
@@ -132,5 +137,37 @@ describe('live sources against the emulators', () => {
     await writeBundle(dir, result.ctx, result.documents, result.device);
     const replay = await analyzeBundle(dir);
     expect([...analyzeJsonChunks(replay)].join('')).toBe([...analyzeJsonChunks(result.analysis)].join(''));
+  });
+});
+
+describe('live follow of the System Log', () => {
+  it('polls the stored next link no faster than the interval and delivers each event once', async () => {
+    const emu = await startEmulators();
+    const http = await HttpClient.create();
+    const settings = emu.settings('ssws', 'none').okta!;
+    const api = new OktaApi(http, settings.url, new OktaAuthorizer(http, settings.url, settings.auth));
+    const seen: string[] = [];
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 1300);
+    const cursor = await followOktaLogs(api, {
+      filter: logFilter([], ['alice@example.com'])!,
+      sinceMs: emu.query.sinceMs,
+      ctx: { collectedAtMs: emu.query.untilMs, deviceTimeZone: undefined, serial: undefined, hostname: undefined, user: undefined },
+      signal: controller.signal,
+      onEvents: (events) => seen.push(...events.map((e) => e.id)),
+      minIntervalMs: 400,
+      pageLimit: 2,
+    });
+    clearTimeout(timer);
+    await http.close();
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeGreaterThan(2);
+    const polls = emu.okta.requests.filter((r) => r.path.startsWith('/api/v1/logs'));
+    // Every request after the first follows the previous answer's next link.
+    expect(polls.slice(1).every((r) => r.path.includes('after='))).toBe(true);
+    // Caught-up polls are at least 400 ms apart.
+    const caughtUp = polls.slice(-3);
+    for (let i = 1; i < caughtUp.length; i++) expect(caughtUp[i]!.startedAt - caughtUp[i - 1]!.endedAt).toBeGreaterThanOrEqual(390);
+    expect(cursor?.searchParams.get('after')).toBeTruthy();
   });
 });
