@@ -1,6 +1,7 @@
 /** Why an HTTP exchange gave no usable answer, as one line an on-call engineer can act on. */
 export type HttpFailureKind =
   | 'network'
+  | 'tls'
   | 'timeout'
   | 'deadline'
   | 'aborted'

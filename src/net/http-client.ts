@@ -95,7 +95,7 @@ function describeFailure(error: unknown, settings: HttpSettings, progress: { rec
       break;
   }
   if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code)) {
-    return new HttpError('network', `TLS certificate not trusted (${code}); set caFile or TRUSTLINE_CA_FILE for a corporate CA`);
+    return new HttpError('tls', `TLS certificate not trusted (${code}); set caFile or TRUSTLINE_CA_FILE for a corporate CA`);
   }
   const message = error instanceof Error ? error.message : String(error);
   return new HttpError('network', code ? `${code}: ${message}` : message);
