@@ -10,12 +10,23 @@ import {
   type RunningEmulator,
   type Scenario,
 } from '../../src/emulators/index.js';
+import type { HttpSettings } from '../../src/net/http-client.js';
 import type { LiveQuery } from '../../src/sources/live/live-types.js';
 
 const running: RunningEmulator[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((e) => e.close()));
 });
+
+/** Short timeouts and backoff so fault tests finish quickly. */
+export const FAST_HTTP: HttpSettings = {
+  connectTimeoutMs: 2000,
+  headersTimeoutMs: 800,
+  bodyTimeoutMs: 800,
+  maxResponseBytes: 1024 * 1024,
+  backoff: { retries: 2, baseMs: 10, capMs: 50 },
+  rateLimitRetries: 5,
+};
 
 /** Secrets used by the live tests: none of them may ever show up in output. */
 export const OKTA_TOKEN = '00canaryOktaTokenZx81QmP4kW9sLr2Tv7Yb3';

@@ -62,29 +62,27 @@ async function get(client: HttpClient, url: string): Promise<number> {
   return res.status;
 }
 
+/** A GET by a client created while the proxy variables are set (lower-case forms cleared: they win). */
+function getWithEnv(vars: { HTTP_PROXY: string; NO_PROXY: string | undefined }, url: string): Promise<number> {
+  return withEnv({ ...vars, http_proxy: undefined, no_proxy: undefined }, async () => {
+    const client = await HttpClient.create();
+    try {
+      return await get(client, url);
+    } finally {
+      await client.close();
+    }
+  });
+}
+
 describe('HttpClient transport settings', () => {
   it('goes through HTTP(S)_PROXY and bypasses it for NO_PROXY hosts', async () => {
     const origin = await listen(createHttpServer((_req, res) => res.end('{}')));
     const proxy = await startProxy();
-    const viaProxy = await withEnv({ HTTP_PROXY: proxy.url, http_proxy: undefined, NO_PROXY: undefined, no_proxy: undefined }, async () => {
-      const client = await HttpClient.create();
-      try {
-        return await get(client, `http://${origin}/api`);
-      } finally {
-        await client.close();
-      }
-    });
+    const viaProxy = await getWithEnv({ HTTP_PROXY: proxy.url, NO_PROXY: undefined }, `http://${origin}/api`);
     expect(viaProxy).toBe(200);
     expect(proxy.used()).toBe(1);
 
-    const direct = await withEnv({ HTTP_PROXY: proxy.url, http_proxy: undefined, NO_PROXY: '127.0.0.1', no_proxy: undefined }, async () => {
-      const client = await HttpClient.create();
-      try {
-        return await get(client, `http://${origin}/api`);
-      } finally {
-        await client.close();
-      }
-    });
+    const direct = await getWithEnv({ HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }, `http://${origin}/api`);
     expect(direct).toBe(200);
     expect(proxy.used()).toBe(1);
   });

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Faults } from '../../../src/emulators/index.js';
 import { runLive, type LiveResult } from '../../../src/sources/live/run-live.js';
-import { startEmulators, type Emulators } from '../../helpers/live-emulators.js';
+import { FAST_HTTP as SHARED_FAST_HTTP, startEmulators, type Emulators } from '../../helpers/live-emulators.js';
 
-const FAST_HTTP = {
-  connectTimeoutMs: 2000,
-  headersTimeoutMs: 800,
-  bodyTimeoutMs: 800,
-  maxResponseBytes: 1024 * 1024,
-  backoff: { retries: 2, baseMs: 10, capMs: 50 },
-  rateLimitRetries: 1,
-};
+const FAST_HTTP = { ...SHARED_FAST_HTTP, rateLimitRetries: 1 };
 
 async function run(emu: Emulators, deadlineMs?: number): Promise<LiveResult> {
   return runLive({

@@ -9,17 +9,9 @@ import { OktaApi } from '../../../src/sources/okta/okta-api.js';
 import { OktaAuthorizer } from '../../../src/sources/okta/okta-auth.js';
 import { followOktaLogs } from '../../../src/sources/okta/okta-follow.js';
 import { logFilter } from '../../../src/sources/okta/okta-source.js';
-import { startEmulators, type Emulators } from '../../helpers/live-emulators.js';
+import { FAST_HTTP, startEmulators, type Emulators } from '../../helpers/live-emulators.js';
 import { tempDir } from '../../helpers/temp-files.js';
 
-const FAST_HTTP = {
-  connectTimeoutMs: 2000,
-  headersTimeoutMs: 1500,
-  bodyTimeoutMs: 1500,
-  maxResponseBytes: 1024 * 1024,
-  backoff: { retries: 2, baseMs: 20, capMs: 100 },
-  rateLimitRetries: 5,
-};
 
 function live(emu: Emulators, settings: LiveOptions['settings'], extra: Partial<LiveOptions> = {}): ReturnType<typeof runLive> {
   return runLive({
