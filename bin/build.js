@@ -20,3 +20,5 @@ await build({ ...shared, entryPoints: [new URL('../test/bench/run.ts', import.me
 
 // Hypothesis packs are data read at run time, next to the bundle.
 cpSync(new URL('../src/triage/packs', import.meta.url), new URL('./build/packs', import.meta.url), { recursive: true });
+// So are the demo scenarios the emulators serve (`trustline demo`).
+cpSync(new URL('../src/emulators/scenarios', import.meta.url), new URL('./build/scenarios', import.meta.url), { recursive: true });
