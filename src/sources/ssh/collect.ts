@@ -5,7 +5,7 @@
  */
 import type { ProbeName } from '../../parse/probes/index.js';
 import { capturedText, isLogName, remoteCommand, type CommandName, type RemoteCommand } from './commands.js';
-import { commandFailure, describeError, type SshFailureKind } from './errors.js';
+import { commandFailure, describeError, type SshError, type SshFailureKind } from './errors.js';
 import type { CommandResult, ProbeTransport } from './transport.js';
 
 export interface DeviceCapture {
@@ -48,15 +48,17 @@ const ORDER: readonly CommandName[] = [
 /** Failures that leave nothing worth parsing: the output, if any, is an error message. */
 const NO_EVIDENCE: readonly SshFailureKind[] = ['not-admin', 'sudo-password', 'command-missing'];
 
-/** Whether a command's answer is kept as evidence, and the note its failure leaves. */
-function judge(command: RemoteCommand, result: CommandResult): { text: string | undefined; note: string | undefined } {
+/**
+ * The evidence text of an answer (undefined when nothing is worth parsing) and its failure, if it
+ * failed. A cut output is kept, and so is a failure that still printed something the parsers read
+ * (sntp's "no servers can be used"). Shared by the collection and by single runbook steps.
+ */
+export function evidenceOf(command: RemoteCommand, result: CommandResult): { text: string | undefined; failure: SshError | undefined } {
   const failure = commandFailure(result, command);
   const text = capturedText(command, result);
-  const note = failure ? `device: ${command.name}: ${failure.message}` : undefined;
-  if (!failure) return { text, note };
-  if (NO_EVIDENCE.includes(failure.kind)) return { text: undefined, note };
-  // A cut output, or a failure that still printed something the parsers read (sntp's "no servers").
-  return { text: failure.kind === 'output-cut' || text.trim() !== '' ? text : undefined, note };
+  if (!failure) return { text, failure };
+  const keep = !NO_EVIDENCE.includes(failure.kind) && (failure.kind === 'output-cut' || text.trim() !== '');
+  return { text: keep ? text : undefined, failure };
 }
 
 export async function collectDevice(transport: ProbeTransport, opts: CollectOptions): Promise<DeviceCapture> {
@@ -79,8 +81,8 @@ export async function collectDevice(transport: ProbeTransport, opts: CollectOpti
       continue;
     }
     const answeredAtMs = now();
-    const { text, note } = judge(command, result);
-    if (note) capture.notes.push(note);
+    const { text, failure } = evidenceOf(command, result);
+    if (failure) capture.notes.push(`device: ${command.name}: ${failure.message}`);
     if (text === undefined) continue;
     if (command.name === 'date-utc' && result.exitCode === 0) clockAtMs = Math.round((sentAtMs + answeredAtMs) / 2);
     if (isLogName(command.name)) capture.logs.push({ rel: command.rel, text });

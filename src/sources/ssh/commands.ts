@@ -91,10 +91,19 @@ function printableText(max: number): Check {
 const checkKeychain: Check = (value) =>
   /^[A-Za-z0-9/][A-Za-z0-9._ /-]{0,127}$/.test(value) ? undefined : 'a keychain name or path (letters, digits, . _ - / and spaces)';
 
-/** Predicates are constants: no parameter is ever spliced into an NSPredicate. */
+/**
+ * Predicates are constants: no parameter is ever spliced into an NSPredicate. Each selects what the
+ * log classifier (parse/macos/classify.ts) turns into evidence, and little else: trust evaluation,
+ * TLS from the network stack and CFNetwork (error codes, client identity), network extensions
+ * (content filters, TLS-inspecting proxies); SSO; MDM; the clock.
+ */
 const LOG_PREDICATES: Record<LogName, string> = {
-  'log-trust':
-    'subsystem == "com.apple.securityd" OR process == "trustd" OR (subsystem == "com.apple.network" AND category == "boringssl") OR (subsystem == "com.apple.CFNetwork" AND eventMessage CONTAINS[c] "trust")',
+  'log-trust': [
+    'subsystem == "com.apple.securityd" OR process == "trustd"',
+    '(subsystem == "com.apple.network" AND (category == "boringssl" OR eventMessage CONTAINS[c] "tls"))',
+    '(subsystem == "com.apple.CFNetwork" AND (eventMessage CONTAINS[c] "trust" OR eventMessage CONTAINS "error code" OR eventMessage CONTAINS "client identity"))',
+    'subsystem == "com.apple.networkextension"',
+  ].join(' OR '),
   'log-sso': 'subsystem == "com.apple.AppSSO" OR subsystem BEGINSWITH "com.okta" OR process BEGINSWITH "Okta"',
   'log-mdm': 'subsystem == "com.apple.ManagedClient" OR process == "mdmclient"',
   'log-clock': 'process == "timed" OR subsystem == "com.apple.timed"',

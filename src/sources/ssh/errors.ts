@@ -43,7 +43,7 @@ export function isConnectionFailure(kind: SshFailureKind): boolean {
 }
 
 /** The last non-empty line of remote or ssh text, safe to print. */
-export function lastLine(text: string, max = 200): string {
+function lastLine(text: string, max = 200): string {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
   return sanitizeLine(lines[lines.length - 1] ?? '', max);
 }

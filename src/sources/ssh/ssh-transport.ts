@@ -183,22 +183,16 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
-/** Waits for a promise unless the signal aborts first. */
-function unlessAborted(promise: Promise<unknown>, signal: AbortSignal): Promise<unknown> {
-  if (signal.aborted) return Promise.reject(abortReason(signal));
+/** Waits for a promise that never rejects, unless the signal aborts first. */
+function unlessAborted(promise: Promise<unknown>, signal: AbortSignal): Promise<void> {
   return new Promise((done, fail) => {
+    if (signal.aborted) return fail(abortReason(signal));
     const onAbort = (): void => fail(abortReason(signal));
     signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        done(value);
-      },
-      () => {
-        signal.removeEventListener('abort', onAbort);
-        done(undefined);
-      },
-    );
+    void promise.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      done();
+    });
   });
 }
 
