@@ -10,7 +10,7 @@ import { BundleError } from '../sources/bundle/layout.js';
 import { runLive } from '../sources/live/run-live.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { loadHypotheses, triage, type ActiveHypotheses } from '../triage/triage.js';
-import { liveQuery, liveSettings, type LiveFlags } from './live-args.js';
+import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
 import { UsageError } from './usage-error.js';
 
 export type OutputFormat = 'json' | 'md';
@@ -66,9 +66,10 @@ export async function runAnalyzeBundle(bundle: string, format: OutputFormat, pac
 /** `trustline analyze --serial S`: the live sources, fetched at once, then the same output as a bundle. */
 export async function runAnalyzeLive(flags: LiveFlags, format: OutputFormat, packs: PackFlags): Promise<void> {
   const query = liveQuery(flags, Date.now());
-  const { config, settings } = await liveSettings(flags.profile);
+  const device = deviceRunner(flags, query);
+  const { config, settings } = await liveSettings(flags.profile, device !== undefined);
   const active = await activeHypotheses(packs, config);
-  const { analysis } = await runLive({ settings, query, identity: { hostname: undefined, user: flags.user, deviceTimeZone: undefined } });
+  const { analysis } = await runLive({ settings, query, identity: { hostname: undefined, user: flags.user, deviceTimeZone: undefined }, device });
   analysis.hypotheses = triage(analysis, active);
   await printAnalysis(analysis, format);
 }

@@ -1,14 +1,15 @@
 import { writeBundle } from '../sources/bundle/write-bundle.js';
 import { runLive } from '../sources/live/run-live.js';
 import { printNotes } from './analyze.js';
-import { liveQuery, liveSettings, type LiveFlags } from './live-args.js';
+import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
 import { UsageError } from './usage-error.js';
 
 /** `trustline collect --serial S --out DIR`: fetch live and save an evidence bundle for handoff and replay. */
 export async function runCollect(flags: LiveFlags, out: string): Promise<void> {
   const query = liveQuery(flags, Date.now());
-  const { settings } = await liveSettings(flags.profile);
-  const result = await runLive({ settings, query, identity: { hostname: undefined, user: flags.user, deviceTimeZone: undefined } });
+  const device = deviceRunner(flags, query);
+  const { settings } = await liveSettings(flags.profile, device !== undefined);
+  const result = await runLive({ settings, query, identity: { hostname: undefined, user: flags.user, deviceTimeZone: undefined }, device });
   try {
     const files = await writeBundle(out, result.ctx, result.documents, result.device);
     const sources = result.analysis.sources.map((s) => `${s.name} ${s.status}${s.status === 'missing' ? '' : ` (${s.events} events)`}`);

@@ -1,7 +1,11 @@
 import { readConfig, type Config } from '../config/config-file.js';
 import { resolveLiveSettings, type LiveSettings } from '../config/credentials.js';
 import { DocumentError } from '../config/yaml-document.js';
+import { sshDevice } from '../sources/device/ssh-device.js';
 import type { LiveQuery } from '../sources/live/live-types.js';
+import type { DeviceSourceRunner } from '../sources/live/run-live.js';
+import { SshError } from '../sources/ssh/errors.js';
+import { planSsh, type SshOptions } from '../sources/ssh/ssh-transport.js';
 import { durationMs, isDuration } from '../time/duration.js';
 import { parseZonedTimestamp } from '../time/timestamp.js';
 import { UsageError } from './usage-error.js';
@@ -13,6 +17,9 @@ export interface LiveFlags {
   since?: string | undefined;
   until?: string | undefined;
   profile?: string | undefined;
+  host?: string | undefined;
+  jump?: string | undefined;
+  sshConfig?: string | undefined;
 }
 
 export const DEFAULT_SINCE = '4h';
@@ -38,13 +45,34 @@ export function liveQuery(flags: LiveFlags, nowMs: number): LiveQuery {
   return { serial: flags.serial, user: flags.user, sinceMs, untilMs };
 }
 
+/**
+ * The Mac's side when --host is given; the destination is validated before anything runs. `--jump`
+ * and `--ssh-config` only make sense with it.
+ */
+export function deviceRunner(flags: LiveFlags, query: LiveQuery): DeviceSourceRunner | undefined {
+  if (!flags.host) {
+    if (flags.jump || flags.sshConfig) throw new UsageError('--jump and --ssh-config need --host');
+    return undefined;
+  }
+  const ssh: SshOptions = { host: flags.host };
+  if (flags.jump) ssh.jump = flags.jump;
+  if (flags.sshConfig) ssh.sshConfigFile = flags.sshConfig;
+  try {
+    planSsh(ssh);
+  } catch (error) {
+    if (error instanceof SshError) throw new UsageError(error.message, 2);
+    throw error;
+  }
+  return sshDevice(ssh, query);
+}
+
 /** Config file (for packs and profiles) and the live settings it and the environment give. */
-export async function liveSettings(profile: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<{ config: Config; settings: LiveSettings }> {
+export async function liveSettings(profile: string | undefined, withDevice: boolean, env: NodeJS.ProcessEnv = process.env): Promise<{ config: Config; settings: LiveSettings }> {
   try {
     const config = await readConfig();
     const settings = await resolveLiveSettings(config, env, profile);
-    if (!settings.okta && !settings.jamf) {
-      throw new UsageError('no live source configured: set TRUSTLINE_OKTA_URL and/or TRUSTLINE_JAMF_URL with credentials (see README, "Configuration")');
+    if (!settings.okta && !settings.jamf && !withDevice) {
+      throw new UsageError('no live source configured: set TRUSTLINE_OKTA_URL and/or TRUSTLINE_JAMF_URL with credentials, or give --host (see README, "Configuration")');
     }
     return { config, settings };
   } catch (error) {

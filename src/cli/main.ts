@@ -39,7 +39,10 @@ const liveOptions = (command: Command): Command =>
     .option('--user <login>', "the user's Okta login, e.g. alice@example.com (default: the device's users in Okta)")
     .option('--since <when>', `start of the window: a duration before --until (e.g. 2h) or an ISO time (default ${DEFAULT_SINCE})`)
     .option('--until <when>', 'end of the window: an ISO time (default now)')
-    .option('--profile <name>', 'config profile with the Okta and Jamf endpoints (see README, "Configuration")');
+    .option('--profile <name>', 'config profile with the Okta and Jamf endpoints (see README, "Configuration")')
+    .option('--host <[user@]host[:port]>', 'the Mac over SSH (system OpenSSH: your ~/.ssh/config, agent and ProxyJump apply)')
+    .option('--jump <[user@]host[:port]>', 'SSH jump host(s), comma-separated (ssh -J)')
+    .option('--ssh-config <file>', 'SSH client config file (ssh -F)');
 
 liveOptions(
   program

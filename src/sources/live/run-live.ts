@@ -110,6 +110,9 @@ export async function runLive(opts: LiveOptions): Promise<LiveResult> {
           setCollectedAt(result.collectedAtMs);
           const read = await readDeviceCapture(result, await context);
           if (read.events.length > 0) progress.events?.('device', read.events);
+          // Nothing came back at all (unreachable, refused): the source failed; say why once.
+          const first = result.notes[0];
+          if (!read.present && first !== undefined) return failed(read, 'device', first.replace(/^device: /, ''));
           return read;
         })
         .catch((error: unknown) => {

@@ -25,6 +25,8 @@ export interface CollectOptions {
   since: string;
   signal?: AbortSignal;
   nowMs?: () => number;
+  /** Told the collection time as soon as `date -u` has answered, so other sources can normalise meanwhile. */
+  onCollectedAt?: (ms: number) => void;
 }
 
 /**
@@ -84,7 +86,10 @@ export async function collectDevice(transport: ProbeTransport, opts: CollectOpti
     const { text, failure } = evidenceOf(command, result);
     if (failure) capture.notes.push(`device: ${command.name}: ${failure.message}`);
     if (text === undefined) continue;
-    if (command.name === 'date-utc' && result.exitCode === 0) clockAtMs = Math.round((sentAtMs + answeredAtMs) / 2);
+    if (command.name === 'date-utc' && result.exitCode === 0) {
+      clockAtMs = Math.round((sentAtMs + answeredAtMs) / 2);
+      opts.onCollectedAt?.(clockAtMs);
+    }
     if (isLogName(command.name)) capture.logs.push({ rel: command.rel, text });
     else capture.probes.push({ name: command.name, rel: command.rel, text });
   }
