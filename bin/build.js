@@ -22,3 +22,5 @@ await build({ ...shared, entryPoints: [new URL('../test/bench/run.ts', import.me
 cpSync(new URL('../src/triage/packs', import.meta.url), new URL('./build/packs', import.meta.url), { recursive: true });
 // So are the demo scenarios the emulators serve (`trustline demo`).
 cpSync(new URL('../src/emulators/scenarios', import.meta.url), new URL('./build/scenarios', import.meta.url), { recursive: true });
+// And the console's colour themes (`--theme NAME` reads themes/NAME.json).
+cpSync(new URL('../themes', import.meta.url), new URL('./build/themes', import.meta.url), { recursive: true });
