@@ -1,0 +1,21 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { dataSlice } from './slices/data.js';
+import { guidedSlice } from './slices/guided.js';
+import { navigationSlice } from './slices/navigation.js';
+import { runbookSlice } from './slices/runbook.js';
+import { viewSlice } from './slices/view.js';
+import type { ConsoleInit, ConsoleState } from './types.js';
+
+export type ConsoleStore = StoreApi<ConsoleState>;
+
+/**
+ * The console's state outside React: the analysis and per-source loading, the view (focus, cursor,
+ * filters, search, time mode, overlays), the runbook (marks, runs, journal) and the walkthrough.
+ * The initial analysis is ranked with `init.active`.
+ */
+export function createConsoleStore(init: ConsoleInit): ConsoleStore {
+  return createStore<ConsoleState>()((set, get) => {
+    const args = { set, get, init };
+    return { ...dataSlice(args), ...viewSlice(args), ...navigationSlice(args), ...runbookSlice(args), ...guidedSlice(args) };
+  });
+}

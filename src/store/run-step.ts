@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import type { Analysis } from '../model/analysis.js';
+import type { ParseContext } from '../model/context.js';
+import { addDeviceOutput, type DeviceOutput } from '../sources/device/add-output.js';
+import { capturedText, isLogName, type RemoteCommand } from '../sources/ssh/commands.js';
+import { commandFailure, describeError, type SshFailureKind } from '../sources/ssh/errors.js';
+import type { CommandResult, ProbeTransport } from '../sources/ssh/transport.js';
+import { formatIsoUtc } from '../time/timestamp.js';
+import type { JournalEntry } from './types.js';
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Failures whose output is an error message, not evidence (as the device collection treats them). */
+const NO_EVIDENCE: readonly SshFailureKind[] = ['not-admin', 'sudo-password', 'command-missing'];
+
+/** The evidence text of an answer (undefined when there is none) and the failure line, if it failed. */
+export function judgeAnswer(command: RemoteCommand, result: CommandResult): { text: string | undefined; error: string | undefined } {
+  const failure = commandFailure(result, command);
+  const text = capturedText(command, result);
+  if (!failure) return { text, error: undefined };
+  const keep = !NO_EVIDENCE.includes(failure.kind) && (failure.kind === 'output-cut' || text.trim() !== '');
+  return { text: keep ? text : undefined, error: failure.message };
+}
+
+export function deviceOutput(command: RemoteCommand, text: string): DeviceOutput {
+  return isLogName(command.name) ? { kind: 'log', rel: command.rel, text } : { kind: 'probe', name: command.name, rel: command.rel, text };
+}
+
+export interface StepOutcome {
+  entry: JournalEntry;
+  /** The analysis with the output folded in (not yet re-ranked); undefined when nothing was kept. */
+  analysis: Analysis | undefined;
+  events: number;
+}
+
+/**
+ * Runs one allow-listed command through the transport and folds what it captured into the analysis.
+ * Never throws: a failure or a cancellation becomes the journal entry's `error`.
+ */
+export async function runStep(
+  args: { transport: ProbeTransport; command: RemoteCommand; title: string; signal: AbortSignal; now: () => number; ctx: ParseContext },
+  current: () => Analysis,
+): Promise<StepOutcome> {
+  const { transport, command, title, signal } = args;
+  const base = { at: formatIsoUtc(args.now()), step: title, command: command.display };
+  try {
+    const result = await transport.run(command, signal);
+    const { text, error } = judgeAnswer(command, result);
+    const entry: JournalEntry = { ...base, exitCode: result.exitCode, outputSha256: sha256(text ?? ''), ...(error ? { error } : {}) };
+    if (text === undefined) return { entry, analysis: undefined, events: 0 };
+    const before = current();
+    const analysis = await addDeviceOutput(before, deviceOutput(command, text), args.ctx);
+    const events = analysis.timeline.filter((e) => e.raw.file === command.rel).length;
+    return { entry, analysis, events };
+  } catch (error) {
+    const why = signal.aborted ? 'cancelled' : describeError(error);
+    return { entry: { ...base, exitCode: null, outputSha256: sha256(''), error: why }, analysis: undefined, events: 0 };
+  }
+}

@@ -1,0 +1,58 @@
+import type { Hypothesis } from '../../model/analysis.js';
+import type { RawRef, TimelineEvent } from '../../model/event.js';
+import type { ConsoleState, TimeMode } from '../types.js';
+import { memoLast } from './memo.js';
+import { formatTime, type TimeZones } from './time-format.js';
+
+export interface DetailLine {
+  label: string;
+  /** External text for the most part: the view sanitises it. */
+  value: string;
+}
+
+export function rawRefText(raw: RawRef): string {
+  const lines = raw.line === undefined ? '' : raw.endLine !== undefined && raw.endLine !== raw.line ? `:${raw.line}-${raw.endLine}` : `:${raw.line}`;
+  return `${raw.file}${lines}${raw.pointer !== undefined ? `#${raw.pointer}` : ''}`;
+}
+
+/** Everything known about one event, one line per item: its raw record reference and every field. */
+export function eventDetailLines(e: TimelineEvent, mode: TimeMode, zones: TimeZones): DetailLine[] {
+  const lines: DetailLine[] = [
+    { label: 'time', value: formatTime(e.epochMs, mode, zones, 'full', e.micros) },
+    { label: 'as written', value: e.originalTime },
+    { label: 'source', value: e.source },
+    { label: 'kind', value: e.kind },
+    { label: 'severity', value: e.severity },
+    { label: 'summary', value: e.summary },
+    { label: 'raw record', value: rawRefText(e.raw) },
+    { label: 'id', value: e.id },
+  ];
+  if (e.timeNote !== undefined) lines.push({ label: 'time note', value: e.timeNote });
+  if (e.deviceClock === true) lines.push({ label: 'clock', value: "the Mac's own clock (offset-corrected when measured)" });
+  for (const [k, v] of Object.entries(e.keys)) if (v !== undefined) lines.push({ label: `key ${k}`, value: v });
+  for (const [k, v] of Object.entries(e.fields)) lines.push({ label: k, value: v === null ? 'null' : String(v) });
+  return lines;
+}
+
+export interface EvidenceLine {
+  eventId: string;
+  supports: boolean;
+  why: string;
+  event: TimelineEvent | undefined;
+}
+
+/** The events a hypothesis cites, found in one pass over the timeline. */
+const findEvidence = memoLast((timeline: readonly TimelineEvent[], h: Hypothesis): EvidenceLine[] => {
+  const wanted = new Set(h.evidence.map((e) => e.eventId));
+  const found = new Map<string, TimelineEvent>();
+  for (const e of timeline) {
+    if (wanted.has(e.id)) found.set(e.id, e);
+    if (found.size === wanted.size) break;
+  }
+  return h.evidence.map((x) => ({ eventId: x.eventId, supports: x.supports, why: x.why, event: found.get(x.eventId) }));
+});
+
+export function hypothesisEvidence(s: Pick<ConsoleState, 'analysis'>, hypothesisId: string): EvidenceLine[] {
+  const h = s.analysis.hypotheses.find((x) => x.id === hypothesisId);
+  return h ? findEvidence(s.analysis.timeline, h) : [];
+}

@@ -1,0 +1,62 @@
+import type { Severity, SourceName, TimelineEvent } from '../../model/event.js';
+import { locate } from '../event-ref.js';
+import type { ConsoleState, Filters } from '../types.js';
+import { memoLast } from './memo.js';
+
+export const SEVERITIES: readonly Severity[] = ['info', 'warn', 'error'];
+export const SOURCES: readonly SourceName[] = ['jamf', 'okta', 'device'];
+
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
+export function filtersActive(f: Filters): boolean {
+  return f.minSeverity !== 'info' || SOURCES.some((s) => !f.sources[s]);
+}
+
+function applyFilters(timeline: TimelineEvent[], filters: Filters): readonly TimelineEvent[] {
+  if (!filtersActive(filters)) return timeline;
+  const min = severityRank(filters.minSeverity);
+  return timeline.filter((e) => filters.sources[e.source] && severityRank(e.severity) >= min);
+}
+
+/** The events the timeline shows, in time order. The whole timeline (no copy) when nothing is filtered. */
+export const filterTimeline = memoLast(applyFilters);
+
+export function visibleTimeline(s: Pick<ConsoleState, 'analysis' | 'filters'>): readonly TimelineEvent[] {
+  return filterTimeline(s.analysis.timeline, s.filters);
+}
+
+export function cursorIndex(s: Pick<ConsoleState, 'analysis' | 'filters' | 'cursor'>): number {
+  return locate(visibleTimeline(s), s.cursor);
+}
+
+export function cursorEvent(s: Pick<ConsoleState, 'analysis' | 'filters' | 'cursor'>): TimelineEvent | undefined {
+  const list = visibleTimeline(s);
+  const i = locate(list, s.cursor);
+  return i < 0 ? undefined : list[i];
+}
+
+/** The first row to show so that the cursor is on screen, moving the view as little as possible. */
+export function windowStart(length: number, cursor: number, top: number, rows: number): number {
+  if (length <= rows || rows <= 0) return 0;
+  let start = Math.max(0, Math.min(top, length - rows));
+  if (cursor < start) start = cursor;
+  else if (cursor >= start + rows) start = cursor - rows + 1;
+  return start;
+}
+
+export interface TimelineWindow {
+  start: number;
+  rows: readonly TimelineEvent[];
+  cursor: number;
+  total: number;
+}
+
+/** Only the rows on screen: a slice of the visible timeline, never a pass over all of it. */
+export function timelineWindow(s: Pick<ConsoleState, 'analysis' | 'filters' | 'cursor' | 'top'>, rows: number): TimelineWindow {
+  const list = visibleTimeline(s);
+  const cursor = locate(list, s.cursor);
+  const start = windowStart(list.length, cursor, Math.max(0, locate(list, s.top)), rows);
+  return { start, rows: list.slice(start, start + rows), cursor, total: list.length };
+}

@@ -1,0 +1,84 @@
+import type { Analysis, SourceSummary } from '../../model/analysis.js';
+import { compareEvents, type SourceName, type TimelineEvent } from '../../model/event.js';
+import { triage } from '../../triage/triage.js';
+import { refAt } from '../event-ref.js';
+import { SOURCES, visibleTimeline } from '../selectors/timeline.js';
+import type { DataSlice, SliceArgs, SourceLoad } from '../types.js';
+
+export function loadOf(summary: SourceSummary | undefined): SourceLoad {
+  if (!summary) return { state: 'missing', events: 0 };
+  return summary.error !== undefined ? { state: summary.status, events: summary.events, text: summary.error } : { state: summary.status, events: summary.events };
+}
+
+export function loadsOf(analysis: Analysis, keep?: Record<SourceName, SourceLoad>): Record<SourceName, SourceLoad> {
+  const out = {} as Record<SourceName, SourceLoad>;
+  for (const name of SOURCES) {
+    const kept = keep?.[name];
+    out[name] = kept?.state === 'loading' ? kept : loadOf(analysis.sources.find((s) => s.name === name));
+  }
+  return out;
+}
+
+/** Merges time-ordered `extra` into time-ordered `base` (stable: earlier events first on ties). */
+export function mergeInOrder(base: readonly TimelineEvent[], extra: readonly TimelineEvent[]): TimelineEvent[] {
+  const add = [...extra].sort(compareEvents);
+  const last = base[base.length - 1];
+  if (add.length === 0) return [...base];
+  if (!last || compareEvents(last, add[0]!) <= 0) return [...base, ...add];
+  const out: TimelineEvent[] = new Array<TimelineEvent>(base.length + add.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < base.length && j < add.length) out[k++] = compareEvents(base[i]!, add[j]!) <= 0 ? base[i++]! : add[j++]!;
+  while (i < base.length) out[k++] = base[i++]!;
+  while (j < add.length) out[k++] = add[j++]!;
+  return out;
+}
+
+function countBySource(events: readonly TimelineEvent[]): Record<SourceName, number> {
+  const n: Record<SourceName, number> = { jamf: 0, okta: 0, device: 0 };
+  for (const e of events) n[e.source]++;
+  return n;
+}
+
+export function ranked(analysis: Analysis, args: Pick<DataSlice, 'active'>): Analysis {
+  return { ...analysis, hypotheses: triage(analysis, args.active) };
+}
+
+export function dataSlice({ set, get, init }: SliceArgs): DataSlice {
+  const analysis = ranked(init.analysis, init);
+  return {
+    analysis,
+    active: init.active,
+    ctx: init.ctx,
+    sourceStates: loadsOf(analysis),
+    setSourceState(name, load) {
+      set((s) => ({ sourceStates: { ...s.sourceStates, [name]: load } }));
+    },
+    appendEvents(events) {
+      if (events.length === 0) return;
+      const s = get();
+      // Pin an implicit position (the first row) to its event, so earlier arrivals do not move it.
+      const visible = visibleTimeline(s);
+      const cursor = s.cursor ?? refAt(visible, 0);
+      const top = s.top ?? refAt(visible, 0);
+      const added = countBySource(events);
+      const sources = SOURCES.filter((name) => added[name] > 0 || s.analysis.sources.some((x) => x.name === name)).map((name) => {
+        const old = s.analysis.sources.find((x) => x.name === name);
+        return { ...(old ?? { name, status: 'ok' as const }), events: (old?.events ?? 0) + added[name] };
+      });
+      const next = ranked({ ...s.analysis, timeline: mergeInOrder(s.analysis.timeline, events), sources }, s);
+      const sourceStates = { ...s.sourceStates };
+      for (const name of SOURCES) {
+        const prev = sourceStates[name];
+        if (added[name] > 0) sourceStates[name] = { ...prev, state: prev.state === 'missing' ? 'ok' : prev.state, events: prev.events + added[name] };
+      }
+      set({ analysis: next, cursor, top, sourceStates });
+    },
+    replaceAnalysis(analysis) {
+      const s = get();
+      const next = ranked(analysis, s);
+      set({ analysis: next, sourceStates: loadsOf(next, s.sourceStates) });
+    },
+  };
+}

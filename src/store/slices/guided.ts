@@ -1,0 +1,17 @@
+import type { GuidedSlice, SliceArgs } from '../types.js';
+
+export const GUIDED_STAGE_COUNT = 5;
+
+export function guidedSlice({ set, get, init }: SliceArgs): GuidedSlice {
+  return {
+    guided: init.guided ?? false,
+    guidedStage: 0,
+    toggleGuided() {
+      const on = !get().guided;
+      set({ guided: on, guidedStage: 0, overlay: null });
+    },
+    setGuidedStage(stage) {
+      set({ guidedStage: Math.max(0, Math.min(GUIDED_STAGE_COUNT - 1, Math.floor(stage))) });
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type { RemoteCommand } from '../../sources/ssh/commands.js';
+import { runStep } from '../run-step.js';
+import { runbookSteps, selectedStep } from '../selectors/runbook.js';
+import { stepCommand } from '../step-command.js';
+import type { RunbookSlice, SliceArgs, StepMark } from '../types.js';
+import { loadsOf, ranked } from './data.js';
+
+export function runbookSlice({ set, get, init }: SliceArgs): RunbookSlice {
+  const now = init.now ?? Date.now;
+  return {
+    marks: {},
+    selectedStep: null,
+    run: { state: 'idle' },
+    journalEntries: [],
+    copyCommand() {
+      const step = selectedStep(get());
+      if (!step || step.command === '') return void set({ message: 'no runbook step to copy' });
+      set({ message: `copied: ${step.command}` });
+      return step.command;
+    },
+    requestRun() {
+      const s = get();
+      const step = selectedStep(s);
+      if (!step) return set({ message: 'no runbook step' });
+      if (s.run.state === 'running') return set({ message: 'a probe is already running (Esc cancels it)' });
+      const command = stepCommand(step.probe);
+      if (typeof command === 'string') return set({ message: command });
+      if (!init.transport) return set({ message: 'no connection to the Mac in this session: copy the command (c) and run it there' });
+      set({ overlay: { kind: 'confirm', stepKey: step.key }, message: null });
+    },
+    async confirmRun() {
+      const s = get();
+      const o = s.overlay;
+      if (o?.kind !== 'confirm' || !init.transport) return;
+      const step = runbookSteps(s).find((x) => x.key === o.stepKey);
+      const command = step ? stepCommand(step.probe) : 'the step is gone';
+      if (!step || typeof command === 'string') return set({ overlay: null, message: typeof command === 'string' ? command : null });
+      const controller = new AbortController();
+      set({ overlay: null, run: { state: 'running', stepKey: step.key, command: command.display, controller }, message: `running ${command.name}… (Esc cancels)` });
+      const outcome = await runStep(
+        { transport: init.transport, command: command as RemoteCommand, title: step.title, signal: controller.signal, now, ctx: init.ctx },
+        () => get().analysis,
+      );
+      const after = get();
+      const { entry } = outcome;
+      const analysis = outcome.analysis ? ranked(outcome.analysis, after) : after.analysis;
+      const ok = entry.error === undefined;
+      set({
+        analysis,
+        sourceStates: loadsOf(analysis, after.sourceStates),
+        journalEntries: [...after.journalEntries, entry],
+        marks: ok ? { ...after.marks, [step.key]: 'done' } : after.marks,
+        run: ok
+          ? { state: 'ok', stepKey: step.key, command: entry.command, events: outcome.events }
+          : { state: 'failed', stepKey: step.key, command: entry.command, error: entry.error ?? 'failed' },
+        message: ok ? `${step.title}: ${outcome.events} events added, hypotheses re-ranked` : `${step.title}: ${entry.error ?? 'failed'}`,
+      });
+      init.journal?.(entry);
+    },
+    cancelRun() {
+      const run = get().run;
+      if (run.state !== 'running') return;
+      run.controller.abort(new Error('cancelled'));
+      set({ message: 'cancelling…' });
+    },
+    markStep(mark: StepMark) {
+      const s = get();
+      const step = selectedStep(s);
+      if (!step) return set({ message: 'no runbook step' });
+      const marks = { ...s.marks };
+      if (marks[step.key] === mark) delete marks[step.key];
+      else marks[step.key] = mark;
+      set({ marks, message: `${step.title}: ${marks[step.key] ?? 'open'}` });
+    },
+  };
+}

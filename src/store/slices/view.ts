@@ -1,0 +1,66 @@
+import type { Severity, SourceName } from '../../model/event.js';
+import { locate, refAt } from '../event-ref.js';
+import { nextTimeMode } from '../selectors/time-format.js';
+import { SEVERITIES, visibleTimeline, windowStart } from '../selectors/timeline.js';
+import { PANES, type ConsoleState, type Filters, type SliceArgs, type ViewSlice } from '../types.js';
+
+/** The cursor and scroll after the visible rows changed (filters): the nearest visible event keeps the cursor. */
+export function refit(s: ConsoleState, filters: Filters): Partial<ConsoleState> {
+  const list = visibleTimeline({ analysis: s.analysis, filters });
+  const cursorIndex = locate(list, s.cursor);
+  const start = windowStart(list.length, cursorIndex, Math.max(0, locate(list, s.top)), s.timelineRows);
+  return { filters, cursor: s.cursor === null ? null : refAt(list, cursorIndex), top: refAt(list, start) };
+}
+
+export function viewSlice({ set, get, init }: SliceArgs): ViewSlice {
+  return {
+    focus: 'timeline',
+    cursor: null,
+    top: null,
+    timelineRows: 10,
+    filters: { sources: { jamf: true, okta: true, device: true }, minSeverity: 'info' },
+    search: { query: '', draft: undefined },
+    timeMode: 'utc',
+    zones: { device: init.ctx.deviceTimeZone, local: init.localTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone },
+    selectedHypothesis: null,
+    overlay: null,
+    message: null,
+    setFocus(pane) {
+      set({ focus: pane });
+    },
+    cycleFocus(delta) {
+      const i = PANES.indexOf(get().focus);
+      set({ focus: PANES[(i + delta + PANES.length) % PANES.length]! });
+    },
+    setTimelineRows(rows) {
+      const s = get();
+      const timelineRows = Math.max(1, Math.floor(rows));
+      if (timelineRows === s.timelineRows) return;
+      set({ ...refit({ ...s, timelineRows }, s.filters), timelineRows });
+    },
+    toggleSource(source: SourceName) {
+      const s = get();
+      const sources = { ...s.filters.sources, [source]: !s.filters.sources[source] };
+      set({ ...refit(s, { ...s.filters, sources }), message: `${source} ${sources[source] ? 'shown' : 'hidden'}` });
+    },
+    cycleMinSeverity() {
+      const s = get();
+      const minSeverity: Severity = SEVERITIES[(SEVERITIES.indexOf(s.filters.minSeverity) + 1) % SEVERITIES.length]!;
+      set({ ...refit(s, { ...s.filters, minSeverity }), message: `showing ${minSeverity} and above` });
+    },
+    cycleTimeMode() {
+      const s = get();
+      set({ timeMode: nextTimeMode(s.timeMode, s.zones) });
+    },
+    selectHypothesis(id) {
+      set({ selectedHypothesis: id, selectedStep: null });
+    },
+    openHelp(lines) {
+      set({ overlay: { kind: 'help', offset: 0, lines: Math.max(1, lines) } });
+    },
+    closeOverlay() {
+      set({ overlay: null });
+    },
+  };
+}
+

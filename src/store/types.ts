@@ -1,0 +1,179 @@
+import type { Analysis } from '../model/analysis.js';
+import type { ParseContext } from '../model/context.js';
+import type { Severity, SourceName, TimelineEvent } from '../model/event.js';
+import type { ProbeTransport } from '../sources/ssh/transport.js';
+import type { ActiveHypotheses } from '../triage/triage.js';
+import type { TimeZones } from './selectors/time-format.js';
+
+export type LoadState = 'loading' | 'ok' | 'error' | 'missing';
+
+/** How far one source has got: shown in the header (a spinner while loading). */
+export interface SourceLoad {
+  state: LoadState;
+  events: number;
+  /** One line: the error, or what is being fetched. External text: sanitise before display. */
+  text?: string;
+}
+
+export type Pane = 'timeline' | 'hypotheses' | 'runbook';
+export const PANES: readonly Pane[] = ['timeline', 'hypotheses', 'runbook'];
+
+/** How times are shown: UTC with Z, the Mac's zone (from meta.json), or the local zone of this terminal. */
+export type TimeMode = 'utc' | 'device' | 'local';
+
+/** A timeline position that survives inserts: the event id, and its instant to find it again fast. */
+export interface EventRef {
+  id: string;
+  epochMs: number;
+  micros?: number;
+}
+
+export type Overlay =
+  | { kind: 'event'; ref: EventRef; offset: number }
+  | { kind: 'hypothesis'; hypothesisId: string; line: number }
+  | { kind: 'help'; offset: number; lines: number }
+  | { kind: 'confirm'; stepKey: string };
+
+export interface Filters {
+  sources: Record<SourceName, boolean>;
+  minSeverity: Severity;
+}
+
+export interface SearchState {
+  /** The committed query the hits are for. */
+  query: string;
+  /** What is being typed after `/`; undefined when the prompt is closed. */
+  draft: string | undefined;
+}
+
+/** One command run on the Mac from the console, as the journal keeps it. */
+export interface JournalEntry {
+  /** ISO 8601 UTC, when the command was started. */
+  at: string;
+  /** The runbook step's title. */
+  step: string;
+  /** The command line as displayed (exactly what ran). */
+  command: string;
+  exitCode: number | null;
+  /** SHA-256 (hex) of the captured evidence text; of the empty string when nothing was captured. */
+  outputSha256: string;
+  error?: string;
+}
+
+export type StepMark = 'done' | 'skipped';
+
+export type RunState =
+  | { state: 'idle' }
+  | { state: 'running'; stepKey: string; command: string; controller: AbortController }
+  | { state: 'ok'; stepKey: string; command: string; events: number }
+  | { state: 'failed'; stepKey: string; command: string; error: string };
+
+export interface ConsoleInit {
+  analysis: Analysis;
+  active: ActiveHypotheses;
+  ctx: ParseContext;
+  transport?: ProbeTransport;
+  journal?: (entry: JournalEntry) => void;
+  guided?: boolean;
+  now?: () => number;
+  /** The zone `z` shows as local (default: this process' zone). */
+  localTimeZone?: string;
+}
+
+export interface DataSlice {
+  analysis: Analysis;
+  /** The hypotheses triage ranks with, and the collection's context (zones, serial, collection time). */
+  active: ActiveHypotheses;
+  ctx: ParseContext;
+  sourceStates: Record<SourceName, SourceLoad>;
+  setSourceState(name: SourceName, load: SourceLoad): void;
+  /** Live arrivals: merged in time order and re-ranked; the cursor and scroll stay on their events. */
+  appendEvents(events: readonly TimelineEvent[]): void;
+  /** A new analysis (e.g. a later fetch): re-ranked; per-source states follow it except those loading. */
+  replaceAnalysis(analysis: Analysis): void;
+}
+
+export interface ViewSlice {
+  focus: Pane;
+  cursor: EventRef | null;
+  /** The first timeline row shown. */
+  top: EventRef | null;
+  /** How many timeline rows the UI shows (it sets this on layout). */
+  timelineRows: number;
+  filters: Filters;
+  search: SearchState;
+  timeMode: TimeMode;
+  zones: TimeZones;
+  /** Selected hypothesis id; null means the top-ranked one. */
+  selectedHypothesis: string | null;
+  overlay: Overlay | null;
+  /** One line for the hint bar: what the last action did or why it could not. */
+  message: string | null;
+  setFocus(pane: Pane): void;
+  cycleFocus(delta: 1 | -1): void;
+  setTimelineRows(rows: number): void;
+  toggleSource(source: SourceName): void;
+  cycleMinSeverity(): void;
+  cycleTimeMode(): void;
+  selectHypothesis(id: string): void;
+  /** Opens the help overlay over `lines` entries (the key table's length: the store does not know it). */
+  openHelp(lines: number): void;
+  closeOverlay(): void;
+}
+
+export interface NavigationSlice {
+  /** Moves the selection of whatever has the keys (pane, overlay or guided stage) by `delta` rows. */
+  move(delta: number): void;
+  /** Half a page down (1) or up (-1). */
+  halfPage(direction: 1 | -1): void;
+  /** Top (-1) or bottom (1) of whatever has the keys. */
+  edge(direction: 1 | -1): void;
+  /** Puts the timeline cursor on an event (clearing filters that hide it). */
+  jumpToEvent(id: string): void;
+  /** Enter: event detail, hypothesis evidence, jump to the chosen evidence, or confirm a probe. */
+  activate(): void;
+  nextError(direction: 1 | -1): void;
+  openSearch(): void;
+  typeSearch(text: string): void;
+  eraseSearch(): void;
+  commitSearch(): void;
+  cancelSearch(): void;
+  nextHit(direction: 1 | -1): void;
+  /** Esc: closes the prompt or overlay, else cancels a running probe, else leaves the walkthrough. */
+  escape(): void;
+}
+
+export interface RunbookSlice {
+  marks: Record<string, StepMark>;
+  /** Selected runbook step key; null means the hypothesis' next step. */
+  selectedStep: string | null;
+  run: RunState;
+  journalEntries: JournalEntry[];
+  /** The selected step's command text (for the clipboard), or undefined when there is none. */
+  copyCommand(): string | undefined;
+  /** `r`: asks for confirmation when the selected step is a probe trustline can run; else says why not. */
+  requestRun(): void;
+  /** Runs the step being confirmed. Resolves when it finished, failed or was cancelled. */
+  confirmRun(): Promise<void>;
+  cancelRun(): void;
+  markStep(mark: StepMark): void;
+}
+
+export interface GuidedSlice {
+  guided: boolean;
+  guidedStage: number;
+  toggleGuided(): void;
+  setGuidedStage(stage: number): void;
+}
+
+export type ConsoleState = DataSlice & ViewSlice & NavigationSlice & RunbookSlice & GuidedSlice;
+
+export type SetState = (partial: Partial<ConsoleState> | ((s: ConsoleState) => Partial<ConsoleState>)) => void;
+export type GetState = () => ConsoleState;
+
+/** What each slice creator receives. */
+export interface SliceArgs {
+  set: SetState;
+  get: GetState;
+  init: ConsoleInit;
+}

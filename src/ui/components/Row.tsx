@@ -1,0 +1,55 @@
+import { Text } from 'ink';
+import { memo } from 'react';
+import { sanitizeLine } from '../../text/sanitize.js';
+import { tokenColor, useTheme } from '../theme-context.js';
+import type { ThemeToken } from '../theme/types.js';
+import { cellWidth, fitCells } from '../text/cells.js';
+
+export interface Segment {
+  text: string;
+  token?: ThemeToken;
+  bold?: boolean;
+  dim?: boolean;
+}
+
+/** Sanitises every segment and cuts the row to `width` cells, padded to exactly `width`. */
+export function fitSegments(segments: readonly Segment[], width: number): Segment[] {
+  const out: Segment[] = [];
+  let used = 0;
+  for (const seg of segments) {
+    if (used >= width) break;
+    const text = fitCells(sanitizeLine(seg.text), width - used);
+    used += cellWidth(text);
+    out.push({ ...seg, text });
+  }
+  if (used < width) out.push({ text: ' '.repeat(width - used) });
+  return out;
+}
+
+export interface RowProps {
+  segments: readonly Segment[];
+  width: number;
+  /** The selected row: the theme's selection colours, or inverse video without colour. */
+  selected?: boolean;
+}
+
+/** One terminal line: external text sanitised, never wider than `width`. */
+export const Row = memo(function Row({ segments, width, selected = false }: RowProps) {
+  const theme = useTheme();
+  const bg = selected ? tokenColor(theme, 'selection.bg') : undefined;
+  const fg = selected ? tokenColor(theme, 'selection.fg') : undefined;
+  return (
+    <Text wrap="truncate-end" inverse={selected && bg === undefined} {...(bg ? { backgroundColor: bg } : {})}>
+      {fitSegments(segments, width).map((s, i) => (
+        <Text key={i} color={fg ?? tokenColor(theme, s.token)} bold={s.bold ?? false} dimColor={s.dim ?? false}>
+          {s.text}
+        </Text>
+      ))}
+    </Text>
+  );
+});
+
+export function Line({ text, width, token, bold }: { text: string; width: number; token?: ThemeToken; bold?: boolean }) {
+  const seg: Segment = { text, ...(token ? { token } : {}), ...(bold ? { bold } : {}) };
+  return <Row segments={[seg]} width={width} />;
+}

@@ -1,0 +1,39 @@
+import { useMemo } from 'react';
+import { hypothesisEvidence } from '../../store/selectors/detail.js';
+import { formatTime } from '../../store/selectors/time-format.js';
+import { windowStart } from '../../store/selectors/timeline.js';
+import { LinesPane } from '../components/LinesPane.js';
+import type { Segment } from '../components/Row.js';
+import type { Rect } from '../layout.js';
+import { SEVERITY_MARK, SOURCE_LETTER, VERDICT_LABEL } from '../panes/markers.js';
+import { useConsole } from '../store-context.js';
+import { wrapCells } from '../text/cells.js';
+import { sanitizeLine } from '../../text/sanitize.js';
+
+/** A hypothesis' story and its evidence: `+` supports, `-` contradicts, with why; Enter jumps to the event. */
+export function HypothesisDetail({ rect, hypothesisId, line }: { rect: Rect; hypothesisId: string; line: number }) {
+  const analysis = useConsole((s) => s.analysis);
+  const mode = useConsole((s) => s.timeMode);
+  const zones = useConsole((s) => s.zones);
+  const width = Math.max(0, rect.width - 2);
+  const rows = Math.max(0, rect.height - 2);
+  const h = analysis.hypotheses.find((x) => x.id === hypothesisId);
+  const evidence = useMemo(() => hypothesisEvidence({ analysis }, hypothesisId), [analysis, hypothesisId]);
+  if (!h) return null;
+  const story = wrapCells(sanitizeLine(h.explanation), width).slice(0, Math.max(1, Math.floor(rows / 4)));
+  const head: Segment[][] = [
+    [{ text: `${VERDICT_LABEL[h.verdict]} `, token: `verdict.${h.verdict}`, bold: true }, { text: `${h.score.toFixed(2)} `, token: 'muted' }, { text: h.title, token: 'text', bold: true }],
+    ...story.map((t) => [{ text: t, token: 'muted' as const }]),
+    [{ text: `Evidence (${evidence.length}) · Enter jumps to the event`, token: 'accent' }],
+  ];
+  const unknown = h.unknown.map((u): Segment[] => [{ text: `? still unknown: ${u}`, token: 'muted' }]);
+  const listRows = Math.max(1, rows - head.length - Math.min(unknown.length, 2));
+  const start = windowStart(evidence.length, line, 0, listRows);
+  const list = evidence.slice(start, start + listRows).map((x, i): Segment[] => {
+    const e = x.event;
+    const where = e ? `${formatTime(e.epochMs, mode, zones)} ${SOURCE_LETTER[e.source]} ${SEVERITY_MARK[e.severity]} ${e.summary}` : x.eventId;
+    return [{ text: `${start + i === line ? '>' : ' '}${x.supports ? '+' : '-'} `, token: x.supports ? 'verdict.likely' : 'verdict.unlikely', bold: true }, { text: `${where} — `, token: 'text' }, { text: x.why, token: 'muted' }];
+  });
+  const title = 'Hypothesis evidence · j/k choose · Enter jump · Esc close';
+  return <LinesPane title={title} rect={rect} lines={[...head, ...list, ...unknown]} selected={head.length + line - start} />;
+}

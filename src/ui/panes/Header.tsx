@@ -1,0 +1,57 @@
+import { Box } from 'ink';
+import type { ClockReading } from '../../model/analysis.js';
+import type { SourceName } from '../../model/event.js';
+import { timeModeLabel } from '../../store/selectors/time-format.js';
+import { SOURCES } from '../../store/selectors/timeline.js';
+import type { SourceLoad } from '../../store/types.js';
+import { Row, type Segment } from '../components/Row.js';
+import { Spinner } from '../components/Spinner.js';
+import { useConsole } from '../store-context.js';
+import { tokenColor, useTheme } from '../theme-context.js';
+import { SOURCE_LETTER } from './markers.js';
+
+const STATE_MARK: Record<SourceLoad['state'], string> = { ok: '✓', error: '✗ error', missing: '– missing', loading: '' };
+
+export function clockText(c: ClockReading): string {
+  if (c.deviceOffsetMs === null) return 'clock: offset unknown (no sntp or date probe)';
+  const ms = Math.abs(c.deviceOffsetMs);
+  const size = ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+  const dir = c.deviceOffsetMs > 0 ? 'ahead' : c.deviceOffsetMs < 0 ? 'behind' : 'on time';
+  const how = c.applied ? 'corrected' : 'not applied';
+  return `clock: Mac ${size} ${dir} (${c.basis ?? '?'}, ${how})`;
+}
+
+function sourceSegments(name: SourceName, load: SourceLoad): Segment[] {
+  const token = load.state === 'ok' ? 'status.ok' : load.state === 'loading' ? 'status.loading' : 'status.error';
+  const text = load.state === 'loading' ? ` ${load.events}${load.text ? ` ${load.text}` : ''}` : ` ${STATE_MARK[load.state]} ${load.state === 'ok' ? load.events : ''}`;
+  return [
+    { text: `${SOURCE_LETTER[name]} ${name}`, token: `source.${name}` },
+    { text: `${text.trimEnd()}  `, token },
+  ];
+}
+
+/** Device identity, each source's state (a spinner while loading), the clock offset and the time mode. */
+export function Header({ width, rows }: { width: number; rows: number }) {
+  const theme = useTheme();
+  const device = useConsole((s) => s.analysis.device);
+  const clock = useConsole((s) => s.analysis.clock);
+  const loads = useConsole((s) => s.sourceStates);
+  const timeMode = useConsole((s) => s.timeMode);
+  const zones = useConsole((s) => s.zones);
+  if (rows <= 0) return null;
+  const identity = [device.serial, device.hostname, device.user].filter((x) => x !== null).join(' · ') || 'unknown device';
+  const line1: Segment[] = [{ text: 'trustline ', token: 'accent', bold: true }, { text: identity, token: 'text', bold: true }, { text: `  time ${timeModeLabel(timeMode, zones)}`, token: 'muted' }];
+  const loading = SOURCES.filter((n) => loads[n].state === 'loading');
+  const line2: Segment[] = [...SOURCES.flatMap((n) => sourceSegments(n, loads[n])), { text: clockText(clock), token: clock.applied ? 'time.adjusted' : 'muted' }];
+  return (
+    <Box flexDirection="column" height={rows}>
+      <Row segments={line1} width={width} />
+      {rows > 1 ? (
+        <Box>
+          {loading.length > 0 ? <Spinner color={tokenColor(theme, 'status.loading')} /> : null}
+          <Row segments={line2} width={width - (loading.length > 0 ? 1 : 0)} />
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

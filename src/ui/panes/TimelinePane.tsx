@@ -1,0 +1,90 @@
+import { Box } from 'ink';
+import { memo, useMemo } from 'react';
+import type { TimelineEvent } from '../../model/event.js';
+import { searchHits } from '../../store/selectors/search.js';
+import { formatTime, type TimeZones } from '../../store/selectors/time-format.js';
+import { filtersActive, SOURCES, timelineWindow } from '../../store/selectors/timeline.js';
+import type { Filters, TimeMode } from '../../store/types.js';
+import { Pane } from '../components/Pane.js';
+import { Row, type Segment } from '../components/Row.js';
+import type { Rect } from '../layout.js';
+import { useConsole } from '../store-context.js';
+import { SEVERITY_MARK, SOURCE_LETTER } from './markers.js';
+
+interface EventRowProps {
+  event: TimelineEvent;
+  width: number;
+  mode: TimeMode;
+  zones: TimeZones;
+  selected: boolean;
+  hit: boolean;
+  adjusted: boolean;
+}
+
+/** One event: cursor/match marker, time (`Z` for UTC; `~` after it when clock-corrected), source letter, severity, summary. */
+export const EventRow = memo(function EventRow({ event: e, width, mode, zones, selected, hit, adjusted }: EventRowProps) {
+  const segments: Segment[] = [
+    { text: selected ? '>' : hit ? '*' : ' ', token: 'search.match', bold: true },
+    { text: formatTime(e.epochMs, mode, zones), token: adjusted ? 'time.adjusted' : 'muted' },
+    { text: adjusted ? '~' : ' ', token: 'time.adjusted' },
+    { text: SOURCE_LETTER[e.source], token: `source.${e.source}`, bold: true },
+    { text: ' ' },
+    { text: SEVERITY_MARK[e.severity], token: `severity.${e.severity}`, bold: e.severity === 'error' },
+    { text: ' ' },
+    { text: e.summary, token: e.severity === 'info' ? 'text' : `severity.${e.severity}` },
+  ];
+  return <Row segments={segments} width={width} selected={selected} />;
+});
+
+function hasHit(hits: readonly number[], i: number): boolean {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hits[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return hits[lo] === i;
+}
+
+export function timelineTitle(total: number, cursor: number, filters: Filters, query: string, hits: number): string {
+  const src = SOURCES.map((s) => (filters.sources[s] ? SOURCE_LETTER[s] : '-')).join('');
+  const filter = filtersActive(filters) ? ` · ${src} ≥${filters.minSeverity}` : '';
+  const search = query !== '' ? ` · /${query} ${hits}` : '';
+  return `Timeline ${total === 0 ? 0 : cursor + 1}/${total}${filter}${search}`;
+}
+
+/** The merged timeline, windowed: only the rows on screen are built, whatever the timeline's length. */
+export function TimelinePane({ rect, focused }: { rect: Rect; focused: boolean }) {
+  const analysis = useConsole((s) => s.analysis);
+  const filters = useConsole((s) => s.filters);
+  const cursor = useConsole((s) => s.cursor);
+  const top = useConsole((s) => s.top);
+  const search = useConsole((s) => s.search);
+  const mode = useConsole((s) => s.timeMode);
+  const zones = useConsole((s) => s.zones);
+  const rows = Math.max(0, rect.height - 2);
+  const width = Math.max(0, rect.width - 2);
+  const win = useMemo(() => timelineWindow({ analysis, filters, cursor, top }, rows), [analysis, filters, cursor, top, rows]);
+  const hits = useMemo(() => searchHits({ analysis, filters, search }), [analysis, filters, search]);
+  const adjusted = analysis.clock.applied;
+  return (
+    <Pane title={timelineTitle(win.total, win.cursor, filters, search.query, hits.length)} width={rect.width} height={rect.height} focused={focused}>
+      <Box flexDirection="column">
+        {win.total === 0 ? <Row segments={[{ text: 'no events (check the source filters: 1 2 3, v)', token: 'muted' }]} width={width} /> : null}
+        {win.rows.map((e, i) => (
+          <EventRow
+            key={e.id}
+            event={e}
+            width={width}
+            mode={mode}
+            zones={zones}
+            selected={win.start + i === win.cursor}
+            hit={hasHit(hits, win.start + i)}
+            adjusted={adjusted && e.deviceClock === true}
+          />
+        ))}
+      </Box>
+    </Pane>
+  );
+}

@@ -1,0 +1,90 @@
+import { cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { scenarioDir } from '../../src/emulators/index.js';
+import type { Analysis } from '../../src/model/analysis.js';
+import type { ParseContext } from '../../src/model/context.js';
+import type { TimelineEvent } from '../../src/model/event.js';
+import { analyzeBundle } from '../../src/sources/bundle/analyze-bundle.js';
+import { readBundleMeta } from '../../src/sources/bundle/meta.js';
+import type { CommandResult, ProbeTransport } from '../../src/sources/ssh/transport.js';
+import { createConsoleStore, type ConsoleStore } from '../../src/store/create-console-store.js';
+import type { ConsoleInit } from '../../src/store/types.js';
+import { loadHypotheses, type ActiveHypotheses } from '../../src/triage/triage.js';
+import { tempDir } from './temp-files.js';
+
+let activeOnce: Promise<ActiveHypotheses> | undefined;
+export function builtinHypotheses(): Promise<ActiveHypotheses> {
+  activeOnce ??= loadHypotheses({});
+  return activeOnce;
+}
+
+export interface Loaded {
+  analysis: Analysis;
+  ctx: ParseContext;
+  active: ActiveHypotheses;
+  dir: string;
+}
+
+/** A real analysis of a bundle directory, with its parse context and the built-in hypotheses. */
+export async function loadBundle(dir: string): Promise<Loaded> {
+  const [analysis, meta, active] = await Promise.all([analyzeBundle(dir), readBundleMeta(join(dir, 'meta.json')), builtinHypotheses()]);
+  return { analysis, ctx: meta.ctx, active, dir };
+}
+
+export function loadScenario(name: string): Promise<Loaded> {
+  return loadBundle(scenarioDir(name));
+}
+
+/** A copy of a scenario with some device outputs held back (paths relative to device/), as if not yet run. */
+export async function loadScenarioWithout(name: string, deviceRels: string[]): Promise<Loaded> {
+  const dir = join(tempDir(), name);
+  cpSync(scenarioDir(name), dir, { recursive: true });
+  for (const rel of deviceRels) rmSync(join(dir, 'device', rel));
+  return loadBundle(dir);
+}
+
+export function storeFor(loaded: Loaded, extra: Partial<ConsoleInit> = {}): ConsoleStore {
+  return createConsoleStore({ analysis: loaded.analysis, ctx: loaded.ctx, active: loaded.active, localTimeZone: 'Europe/Berlin', now: () => Date.UTC(2026, 10, 20, 15), ...extra });
+}
+
+/** A transport that answers every command with fixed text (the ProbeTransport interface, not a network mock). */
+export function fixedTransport(answer: Partial<CommandResult> | ((signal?: AbortSignal) => Promise<CommandResult>)): ProbeTransport & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    async run(command, signal) {
+      calls.push(command.name);
+      if (typeof answer === 'function') return answer(signal);
+      return { stdout: '', stderr: '', exitCode: 0, truncated: false, startedAtMs: 0, endedAtMs: 1, ...answer };
+    },
+    async close() {},
+  };
+}
+
+/** A transport whose answer never comes until the signal aborts it. */
+export function hangingTransport(): ProbeTransport & { calls: string[] } {
+  return fixedTransport(
+    (signal) =>
+      new Promise<CommandResult>((_resolve, reject) => {
+        signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+      }),
+  );
+}
+
+let seq = 0;
+/** A synthetic timeline event (for live arrivals and hostile text). */
+export function makeEvent(over: Partial<TimelineEvent> & { epochMs: number }): TimelineEvent {
+  seq++;
+  return {
+    id: `test:${seq}`,
+    originalTime: new Date(over.epochMs).toISOString(),
+    source: 'okta',
+    kind: 'okta.test',
+    severity: 'info',
+    summary: `synthetic event ${seq}`,
+    keys: {},
+    raw: { file: 'okta/live.json', pointer: `/${seq}` },
+    fields: {},
+    ...over,
+  };
+}

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { keyScope } from '../../src/store/scope.js';
+import { hypothesisEvidence } from '../../src/store/selectors/detail.js';
+import { runbookSteps, selectedStep } from '../../src/store/selectors/runbook.js';
+import { searchHits } from '../../src/store/selectors/search.js';
+import { cursorEvent, cursorIndex, visibleTimeline } from '../../src/store/selectors/timeline.js';
+import { fixedTransport, hangingTransport, loadScenario, storeFor } from '../helpers/console-fixtures.js';
+
+const cert = await loadScenario('cert-chain-break');
+
+describe('moving the selection', () => {
+  it('moves the timeline cursor by rows, half pages and to either end, scrolling with it', () => {
+    const store = storeFor(cert);
+    const n = store.getState().analysis.timeline.length;
+    store.getState().setTimelineRows(10);
+    store.getState().move(1);
+    expect(cursorIndex(store.getState())).toBe(1);
+    store.getState().move(-5);
+    expect(cursorIndex(store.getState())).toBe(0);
+    store.getState().halfPage(1);
+    expect(cursorIndex(store.getState())).toBe(5);
+    store.getState().halfPage(-1);
+    expect(cursorIndex(store.getState())).toBe(0);
+    store.getState().edge(1);
+    expect(cursorIndex(store.getState())).toBe(n - 1);
+    expect(store.getState().top?.id).toBe(store.getState().analysis.timeline[n - 10]!.id);
+    store.getState().edge(-1);
+    expect(cursorIndex(store.getState())).toBe(0);
+    expect(store.getState().top?.id).toBe(store.getState().analysis.timeline[0]!.id);
+  });
+
+  it('moves the hypothesis selection, the runbook step, the walkthrough stage and overlay lines', () => {
+    const store = storeFor(cert);
+    const hs = store.getState().analysis.hypotheses;
+    store.getState().setFocus('hypotheses');
+    store.getState().move(1);
+    expect(store.getState().selectedHypothesis).toBe(hs[1]!.id);
+    store.getState().edge(1);
+    expect(store.getState().selectedHypothesis).toBe(hs[hs.length - 1]!.id);
+    store.getState().edge(-1);
+    expect(store.getState().selectedHypothesis).toBe(hs[0]!.id);
+
+    store.getState().setFocus('runbook');
+    const steps = runbookSteps(store.getState());
+    store.getState().move(1);
+    expect(store.getState().selectedStep).toBe(steps[1]!.key);
+    store.getState().move(-1);
+    expect(selectedStep(store.getState())).toBe(steps[0]);
+
+    store.getState().openHelp(4);
+    store.getState().move(10);
+    expect(store.getState().overlay).toMatchObject({ kind: 'help', offset: 3 });
+    store.getState().closeOverlay();
+
+    store.getState().toggleGuided();
+    store.getState().move(2);
+    expect(store.getState().guidedStage).toBe(2);
+    store.getState().edge(1);
+    expect(store.getState().guidedStage).toBe(4);
+  });
+
+  it('Enter opens the event detail, scrolls it, and Esc closes it', () => {
+    const store = storeFor(cert);
+    store.getState().move(3);
+    store.getState().activate();
+    const o = store.getState().overlay;
+    expect(o?.kind === 'event' && o.ref.id).toBe(store.getState().analysis.timeline[3]!.id);
+    store.getState().move(2);
+    expect(store.getState().overlay).toMatchObject({ offset: 2 });
+    store.getState().move(-99);
+    expect(store.getState().overlay).toMatchObject({ offset: 0 });
+    store.getState().escape();
+    expect(store.getState().overlay).toBeNull();
+    store.getState().activate();
+    store.getState().activate();
+    expect(store.getState().overlay).toBeNull();
+  });
+
+  it('Enter on a hypothesis shows its evidence; Enter on an evidence line jumps the timeline to that event', () => {
+    const store = storeFor(cert);
+    store.getState().setFocus('hypotheses');
+    store.getState().activate();
+    const h = store.getState().analysis.hypotheses[0]!;
+    expect(store.getState().overlay).toEqual({ kind: 'hypothesis', hypothesisId: h.id, line: 0 });
+    store.getState().move(1);
+    const target = hypothesisEvidence(store.getState(), h.id)[1]!;
+    store.getState().activate();
+    const s = store.getState();
+    expect(s.overlay).toBeNull();
+    expect(s.focus).toBe('timeline');
+    expect(cursorEvent(s)?.id).toBe(target.eventId);
+  });
+
+  it('jumping to an event the filters hide clears them', () => {
+    const store = storeFor(cert);
+    const okta = store.getState().analysis.timeline.find((e) => e.source === 'okta')!;
+    store.getState().toggleSource('okta');
+    store.getState().jumpToEvent(okta.id);
+    expect(store.getState().filters.sources.okta).toBe(true);
+    expect(cursorEvent(store.getState())?.id).toBe(okta.id);
+    expect(store.getState().message).toMatch(/filters cleared/);
+    store.getState().jumpToEvent('no-such-event');
+    expect(store.getState().message).toMatch(/no longer/);
+  });
+
+  it('Enter in the walkthrough advances the stage; in the runbook it asks to run the step', () => {
+    const store = storeFor(cert, { transport: fixedTransport({}) });
+    store.getState().toggleGuided();
+    store.getState().activate();
+    expect(store.getState().guidedStage).toBe(1);
+    store.getState().toggleGuided();
+    store.getState().setFocus('runbook');
+    store.getState().activate();
+    expect(store.getState().overlay?.kind).toBe('confirm');
+  });
+});
+
+describe('errors and search', () => {
+  it('e/E go to the next and previous error event', () => {
+    const store = storeFor(cert);
+    const tl = store.getState().analysis.timeline;
+    const errors = tl.map((e, i) => (e.severity === 'error' ? i : -1)).filter((i) => i >= 0);
+    store.getState().nextError(1);
+    expect(cursorIndex(store.getState())).toBe(errors[0]);
+    store.getState().nextError(1);
+    expect(cursorIndex(store.getState())).toBe(errors[1]);
+    store.getState().nextError(-1);
+    expect(cursorIndex(store.getState())).toBe(errors[0]);
+    store.getState().nextError(-1);
+    expect(store.getState().message).toBe('no earlier error');
+    store.getState().edge(1);
+    store.getState().nextError(1);
+    expect(store.getState().message).toBe('no later error');
+  });
+
+  it('/ opens a prompt that takes typing and backspace; Enter searches and moves to the first hit; n/N wrap', () => {
+    const store = storeFor(cert);
+    store.getState().openSearch();
+    expect(keyScope(store.getState())).toBe('search');
+    store.getState().typeSearch('trusX');
+    store.getState().eraseSearch();
+    store.getState().typeSearch('t\u001b[2J');
+    expect(store.getState().search.draft).toBe('trust[2J');
+    for (let i = 0; i < 3; i++) store.getState().eraseSearch();
+    expect(store.getState().search.draft).toBe('trust');
+    store.getState().commitSearch();
+    const s = store.getState();
+    const hits = searchHits(s);
+    expect(s.search).toEqual({ query: 'trust', draft: undefined });
+    expect(hits.length).toBeGreaterThan(1);
+    expect(cursorIndex(s)).toBe(hits[0]);
+    expect(s.message).toBe(`${hits.length} matches`);
+    store.getState().nextHit(1);
+    expect(cursorIndex(store.getState())).toBe(hits[1]);
+    store.getState().nextHit(-1);
+    store.getState().nextHit(-1);
+    expect(cursorIndex(store.getState())).toBe(hits[hits.length - 1]);
+    expect(store.getState().message).toMatch(/wrapped/);
+    store.getState().nextHit(1);
+    expect(cursorIndex(store.getState())).toBe(hits[0]);
+  });
+
+  it('a search with no match says so; n without a search says to search first; Esc cancels the prompt', () => {
+    const store = storeFor(cert);
+    store.getState().nextHit(1);
+    expect(store.getState().message).toMatch(/press \//);
+    store.getState().openSearch();
+    store.getState().typeSearch('zzzz-nothing');
+    store.getState().commitSearch();
+    expect(store.getState().message).toMatch(/no match/);
+    store.getState().nextHit(1);
+    expect(store.getState().message).toMatch(/no match/);
+    store.getState().openSearch();
+    store.getState().escape();
+    expect(store.getState().search.draft).toBeUndefined();
+    expect(store.getState().search.query).toBe('zzzz-nothing');
+  });
+
+  it('Esc closes an overlay, then cancels a running probe, then leaves the walkthrough', async () => {
+    const transport = hangingTransport();
+    const store = storeFor(cert, { transport, guided: true });
+    store.getState().setFocus('runbook');
+    store.getState().openHelp(3);
+    store.getState().escape();
+    expect(store.getState().overlay).toBeNull();
+    store.getState().requestRun();
+    const running = store.getState().confirmRun();
+    expect(store.getState().run.state).toBe('running');
+    store.getState().escape();
+    await running;
+    expect(store.getState().run).toMatchObject({ state: 'failed', error: 'cancelled' });
+    expect(store.getState().guided).toBe(true);
+    store.getState().escape();
+    expect(store.getState().guided).toBe(false);
+    expect(visibleTimeline(store.getState()).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ConsoleStore } from '../../src/store/create-console-store.js';
+import { keyScope } from '../../src/store/scope.js';
+import { runbookSteps, selectedStep } from '../../src/store/selectors/runbook.js';
+import { searchHits } from '../../src/store/selectors/search.js';
+import { cursorIndex } from '../../src/store/selectors/timeline.js';
+import type { ConsoleState } from '../../src/store/types.js';
+import { bindingFor, hintsFor, KEY_TABLE, keyLabel, keyName } from '../../src/ui/keys.js';
+import { fixedTransport, loadScenario, storeFor } from '../helpers/console-fixtures.js';
+import { renderTui, type Tui } from '../helpers/render-tui.js';
+
+const cert = await loadScenario('cert-chain-break');
+
+interface Spec {
+  setup?: (s: ConsoleState) => void;
+  /** What the key claims, checked on the state before and after (and the rendered console). */
+  check: (before: ConsoleState, after: ConsoleState, tui: Tui) => void | Promise<void>;
+  /** The frame changes too (all but quit). */
+  frameChanges?: boolean;
+}
+
+const errorIndices = (s: ConsoleState) => s.analysis.timeline.flatMap((e, i) => (e.severity === 'error' ? [i] : []));
+const searchFor = (q: string) => (s: ConsoleState) => {
+  s.openSearch();
+  s.typeSearch(q);
+  s.commitSearch();
+};
+
+const SPECS: Record<string, Spec> = {
+  down: { check: (a, b) => expect(cursorIndex(b)).toBe(cursorIndex(a) + 1) },
+  up: { setup: (s) => s.move(3), check: (_a, b) => expect(cursorIndex(b)).toBe(2) },
+  top: { setup: (s) => s.move(5), check: (_a, b) => expect(cursorIndex(b)).toBe(0) },
+  bottom: { check: (_a, b) => expect(cursorIndex(b)).toBe(b.analysis.timeline.length - 1) },
+  'half-down': { check: (a, b) => expect(cursorIndex(b)).toBe(Math.floor(a.timelineRows / 2)) },
+  'half-up': { setup: (s) => s.edge(1), check: (a, b) => expect(cursorIndex(b)).toBe(cursorIndex(a) - Math.floor(a.timelineRows / 2)) },
+  'next-pane': { check: (_a, b) => expect(b.focus).toBe('hypotheses') },
+  'prev-pane': { check: (_a, b) => expect(b.focus).toBe('runbook') },
+  enter: { check: (_a, b, t) => (expect(b.overlay?.kind).toBe('event'), expect(t.frame()).toContain('Event detail')) },
+  escape: { setup: (s) => s.openHelp(KEY_TABLE.length), check: (_a, b) => expect(b.overlay).toBeNull() },
+  search: { check: (_a, b, t) => (expect(b.search.draft).toBe(''), expect(t.frame()).toContain('Enter search')) },
+  'search-text': { setup: (s) => s.openSearch(), check: (_a, b) => expect(b.search.draft).toBe('x') },
+  'search-erase': { setup: (s) => (s.openSearch(), s.typeSearch('ab')), check: (_a, b) => expect(b.search.draft).toBe('a') },
+  'next-hit': { setup: searchFor('trust'), check: (_a, b) => expect(cursorIndex(b)).toBe(searchHits(b)[1]) },
+  'prev-hit': { setup: searchFor('trust'), check: (_a, b) => expect(cursorIndex(b)).toBe(searchHits(b).at(-1)) },
+  'next-error': { check: (_a, b) => expect(cursorIndex(b)).toBe(errorIndices(b)[0]) },
+  'prev-error': { setup: (s) => s.edge(1), check: (_a, b) => expect(cursorIndex(b)).toBe(errorIndices(b).at(-1)) },
+  'toggle-jamf': { check: (_a, b, t) => (expect(b.filters.sources.jamf).toBe(false), expect(t.frame()).toContain('-OD')) },
+  'toggle-okta': { check: (_a, b, t) => (expect(b.filters.sources.okta).toBe(false), expect(t.frame()).toContain('J-D')) },
+  'toggle-device': { check: (_a, b, t) => (expect(b.filters.sources.device).toBe(false), expect(t.frame()).toContain('JO-')) },
+  severity: { check: (_a, b, t) => (expect(b.filters.minSeverity).toBe('warn'), expect(t.frame()).toContain('≥warn')) },
+  'time-mode': { check: (_a, b, t) => (expect(b.timeMode).toBe('device'), expect(t.frame()).toContain(`${b.zones.device} (device)`)) },
+  copy: { check: (_a, b, t) => (expect(t.copies).toEqual([b.analysis.hypotheses[0]!.next.command]), expect(t.frame()).toContain('copied:')) },
+  run: { check: (_a, b, t) => (expect(b.overlay?.kind).toBe('confirm'), expect(t.frame()).toContain('Run this read-only probe')) },
+  'confirm-yes': {
+    setup: (s) => s.requestRun(),
+    check: async (_a, _b, t) => {
+      await vi.waitFor(() => expect(t.frame()).toMatch(/ran: \+\d+ events|failed/));
+    },
+  },
+  'confirm-no': { setup: (s) => s.requestRun(), check: (_a, b) => (expect(b.overlay).toBeNull(), expect(b.journalEntries).toEqual([])) },
+  done: { check: (a, b, t) => (expect(b.marks[selectedStep(a)!.key]).toBe('done'), expect(t.frame()).toContain('[x]')) },
+  skip: { check: (a, b, t) => (expect(b.marks[selectedStep(a)!.key]).toBe('skipped'), expect(t.frame()).toContain('[-]')) },
+  guided: { check: (_a, b, t) => (expect(b.guided).toBe(true), expect(t.frame()).toContain('Walkthrough 1/5')) },
+  help: { check: (_a, b, t) => (expect(b.overlay?.kind).toBe('help'), expect(t.frame()).toContain('Keys 1-')) },
+  quit: { check: (_a, _b, t) => expect(t.quits()).toBe(1), frameChanges: false },
+};
+
+let tui: Tui | undefined;
+afterEach(() => tui?.unmount());
+
+async function pressIn(store: ConsoleStore, spec: Spec, key: string): Promise<void> {
+  tui = await renderTui(store, { columns: 100, rows: 26 });
+  spec.setup?.(store.getState());
+  await tui.press();
+  const before = store.getState();
+  const frame = tui.frame();
+  await tui.press(key);
+  await spec.check(before, store.getState(), tui);
+  if (spec.frameChanges !== false) expect(tui.frame()).not.toBe(frame);
+  tui.unmount();
+  tui = undefined;
+}
+
+describe('the key table', () => {
+  it('has a test for every binding, and no key bound twice in one scope', () => {
+    expect(Object.keys(SPECS).sort()).toEqual(KEY_TABLE.map((b) => b.id).sort());
+    const seen = new Set<string>();
+    for (const b of KEY_TABLE) {
+      for (const scope of b.scopes) {
+        for (const k of b.keys) {
+          expect(seen.has(`${scope} ${k}`), `${k} twice in ${scope}`).toBe(false);
+          seen.add(`${scope} ${k}`);
+        }
+      }
+    }
+  });
+
+  for (const binding of KEY_TABLE) {
+    for (const key of binding.keys) {
+      it(`${keyLabel([key])} (${binding.id}): ${binding.description}`, async () => {
+        const store = storeFor(cert, { transport: fixedTransport({ stdout: '' }) });
+        await pressIn(store, SPECS[binding.id]!, key);
+      });
+    }
+  }
+
+  it('names keys as the table spells them and routes typed text to the search prompt only', () => {
+    const none = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false };
+    expect(keyName('', { ...none, tab: true, shift: true })).toBe('shift+tab');
+    expect(keyName('d', { ...none, ctrl: true })).toBe('ctrl+d');
+    expect(keyName('', { ...none, delete: true })).toBe('backspace');
+    expect(keyName('G', { ...none, shift: true })).toBe('G');
+    expect(bindingFor('search', 'q')?.id).toBe('search-text');
+    expect(bindingFor('timeline', 'x')).toBeUndefined();
+    expect(bindingFor('search', 'ctrl+d')).toBeUndefined();
+    expect(bindingFor('confirm', 'n')?.id).toBe('confirm-no');
+    expect(bindingFor('timeline', 'n')?.id).toBe('next-hit');
+    expect(hintsFor('timeline').slice(0, 2).map((h) => h.hint)).toEqual(['help', 'quit']);
+    expect(keyLabel(['ctrl+u', 'pageup'])).toBe('C-u/PgUp');
+  });
+
+  it('keys in the hypotheses and runbook panes act on them', async () => {
+    const store = storeFor(cert);
+    tui = await renderTui(store, { columns: 120, rows: 40 });
+    await tui.press('tab', 'j', 'j');
+    expect(store.getState().selectedHypothesis).toBe(store.getState().analysis.hypotheses[2]!.id);
+    expect(tui.frame()).toMatch(/>  ?3 /);
+    await tui.press('tab', 'j');
+    expect(keyScope(store.getState())).toBe('runbook');
+    expect(store.getState().selectedStep).toBe(runbookSteps(store.getState())[1]!.key);
+  });
+});

@@ -1,0 +1,180 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { KEY_TABLE, keyLabel } from '../../src/ui/keys.js';
+import type { Theme } from '../../src/ui/theme/types.js';
+import { NO_COLOR_THEME } from '../../src/ui/theme/types.js';
+import { clockText } from '../../src/ui/panes/Header.js';
+import { bucketCell } from '../../src/ui/panes/HistogramStrip.js';
+import { scoreBar } from '../../src/ui/panes/HypothesesPane.js';
+import { fixedTransport, loadScenario, storeFor } from '../helpers/console-fixtures.js';
+import { renderTui, type Tui } from '../helpers/render-tui.js';
+
+const cert = await loadScenario('cert-chain-break');
+let tui: Tui | undefined;
+afterEach(() => tui?.unmount());
+
+describe('header and histogram', () => {
+  it('shows the device, each source with its state and count, the clock offset and the time mode', async () => {
+    tui = await renderTui(storeFor(cert), { columns: 120, rows: 40 });
+    const [l1, l2, l3] = tui.lines();
+    expect(l1).toMatch(/^trustline C02FX1TLQ6L4 · alice-mbp · alice@example.com {2}time UTC/);
+    expect(l2).toMatch(/^J jamf ✓ 16 {2}O okta ✓ 5 {2}D device ✓ 20 {2}clock: Mac 18 ms behind \(sntp, corrected\)/);
+    expect(l3).toMatch(/^events .*[▁▂▃▄▅▆▇█!]/);
+  });
+
+  it('spins while a source loads, with its count and text; errors and missing sources say so', async () => {
+    const store = storeFor(cert);
+    store.getState().setSourceState('okta', { state: 'loading', events: 42, text: 'page 3' });
+    store.getState().setSourceState('jamf', { state: 'error', events: 0, text: 'HTTP 401' });
+    store.getState().setSourceState('device', { state: 'missing', events: 0 });
+    tui = await renderTui(store, { columns: 120, rows: 40 });
+    const line = tui.lines()[1]!;
+    expect(line).toMatch(/^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+    expect(line).toContain('O okta 42 page 3');
+    expect(line).toContain('J jamf ✗ error');
+    expect(line).toContain('D device – missing');
+    store.getState().setSourceState('okta', { state: 'ok', events: 43 });
+    await tui.press();
+    expect(tui.lines()[1]).toMatch(/^J jamf/);
+  });
+
+  it('words the clock offset, and marks histogram severities without colour', () => {
+    expect(clockText({ deviceOffsetMs: null, basis: null, applied: false })).toMatch(/unknown/);
+    expect(clockText({ deviceOffsetMs: 412_503, basis: 'sntp', applied: true })).toBe('clock: Mac 413 s ahead (sntp, corrected)');
+    expect(clockText({ deviceOffsetMs: -1500, basis: 'date', applied: false })).toBe('clock: Mac 1.5 s behind (date, not applied)');
+    const colour: Theme = { ...NO_COLOR_THEME, color: true };
+    expect(bucketCell({ info: 0, warn: 0, error: 2 }, 4, NO_COLOR_THEME).text).toBe('!');
+    expect(bucketCell({ info: 1, warn: 1, error: 0 }, 4, NO_COLOR_THEME).text).toBe('+');
+    expect(bucketCell({ info: 4, warn: 0, error: 0 }, 4, NO_COLOR_THEME).text).toBe('█');
+    expect(bucketCell({ info: 0, warn: 0, error: 4 }, 4, colour)).toEqual({ text: '█', token: 'histogram.error' });
+    expect(bucketCell({ info: 0, warn: 0, error: 0 }, 4, colour).text).toBe(' ');
+  });
+});
+
+describe('timeline, hypotheses and runbook panes', () => {
+  it('draws one row per event: UTC time with Z, the source letter, a severity marker and the summary', async () => {
+    const store = storeFor(cert);
+    tui = await renderTui(store, { columns: 120, rows: 40 });
+    const first = store.getState().analysis.timeline[0]!;
+    expect(tui.frame()).toContain(`>03-14 16:22:05.000Z J · ${first.summary}`);
+    expect(tui.frame()).toMatch(/Z~D [E·W] /);
+    expect(tui.frame()).toMatch(/Z O [·EW] /);
+    expect(tui.frame()).toContain('Timeline 1/41');
+    await tui.press('e');
+    expect(tui.frame()).toMatch(/^║>[\d\- :.]+Z[ ~][JOD] E /m);
+    await tui.press('g');
+    await tui.press('z');
+    expect(tui.frame()).toContain('03-14 09:22:05.000-0700 J');
+    await tui.press('z');
+    expect(tui.frame()).toContain('03-14 17:22:05.000+0100 J');
+  });
+
+  it('renders only the visible window: the title counts all events, the rows fit the pane', async () => {
+    const store = storeFor(cert);
+    tui = await renderTui(store, { columns: 80, rows: 24 });
+    const rows = tui.lines().filter((l) => /^║[> *]\d\d-\d\d /.test(l));
+    expect(rows).toHaveLength(store.getState().timelineRows);
+    await tui.press('G');
+    expect(tui.frame()).toContain('Timeline 41/41');
+    expect(tui.lines().filter((l) => l.startsWith('║>'))).toHaveLength(1);
+  });
+
+  it('ranks hypotheses with a score bar, the verdict as a word and evidence counts', async () => {
+    tui = await renderTui(storeFor(cert), { columns: 120, rows: 40 });
+    expect(tui.frame()).toMatch(/> 1 ██████████ 1\.00 LIKELY {3}\+8 -0 \?0 The Mac rejects/);
+    expect(tui.frame()).toMatch(/ 2 █░{9} 0\.08 unlikely/);
+    expect(tui.frame()).toContain('Hypotheses 1/12');
+    expect(scoreBar(0.5, 4)).toEqual(['██', '░░']);
+  });
+
+  it('shows the next step: what it checks, the command, what confirms or refutes, and progress', async () => {
+    tui = await renderTui(storeFor(cert), { columns: 120, rows: 40 });
+    const expected = ["[ ] 1/2 Read trust and TLS errors from the Mac's log", '$ /usr/bin/log show --style ndjson', 'Checks: Which host', 'Confirms:', 'Refutes:', 'steps 0/2 done'];
+    for (const text of expected) expect(tui.frame()).toContain(text);
+    await tui.press('d');
+    expect(tui.frame()).toContain('steps 1/2 done');
+  });
+
+  it('shows the run state: running, then failed with its reason', async () => {
+    let fail: (e: Error) => void = () => {};
+    const transport = fixedTransport(() => new Promise((_r, reject) => (fail = reject)));
+    tui = await renderTui(storeFor(cert, { transport }), { columns: 120, rows: 40 });
+    await tui.press('r', 'y');
+    expect(tui.frame()).toContain('running… (Esc cancels)');
+    fail(new Error('ssh: connect to host mac: Connection refused'));
+    await tui.press();
+    expect(tui.frame()).toContain('✗ failed: ssh: connect');
+    expect(tui.lines().at(-1)).toContain('ssh: connect to host mac: Connection refused');
+  });
+});
+
+describe('overlays', () => {
+  it('event detail: the raw record reference and every field, scrollable', async () => {
+    const store = storeFor(cert);
+    const i = store.getState().analysis.timeline.findIndex((e) => e.source === 'device' && Object.keys(e.fields).length > 3);
+    const e = store.getState().analysis.timeline[i]!;
+    tui = await renderTui(store, { columns: 120, rows: 40 });
+    store.getState().move(i);
+    await tui.press('enter');
+    const f = tui.frame();
+    expect(f).toContain('Event detail');
+    expect(f).toContain(`raw record     ${e.raw.file}:${e.raw.line}`);
+    for (const [k, v] of Object.entries(e.fields)) expect(f).toContain(`${k.padEnd(15)}${String(v)}`.slice(0, 60));
+    expect(f).toMatch(/time {11}2026-\d\d-\d\dT[\d:.]+Z/);
+    await tui.press('j');
+    expect(tui.frame()).not.toMatch(/time {11}2026/);
+    await tui.press('escape');
+    expect(tui.frame()).toContain('Timeline');
+  });
+
+  it('hypothesis evidence: supports and contradicts with why; Enter jumps the timeline to the event', async () => {
+    const store = storeFor(cert);
+    tui = await renderTui(store, { columns: 120, rows: 40 });
+    await tui.press('tab', 'enter');
+    expect(tui.frame()).toContain('Evidence (8) · Enter jumps to the event');
+    expect(tui.frame()).toMatch(/>\+ \d\d-\d\d [\d:.]+Z D /);
+    await tui.press('j', 'enter');
+    const target = store.getState().analysis.hypotheses[0]!.evidence[1]!.eventId;
+    expect(store.getState().cursor?.id).toBe(target);
+    expect(tui.frame()).toContain('▶ Timeline');
+  });
+
+  it('help lists every binding of the key table and scrolls', async () => {
+    tui = await renderTui(storeFor(cert), { columns: 120, rows: 40 });
+    await tui.press('?');
+    let seen = tui.frame();
+    await tui.press('G');
+    seen += tui.frame();
+    for (const b of KEY_TABLE) expect(seen).toContain(`${keyLabel(b.keys)}`);
+    for (const b of KEY_TABLE) expect(seen).toContain(b.description.slice(0, 30));
+    await tui.press('?');
+    expect(tui.frame()).not.toContain('Keys ');
+  });
+
+  it('search prompt: shows what is typed, then the matches', async () => {
+    tui = await renderTui(storeFor(cert), { columns: 120, rows: 40 });
+    await tui.press('/');
+    await tui.type('okta');
+    expect(tui.lines().at(-1)).toContain('/okta▏  Enter search · Esc cancel');
+    await tui.press('enter');
+    expect(tui.frame()).toMatch(/Timeline \d+\/41 · \/okta \d+/);
+    expect(tui.frame()).toMatch(/\d+ matches/);
+    expect(tui.frame()).toMatch(/^║\*/m);
+  });
+
+  it('probe confirmation shows the exact command; the walkthrough walks its five stages', async () => {
+    tui = await renderTui(storeFor(cert, { transport: fixedTransport({}) }), { columns: 120, rows: 40 });
+    await tui.press('r');
+    expect(tui.frame()).toContain('Run this read-only probe on the Mac?');
+    expect(tui.frame()).toContain('$ /usr/bin/log show --style ndjson --info --last 1h');
+    await tui.press('escape', 'w');
+    const stages = ['Confirm the device', 'Gather evidence', 'Read each hypothesis', 'Run the next probe', 'Check the evidence before escalating'];
+    const expected = ['Serial    C02FX1TLQ6L4', 'Probes not run:', '1. LIKELY The Mac rejects', 'Press r to run it', 'Ready to escalate'];
+    for (const [i, title] of stages.entries()) {
+      expect(tui.frame()).toContain(`Walkthrough ${i + 1}/5: ${title}`);
+      expect(tui.frame()).toContain(expected[i]);
+      await tui.press('enter');
+    }
+    await tui.press('escape');
+    expect(tui.frame()).toContain('Hypotheses 1/12');
+  });
+});
