@@ -2,26 +2,15 @@ import { createHash } from 'node:crypto';
 import type { Analysis } from '../model/analysis.js';
 import type { ParseContext } from '../model/context.js';
 import { addDeviceOutput, type DeviceOutput } from '../sources/device/add-output.js';
-import { capturedText, isLogName, type RemoteCommand } from '../sources/ssh/commands.js';
-import { commandFailure, describeError, type SshFailureKind } from '../sources/ssh/errors.js';
-import type { CommandResult, ProbeTransport } from '../sources/ssh/transport.js';
+import { evidenceOf } from '../sources/ssh/collect.js';
+import { isLogName, type RemoteCommand } from '../sources/ssh/commands.js';
+import { describeError } from '../sources/ssh/errors.js';
+import type { ProbeTransport } from '../sources/ssh/transport.js';
 import { formatIsoUtc } from '../time/timestamp.js';
 import type { JournalEntry } from './types.js';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-/** Failures whose output is an error message, not evidence (as the device collection treats them). */
-const NO_EVIDENCE: readonly SshFailureKind[] = ['not-admin', 'sudo-password', 'command-missing'];
-
-/** The evidence text of an answer (undefined when there is none) and the failure line, if it failed. */
-export function judgeAnswer(command: RemoteCommand, result: CommandResult): { text: string | undefined; error: string | undefined } {
-  const failure = commandFailure(result, command);
-  const text = capturedText(command, result);
-  if (!failure) return { text, error: undefined };
-  const keep = !NO_EVIDENCE.includes(failure.kind) && (failure.kind === 'output-cut' || text.trim() !== '');
-  return { text: keep ? text : undefined, error: failure.message };
 }
 
 export function deviceOutput(command: RemoteCommand, text: string): DeviceOutput {
@@ -47,8 +36,8 @@ export async function runStep(
   const base = { at: formatIsoUtc(args.now()), step: title, command: command.display };
   try {
     const result = await transport.run(command, signal);
-    const { text, error } = judgeAnswer(command, result);
-    const entry: JournalEntry = { ...base, exitCode: result.exitCode, outputSha256: sha256(text ?? ''), ...(error ? { error } : {}) };
+    const { text, failure } = evidenceOf(command, result);
+    const entry: JournalEntry = { ...base, exitCode: result.exitCode, outputSha256: sha256(text ?? ''), ...(failure ? { error: failure.message } : {}) };
     if (text === undefined) return { entry, analysis: undefined, events: 0 };
     const before = current();
     const analysis = await addDeviceOutput(before, deviceOutput(command, text), args.ctx);

@@ -26,6 +26,11 @@ const PANES: readonly Scope[] = ['timeline', 'hypotheses', 'runbook'];
 const MOVABLE: readonly Scope[] = [...PANES, 'event', 'hypothesis', 'help', 'guided'];
 const NOT_TYPING: readonly Scope[] = [...MOVABLE, 'confirm'];
 
+function quit(s: ConsoleState, ctx: KeyContext): void {
+  s.cancelRun();
+  ctx.onQuit();
+}
+
 /** The one key table: it dispatches keys (App's single useInput) and generates the help overlay and hints. */
 export const KEY_TABLE: readonly KeyBinding[] = [
   { id: 'down', keys: ['j', 'down'], scopes: MOVABLE, description: 'move down (event, hypothesis, step, line, stage)', hint: 'move', action: (s) => s.move(1) },
@@ -89,17 +94,8 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     hint: 'help',
     action: (s) => (s.overlay?.kind === 'help' ? s.closeOverlay() : s.openHelp(KEY_TABLE.length)),
   },
-  {
-    id: 'quit',
-    keys: ['q'],
-    scopes: NOT_TYPING,
-    description: 'quit',
-    hint: 'quit',
-    action: (s, ctx) => {
-      s.cancelRun();
-      ctx.onQuit();
-    },
-  },
+  { id: 'quit-now', keys: ['ctrl+c'], scopes: [...NOT_TYPING, 'search'], description: 'quit from anywhere', action: quit },
+  { id: 'quit', keys: ['q'], scopes: NOT_TYPING, description: 'quit', hint: 'quit', action: quit },
 ];
 
 /** The name of a key as the table spells it. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioDir } from '../../src/emulators/index.js';
 import { openRecordedTransport } from '../../src/sources/ssh/recorded-transport.js';
 import { remoteCommand } from '../../src/sources/ssh/commands.js';
-import { judgeAnswer } from '../../src/store/run-step.js';
+import { evidenceOf } from '../../src/sources/ssh/collect.js';
 import { runbookSteps, selectedStep } from '../../src/store/selectors/runbook.js';
 import type { JournalEntry } from '../../src/store/types.js';
 import { fixedTransport, loadScenario, loadScenarioWithout, storeFor } from '../helpers/console-fixtures.js';
@@ -89,9 +89,9 @@ describe('runbook: running a probe', () => {
     expect(transport.calls).toEqual(['sntp']);
     expect(store.getState().run).toMatchObject({ state: 'failed', error: expect.stringMatching(/command missing/) });
     expect(store.getState().journalEntries[0]?.exitCode).toBe(127);
-    const judged = judgeAnswer(remoteCommand('sntp'), { stdout: 'sntp: no servers\n', stderr: '', exitCode: 1, truncated: false, startedAtMs: 0, endedAtMs: 0 });
+    const judged = evidenceOf(remoteCommand('sntp'), { stdout: 'sntp: no servers\n', stderr: '', exitCode: 1, truncated: false, startedAtMs: 0, endedAtMs: 0 });
     expect(judged.text).toBe('sntp: no servers\n');
-    expect(judged.error).toBeDefined();
+    expect(judged.failure).toBeDefined();
   });
 
   it('says why a step cannot run: not a probe, or no connection to the Mac', () => {

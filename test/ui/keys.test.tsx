@@ -63,6 +63,7 @@ const SPECS: Record<string, Spec> = {
   guided: { check: (_a, b, t) => (expect(b.guided).toBe(true), expect(t.frame()).toContain('Walkthrough 1/5')) },
   help: { check: (_a, b, t) => (expect(b.overlay?.kind).toBe('help'), expect(t.frame()).toContain('Keys 1-')) },
   quit: { check: (_a, _b, t) => expect(t.quits()).toBe(1), frameChanges: false },
+  'quit-now': { check: (_a, _b, t) => expect(t.quits()).toBe(1), frameChanges: false },
 };
 
 let tui: Tui | undefined;
