@@ -12,6 +12,16 @@ const shared = {
   // Some dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
+  // Ink loads React DevTools only when DEV=true and it is not a dependency: bundle an empty module for it.
+  plugins: [
+    {
+      name: 'no-react-devtools',
+      setup(b) {
+        b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'empty' }));
+        b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export default {};', loader: 'js' }));
+      },
+    },
+  ],
 };
 
 await build({ ...shared, entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname], outfile: new URL('./build/trustline.mjs', import.meta.url).pathname });

@@ -5,7 +5,7 @@ process.env.NODE_ENV ??= 'production';
 try {
   await import('./build/trustline.mjs');
 } catch (error) {
-  if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('trustline.mjs')) {
+  if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes("Cannot find module '") && String(error.message).includes('build/trustline.mjs')) {
     process.stderr.write('trustline: not built yet; run `npm run build` in the project directory\n');
     process.exit(1);
   }

@@ -1,14 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { readConfig } from '../config/config-file.js';
 import { listScenarios, loadScenario, scenarioDir, startJamfEmulator, startOktaEmulator, type RunningEmulator } from '../emulators/index.js';
 import { registerSecret } from '../secrets/registry.js';
 import { recordedDevice } from '../sources/device/recorded-device.js';
-import { runLive } from '../sources/live/run-live.js';
+import type { LiveProgress } from '../sources/live/live-types.js';
+import { runLive, type LiveOptions } from '../sources/live/run-live.js';
+import { openRecordedTransport } from '../sources/ssh/recorded-transport.js';
+import { durationMs } from '../time/duration.js';
 import { parseZonedTimestamp } from '../time/timestamp.js';
 import { triage } from '../triage/triage.js';
 import { activeHypotheses, printAnalysis } from './analyze.js';
+import { emptyAnalysis, haveTerminal, openConsole, type ConsoleFlags } from './console.js';
 import { DEFAULT_SINCE } from './live-args.js';
-import { durationMs } from '../time/duration.js';
 import { UsageError } from './usage-error.js';
 
 export const DEFAULT_SCENARIO = 'okta-policy-regression';
@@ -20,18 +24,24 @@ function demoSecret(prefix: string): string {
   return value;
 }
 
+export interface DemoFlags extends ConsoleFlags {
+  scenario?: string | undefined;
+  list?: boolean | undefined;
+}
+
 /**
  * `trustline demo`: starts the Jamf and Okta emulators on loopback with a recorded incident and runs
- * the real clients against them, the Mac's side played back from recorded outputs. The window ends at
- * the moment the incident was recorded.
+ * the real clients against them, the Mac's side played back from recorded outputs (probe steps too).
+ * The window ends when the incident was recorded. With a terminal it opens the console; without one
+ * it prints the analysis.
  */
-export async function runDemo(opts: { scenario?: string | undefined; list?: boolean | undefined }): Promise<void> {
+export async function runDemo(flags: DemoFlags): Promise<void> {
   const scenarios = await listScenarios();
-  if (opts.list) {
+  if (flags.list) {
     for (const s of scenarios) process.stdout.write(`${s.name.padEnd(28)} ${s.title}\n`);
     return;
   }
-  const name = opts.scenario ?? DEFAULT_SCENARIO;
+  const name = flags.scenario ?? DEFAULT_SCENARIO;
   if (!scenarios.some((s) => s.name === name)) {
     throw new UsageError(`no demo scenario named "${name}" (scenarios: ${scenarios.map((s) => s.name).join(', ')})`);
   }
@@ -39,6 +49,8 @@ export async function runDemo(opts: { scenario?: string | undefined; list?: bool
   const collectedAtMs = parseZonedTimestamp(scenario.meta.collectedAt)?.epochMs;
   if (collectedAtMs === undefined) throw new Error(`scenario ${name}: meta.json has no collectedAt`);
 
+  const config = await readConfig();
+  const active = await activeHypotheses({}, config);
   const oktaToken = demoSecret('00');
   const jamfClient = { clientId: `demo-${randomBytes(4).toString('hex')}`, clientSecret: demoSecret('') };
   const emulators: RunningEmulator[] = [];
@@ -47,18 +59,37 @@ export async function runDemo(opts: { scenario?: string | undefined; list?: bool
     emulators.push(okta);
     const jamf = await startJamfEmulator({ scenario, credentials: { apiClients: [jamfClient], users: [] } });
     emulators.push(jamf);
-    const active = await activeHypotheses({});
-    const { analysis } = await runLive({
+    const identity = { hostname: scenario.meta.hostname, user: scenario.meta.user, deviceTimeZone: scenario.meta.deviceTimeZone };
+    const live = (progress: LiveProgress = {}, signal?: AbortSignal): LiveOptions => ({
       settings: {
         okta: { url: new URL(okta.url), auth: { kind: 'ssws', token: oktaToken } },
         jamf: { url: new URL(jamf.url), auth: { kind: 'client', ...jamfClient } },
       },
       query: { serial: scenario.meta.serial, user: scenario.meta.user, sinceMs: collectedAtMs - durationMs(DEFAULT_SINCE), untilMs: collectedAtMs },
-      identity: { hostname: scenario.meta.hostname, user: scenario.meta.user, deviceTimeZone: scenario.meta.deviceTimeZone },
+      identity,
       device: recordedDevice(join(scenario.dir), collectedAtMs),
+      progress,
+      ...(signal ? { signal } : {}),
     });
-    analysis.hypotheses = triage(analysis, active);
-    await printAnalysis(analysis, 'md');
+    if (!haveTerminal()) {
+      const { analysis } = await runLive(live());
+      analysis.hypotheses = triage(analysis, active);
+      await printAnalysis(analysis, 'md');
+      return;
+    }
+    const ctx = { ...identity, serial: scenario.meta.serial, collectedAtMs };
+    await openConsole(
+      {
+        analysis: emptyAnalysis(ctx),
+        ctx,
+        active,
+        config,
+        flags,
+        transport: openRecordedTransport([join(scenario.dir, 'device', 'on-demand'), join(scenario.dir, 'device')], { nowMs: () => collectedAtMs }),
+        fetch: (progress, signal) => runLive(live(progress, signal)),
+      },
+      ['jamf', 'okta', 'device'],
+    );
   } finally {
     await Promise.all(emulators.map((e) => e.close()));
   }

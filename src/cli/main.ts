@@ -4,7 +4,8 @@ import { sanitizeLine, sanitizeText } from '../text/sanitize.js';
 import { isDuration } from '../time/duration.js';
 import { runAnalyzeBundle, runAnalyzeLive } from './analyze.js';
 import { runCollect } from './collect.js';
-import { DEFAULT_SCENARIO, runDemo } from './demo.js';
+import { runConsoleCommand, type ConsoleCommandFlags } from './console-command.js';
+import { DEFAULT_SCENARIO, runDemo, type DemoFlags } from './demo.js';
 import { DEFAULT_SINCE, type LiveFlags } from './live-args.js';
 import { UsageError } from './usage-error.js';
 
@@ -21,6 +22,7 @@ function parseDuration(value: string): string {
 
 const program = new Command('trustline')
   .description('Incident console for Mac sign-in and device-trust failures (Jamf Pro, Okta, macOS logs).')
+  .enablePositionalOptions()
   .exitOverride()
   // Errors are printed once, as one line, below; help text still goes where commander sends it.
   .configureOutput({ outputError: () => undefined })
@@ -73,13 +75,33 @@ liveOptions(
   await runCollect(opts, opts.out);
 });
 
-program
-  .command('demo')
-  .description('a recorded incident through the real clients against built-in Jamf and Okta emulators on loopback')
-  .option('--scenario <name>', `which incident (default ${DEFAULT_SCENARIO}); --list shows them`)
-  .option('--list', 'list the scenarios')
-  .action(async (opts: { scenario?: string; list?: boolean }) => {
-    await runDemo(opts);
+const consoleOptions = (command: Command): Command =>
+  command
+    .option('--guided', 'guided walkthrough for engineers new to the rotation')
+    .option('--theme <name>', 'colour theme: dark, light, high-contrast, no-color, or a theme file');
+
+consoleOptions(
+  program
+    .command('demo')
+    .description('the console on a recorded incident: built-in Jamf and Okta emulators on loopback, the real clients')
+    .option('--scenario <name>', `which incident (default ${DEFAULT_SCENARIO}); --list shows them`)
+    .option('--list', 'list the scenarios'),
+).action(async (opts: DemoFlags) => {
+  await runDemo(opts);
+});
+
+// `trustline --bundle DIR` or `trustline --serial …`: the console itself.
+consoleOptions(
+  liveOptions(
+    program
+      .addOption(new Option('--bundle <dir>', 'open the console on a collected bundle (replay)').conflicts('serial'))
+      .option('--serial <serial>', "open the console on the Mac's evidence, fetched live"),
+  ),
+)
+  .option('--rules <dir>', 'directory of organisation hypothesis packs')
+  .option('--window <duration>', 'cross-source correlation window, e.g. 30s', parseDuration)
+  .action(async (opts: ConsoleCommandFlags) => {
+    await runConsoleCommand(opts);
   });
 
 try {

@@ -15,19 +15,26 @@ export interface RecordedOptions {
   nowMs?: () => number;
 }
 
-/** Reads the recorded output of a command; undefined when there is none. */
-async function recording(deviceDir: string, command: RemoteCommand): Promise<string | undefined> {
+/** Reads the recorded output of a command from the first folder that has one; undefined when none has. */
+async function recording(deviceDirs: readonly string[], command: RemoteCommand): Promise<string | undefined> {
   const relInDevice = command.rel.replace(/^device\//, '');
-  try {
-    return await readFile(join(deviceDir, relInDevice), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw error;
+  for (const dir of deviceDirs) {
+    try {
+      return await readFile(join(dir, relInDevice), 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+    }
   }
+  return undefined;
 }
 
-export function openRecordedTransport(bundleDeviceDir: string, opts: RecordedOptions = {}): ProbeTransport {
+/**
+ * `bundleDeviceDir` may be several folders, searched in order: the demo puts outputs that only a
+ * runbook step produces (device/on-demand/, not part of the initial collection) before device/.
+ */
+export function openRecordedTransport(bundleDeviceDir: string | readonly string[], opts: RecordedOptions = {}): ProbeTransport {
+  const dirs = typeof bundleDeviceDir === 'string' ? [bundleDeviceDir] : bundleDeviceDir;
   const now = opts.nowMs ?? Date.now;
   let closed = false;
   return {
@@ -36,7 +43,7 @@ export function openRecordedTransport(bundleDeviceDir: string, opts: RecordedOpt
       if (closed) throw new SshError('closed', 'the recorded transport is closed');
       signal?.throwIfAborted();
       const startedAtMs = now();
-      const text = await recording(bundleDeviceDir, command);
+      const text = await recording(dirs, command);
       signal?.throwIfAborted();
       if (text === undefined) throw new SshError('not-recorded', `no recorded output (${command.rel})`);
       const onStderr = command.capture === 'stderr';

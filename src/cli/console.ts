@@ -1,0 +1,108 @@
+import type { Config } from '../config/config-file.js';
+import { DocumentError } from '../config/yaml-document.js';
+import { appendJournalEntry, journalPath } from '../io/journal-file.js';
+import type { Analysis } from '../model/analysis.js';
+import type { ParseContext } from '../model/context.js';
+import type { SourceName } from '../model/event.js';
+import type { LiveProgress } from '../sources/live/live-types.js';
+import type { LiveResult } from '../sources/live/run-live.js';
+import type { ProbeTransport } from '../sources/ssh/transport.js';
+import { createConsoleStore, type ConsoleStore } from '../store/index.js';
+import type { ActiveHypotheses } from '../triage/triage.js';
+import { runConsole } from '../ui/run-console.js';
+import { detectColorLevel } from '../ui/theme/color-level.js';
+import { selectTheme } from '../ui/theme/select-theme.js';
+import type { Theme } from '../ui/theme/types.js';
+import { UsageError } from './usage-error.js';
+
+export interface ConsoleFlags {
+  guided?: boolean | undefined;
+  theme?: string | undefined;
+}
+
+/** Whether the console can run here: it needs a terminal on both ends. */
+export function haveTerminal(): boolean {
+  return process.stdout.isTTY === true && process.stdin.isTTY === true;
+}
+
+function pickTheme(flags: ConsoleFlags, config: Config): Theme {
+  const configured = typeof config['theme'] === 'string' ? config['theme'] : undefined;
+  try {
+    const selection = selectTheme({ flag: flags.theme, config: configured, env: process.env, colorLevel: detectColorLevel(process.env, process.stdout.isTTY === true) });
+    return selection.theme;
+  } catch (error) {
+    if (error instanceof DocumentError) throw new UsageError(error.message, 2);
+    throw error;
+  }
+}
+
+/** An analysis with nothing in it yet, for a console that opens while the sources are fetched. */
+export function emptyAnalysis(ctx: ParseContext): Analysis {
+  return {
+    device: { serial: ctx.serial ?? null, hostname: ctx.hostname ?? null, user: ctx.user ?? null },
+    collectedAtMs: ctx.collectedAtMs ?? null,
+    sources: (['jamf', 'okta', 'device'] as const).map((name) => ({ name, status: 'missing', events: 0 })),
+    clock: { deviceOffsetMs: null, basis: null, applied: false },
+    timeline: [],
+    hypotheses: [],
+    state: { okta: [], probes: {} },
+    notes: [],
+  };
+}
+
+interface OpenOptions {
+  analysis: Analysis;
+  ctx: ParseContext;
+  active: ActiveHypotheses;
+  config: Config;
+  flags: ConsoleFlags;
+  transport?: ProbeTransport | undefined;
+  /** Fetches while the console is open; its progress lands in the store as it comes. */
+  fetch?: (progress: LiveProgress, signal: AbortSignal) => Promise<LiveResult>;
+}
+
+/** Feeds a live run into the store: per-source progress, events as they arrive, the final analysis. */
+async function follow(store: ConsoleStore, fetch: NonNullable<OpenOptions['fetch']>, sources: SourceName[], signal: AbortSignal): Promise<void> {
+  const counts: Record<SourceName, number> = { jamf: 0, okta: 0, device: 0 };
+  for (const name of sources) store.getState().setSourceState(name, { state: 'loading', events: 0, text: 'starting' });
+  const result = await fetch({
+    status: (name, text) => store.getState().setSourceState(name, { state: 'loading', events: counts[name], text }),
+    events: (name, events) => {
+      counts[name] += events.length;
+      store.getState().setSourceState(name, { state: 'loading', events: counts[name] });
+      store.getState().appendEvents(events);
+    },
+  }, signal);
+  for (const s of result.analysis.sources) {
+    store.getState().setSourceState(s.name, { state: s.status, events: s.events, ...(s.error ? { text: s.error } : {}) });
+  }
+  store.getState().replaceAnalysis(result.analysis);
+}
+
+/** Opens the console on an analysis (or on a live fetch still running) and returns when the user quits. */
+export async function openConsole(opts: OpenOptions, sources: SourceName[] = []): Promise<void> {
+  if (!haveTerminal()) throw new UsageError('the console needs a terminal; use `trustline analyze` for headless output', 2);
+  const theme = pickTheme(opts.flags, opts.config);
+  const store = createConsoleStore({
+    analysis: opts.analysis,
+    active: opts.active,
+    ctx: opts.ctx,
+    ...(opts.transport ? { transport: opts.transport } : {}),
+    journal: (entry) => appendJournalEntry(journalPath(), entry),
+    guided: opts.flags.guided === true,
+  });
+  const stop = new AbortController();
+  const fetching = opts.fetch
+    ? follow(store, opts.fetch, sources, stop.signal).catch((error: unknown) => {
+        if (!stop.signal.aborted) store.setState({ message: `fetch failed: ${error instanceof Error ? error.message : String(error)}` });
+      })
+    : Promise.resolve();
+  try {
+    await runConsole({ store, theme });
+  } finally {
+    // Quitting while sources are still fetching cancels them.
+    stop.abort();
+    await fetching;
+    await opts.transport?.close();
+  }
+}
