@@ -1,8 +1,10 @@
 /**
  * Copy to the clipboard of the engineer's own machine from an SSH session on a jump host: the OSC 52
  * escape sequence, which the local terminal emulator turns into a clipboard write. Inside tmux it is
- * wrapped in tmux's DCS passthrough (every ESC doubled); inside GNU screen it is cut into DCS chunks
- * screen passes on. tmux (3.3 and later) forwards passthrough only with `set -g allow-passthrough on`.
+ * sent twice: plain, which tmux itself takes (and forwards) with `set -g set-clipboard on`, and wrapped
+ * in tmux's DCS passthrough (every ESC doubled), which tmux 3.3+ forwards with `set -g
+ * allow-passthrough on`: either setting makes copy work. Inside GNU screen it is cut into DCS chunks
+ * screen passes on.
  *
  * Only text trustline itself composed (a runbook command) should be copied, never raw evidence: a
  * copied line ending in a newline runs when pasted into a shell, so control characters are refused.
@@ -71,7 +73,7 @@ export function osc52Sequence(text: string, env: NodeJS.ProcessEnv, multiline = 
   const wrapping = osc52Wrapping(env);
   const payload = Buffer.from(text, 'utf8').toString('base64');
   const sequence = `${ESC}]52;c;${payload}${wrapping === 'screen' ? BEL : ST}`;
-  if (wrapping === 'tmux') return wrapForTmux(sequence);
+  if (wrapping === 'tmux') return sequence + wrapForTmux(sequence);
   if (wrapping === 'screen') return wrapForScreen(sequence);
   return sequence;
 }
@@ -82,7 +84,7 @@ export type CopyResult =
 
 const VIA: Record<Osc52Wrapping, string> = {
   none: 'OSC 52',
-  tmux: 'OSC 52 through tmux; needs `set -g allow-passthrough on`',
+  tmux: 'OSC 52 through tmux; needs `set -g set-clipboard on` or `allow-passthrough on`',
   screen: 'OSC 52 through screen',
 };
 

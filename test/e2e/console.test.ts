@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { startTmux, type TmuxSession } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/temp-files.js';
+
+const launcher = fileURLToPath(new URL('../../bin/trustline.js', import.meta.url));
+
+/** The demo console in tmux, behind a marker line on the normal screen; the journal in a temp state home. */
+async function startConsole(cols: number, rows: number): Promise<{ tmux: TmuxSession; state: string }> {
+  const state = tempDir();
+  const tmux = startTmux({
+    command: ['/bin/sh', '-c', 'echo BEFORE-CONSOLE; exec "$0" "$1" demo --scenario not-managed-in-jamf', process.execPath, launcher],
+    cols,
+    rows,
+    env: { XDG_STATE_HOME: state, XDG_CONFIG_HOME: join(state, 'no-config') },
+  });
+  await tmux.waitFor(/✓ \d+.*✓ \d+.*✓ \d+/, 15_000);
+  return { tmux, state };
+}
+
+/** The frame's shape: header on the first row, the hint or message bar on row rows-1, the last row left empty. */
+function expectFrameFits(screen: string, rows: number): void {
+  const lines = screen.split('\n');
+  while (lines.length < rows) lines.push('');
+  expect(lines[0]).toMatch(/^trustline C02FX1TLQ6L4 /);
+  expect(lines[rows - 2]?.trim()).not.toBe('');
+  expect(lines[rows - 1]?.trim()).toBe('');
+}
+
+describe.each([
+  [80, 24],
+  [120, 40],
+])('trustline demo in a %ix%i terminal', (cols, rows) => {
+  it('shows every pane within the frame, helps, searches, copies, runs a probe that re-ranks, and quits cleanly', async () => {
+    const { tmux, state } = await startConsole(cols, rows);
+    expect(tmux.alternateOn()).toBe(true);
+    let screen = tmux.capture();
+    for (const pane of ['Timeline', 'Hypotheses', 'Runbook', 'events']) expect(screen).toContain(pane);
+    expectFrameFits(screen, rows);
+    expect(screen).toMatch(/LIKELY.*Jamf does no/);
+
+    tmux.sendKeys('?');
+    screen = await tmux.waitFor(/Keys 1-/);
+    expectFrameFits(screen, rows);
+    tmux.sendKeys('Escape');
+    // A lone Escape is only known as one when nothing follows it at once: wait for the help to close.
+    await tmux.waitUntil(() => !tmux.capture().includes('Keys 1-'), 'the help closed');
+
+    // Keys are sent one at a time, waiting for each to show, as typing does (a burst arrives as one chunk).
+    tmux.sendKeys('/');
+    await tmux.waitFor(/Enter search/);
+    tmux.sendText('profiles');
+    await tmux.waitFor(/\/profiles▏/);
+    tmux.sendKeys('Enter');
+    screen = await tmux.waitFor(/\/profiles [1-9]\d*/);
+    expectFrameFits(screen, rows);
+
+    tmux.sendKeys('c');
+    await tmux.waitUntil(() => tmux.pasteBuffer() === '/usr/bin/profiles status -type enrollment', 'the runbook command in the clipboard');
+
+    // The third hypothesis (the SSO extension, "possible") has a probe step the first collection lacks.
+    tmux.sendKeys('Tab');
+    await tmux.waitFor(/▶ Hypotheses/);
+    tmux.sendKeys('j');
+    await tmux.waitFor(/> ?2 /);
+    tmux.sendKeys('j');
+    await tmux.waitFor(/> ?3 .*possible/);
+    tmux.sendKeys('r');
+    await tmux.waitFor(/y run/);
+    tmux.sendKeys('y');
+    screen = await tmux.waitFor(/events added, hypotheses re-ranked/);
+    expect(screen).not.toMatch(/possible .*The Okta SSO/);
+    expect(screen).toMatch(/unlikely .*The Okta SSO/);
+    expectFrameFits(screen, rows);
+    const journal = readFileSync(join(state, 'trustline', 'journal.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { command: string; exitCode: number });
+    expect(journal).toEqual([expect.objectContaining({ command: '/usr/bin/app-sso platform -s', exitCode: 0 })]);
+
+    tmux.sendKeys('q');
+    expect(await tmux.waitForExit()).toBe(0);
+    expect(tmux.alternateOn()).toBe(false);
+    expect(tmux.cursorVisible()).toBe(true);
+    expect(tmux.capture()).toContain('BEFORE-CONSOLE');
+  }, 60_000);
+});
+
+describe('terminal size changes', () => {
+  it('re-lays out on resize, down to one pane at a time below 80x24', async () => {
+    const { tmux } = await startConsole(100, 30);
+    tmux.resize(60, 20);
+    const complete = (s: string): boolean => s.startsWith('trustline ') && s.includes('? help');
+    let screen = await tmux.waitUntil(() => {
+      const s = tmux.capture();
+      return complete(s) && !(s.includes('Hypotheses') && s.includes('Runbook')) ? s : undefined;
+    }, 'a single-pane layout');
+    expectFrameFits(screen, 20);
+    tmux.resize(120, 40);
+    screen = await tmux.waitUntil(() => {
+      const s = tmux.capture();
+      return complete(s) && s.includes('Hypotheses') && s.includes('Runbook') ? s : undefined;
+    }, 'all panes again');
+    expectFrameFits(screen, 40);
+    tmux.sendKeys('C-c');
+    expect(await tmux.waitForExit()).toBe(0);
+    expect(tmux.alternateOn()).toBe(false);
+  }, 60_000);
+});
