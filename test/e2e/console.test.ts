@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { JAMF_CLIENT, OKTA_TOKEN, startEmulators } from '../helpers/live-emulators.js';
 import { startTmux, type TmuxSession } from '../helpers/tmux.js';
 import { tempDir } from '../helpers/temp-files.js';
 
@@ -24,7 +25,7 @@ async function startConsole(cols: number, rows: number): Promise<{ tmux: TmuxSes
 function expectFrameFits(screen: string, rows: number): void {
   const lines = screen.split('\n');
   while (lines.length < rows) lines.push('');
-  expect(lines[0]).toMatch(/^trustline C02FX1TLQ6L4 /);
+  expect(lines[0]).toMatch(/^trustline [A-Z0-9]+ /);
   expect(lines[rows - 2]?.trim()).not.toBe('');
   expect(lines[rows - 1]?.trim()).toBe('');
 }
@@ -105,4 +106,39 @@ describe('terminal size changes', () => {
     expect(await tmux.waitForExit()).toBe(0);
     expect(tmux.alternateOn()).toBe(false);
   }, 60_000);
+});
+
+describe('the console on other evidence', () => {
+  it('replays a collected bundle (trustline --bundle)', async () => {
+    const bundle = fileURLToPath(new URL('../fixtures/bundles/full', import.meta.url));
+    const tmux = startTmux({ command: [process.execPath, launcher, '--bundle', bundle], cols: 80, rows: 24, env: { XDG_CONFIG_HOME: join(tempDir(), 'none') } });
+    const screen = await tmux.waitFor(/Hypotheses/);
+    expectFrameFits(screen, 24);
+    expect(screen).toMatch(/J jamf ✗|J jamf ✓/);
+    tmux.sendKeys('q');
+    expect(await tmux.waitForExit()).toBe(0);
+  }, 30_000);
+
+  it('opens at once on a live fetch and fills in as the sources answer (trustline --serial)', async () => {
+    const emu = await startEmulators('clock-skew', { okta: { faults: { latencyMs: 500 } } });
+    const tmux = startTmux({
+      command: [process.execPath, launcher, '--serial', emu.scenario.meta.serial, '--user', emu.scenario.meta.user, '--until', emu.scenario.meta.collectedAt],
+      cols: 100,
+      rows: 30,
+      env: {
+        XDG_CONFIG_HOME: join(tempDir(), 'none'),
+        TRUSTLINE_OKTA_URL: emu.okta.url,
+        TRUSTLINE_OKTA_TOKEN: OKTA_TOKEN,
+        TRUSTLINE_JAMF_URL: emu.jamf.url,
+        TRUSTLINE_JAMF_CLIENT_ID: JAMF_CLIENT.clientId,
+        TRUSTLINE_JAMF_CLIENT_SECRET: JAMF_CLIENT.clientSecret,
+      },
+    });
+    await tmux.waitFor(/O okta \d+ (starting|finding the device|reading the System Log)/, 10_000);
+    const screen = await tmux.waitFor(/J jamf ✓ \d+ +O okta ✓ \d+/, 20_000);
+    expectFrameFits(screen, 30);
+    expect(screen).not.toContain(OKTA_TOKEN);
+    tmux.sendKeys('q');
+    expect(await tmux.waitForExit()).toBe(0);
+  }, 30_000);
 });
