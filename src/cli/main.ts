@@ -22,6 +22,7 @@ function parseDuration(value: string): string {
 
 const program = new Command('trustline')
   .description('Incident console for Mac sign-in and device-trust failures (Jamf Pro, Okta, macOS logs).')
+  .usage('[options] [command]')
   .enablePositionalOptions()
   .exitOverride()
   // Errors are printed once, as one line, below; help text still goes where commander sends it.
@@ -100,7 +101,10 @@ consoleOptions(
 )
   .option('--rules <dir>', 'directory of organisation hypothesis packs')
   .option('--window <duration>', 'cross-source correlation window, e.g. 30s', parseDuration)
-  .action(async (opts: ConsoleCommandFlags) => {
+  // A word that is not a command would otherwise read as a stray argument.
+  .argument('[command]')
+  .action(async (command: string | undefined, opts: ConsoleCommandFlags) => {
+    if (command !== undefined) throw new UsageError(`unknown command '${command}'`);
     await runConsoleCommand(opts);
   });
 
