@@ -6,7 +6,7 @@ import { readBundleMeta } from '../sources/bundle/meta.js';
 import { runLive } from '../sources/live/run-live.js';
 import { openSshTransport } from '../sources/ssh/ssh-transport.js';
 import { activeHypotheses, type PackFlags } from './analyze.js';
-import { emptyAnalysis, openConsole, type ConsoleFlags } from './console.js';
+import { openConsole, type ConsoleFlags } from './console.js';
 import { runDemo } from './demo.js';
 import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
 import { UsageError } from './usage-error.js';
@@ -53,16 +53,13 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   const active = await activeHypotheses(flags, config);
   const ctx = { serial: query.serial, hostname: undefined, user: live.user, deviceTimeZone: undefined, collectedAtMs: query.untilMs };
   const sources = [...(settings.jamf ? (['jamf'] as const) : []), ...(settings.okta ? (['okta'] as const) : []), ...(device ? (['device'] as const) : [])];
-  await openConsole(
-    {
-      analysis: emptyAnalysis(ctx),
-      ctx,
-      active,
-      config,
-      flags,
-      transport: await probeTransport(live),
-      fetch: (progress, signal) => runLive({ settings, query, identity: { hostname: undefined, user: live.user, deviceTimeZone: undefined }, device, progress, signal }),
-    },
+  await openConsole({
+    ctx,
+    active,
+    config,
+    flags,
+    transport: await probeTransport(live),
+    fetch: (progress, signal) => runLive({ settings, query, identity: { hostname: undefined, user: live.user, deviceTimeZone: undefined }, device, progress, signal }),
     sources,
-  );
+  });
 }

@@ -51,7 +51,8 @@ export function emptyAnalysis(ctx: ParseContext): Analysis {
 }
 
 interface OpenOptions {
-  analysis: Analysis;
+  /** Default: empty, to be filled by `fetch`. */
+  analysis?: Analysis;
   ctx: ParseContext;
   active: ActiveHypotheses;
   config: Config;
@@ -59,6 +60,8 @@ interface OpenOptions {
   transport?: ProbeTransport | undefined;
   /** Fetches while the console is open; its progress lands in the store as it comes. */
   fetch?: (progress: LiveProgress, signal: AbortSignal) => Promise<LiveResult>;
+  /** The sources `fetch` brings, shown as loading until they answer. */
+  sources?: SourceName[];
 }
 
 /** Feeds a live run into the store: per-source progress, events as they arrive, the final analysis. */
@@ -80,11 +83,11 @@ async function follow(store: ConsoleStore, fetch: NonNullable<OpenOptions['fetch
 }
 
 /** Opens the console on an analysis (or on a live fetch still running) and returns when the user quits. */
-export async function openConsole(opts: OpenOptions, sources: SourceName[] = []): Promise<void> {
+export async function openConsole(opts: OpenOptions): Promise<void> {
   if (!haveTerminal()) throw new UsageError('the console needs a terminal; use `trustline analyze` for headless output', 2);
   const theme = pickTheme(opts.flags, opts.config);
   const store = createConsoleStore({
-    analysis: opts.analysis,
+    analysis: opts.analysis ?? emptyAnalysis(opts.ctx),
     active: opts.active,
     ctx: opts.ctx,
     ...(opts.transport ? { transport: opts.transport } : {}),
@@ -93,7 +96,7 @@ export async function openConsole(opts: OpenOptions, sources: SourceName[] = [])
   });
   const stop = new AbortController();
   const fetching = opts.fetch
-    ? follow(store, opts.fetch, sources, stop.signal).catch((error: unknown) => {
+    ? follow(store, opts.fetch, opts.sources ?? [], stop.signal).catch((error: unknown) => {
         if (!stop.signal.aborted) store.setState({ message: `fetch failed: ${error instanceof Error ? error.message : String(error)}` });
       })
     : Promise.resolve();

@@ -11,7 +11,7 @@ import { durationMs } from '../time/duration.js';
 import { parseZonedTimestamp } from '../time/timestamp.js';
 import { triage } from '../triage/triage.js';
 import { activeHypotheses, printAnalysis } from './analyze.js';
-import { emptyAnalysis, haveTerminal, openConsole, type ConsoleFlags } from './console.js';
+import { haveTerminal, openConsole, type ConsoleFlags } from './console.js';
 import { DEFAULT_SINCE } from './live-args.js';
 import { UsageError } from './usage-error.js';
 
@@ -78,18 +78,15 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
       return;
     }
     const ctx = { ...identity, serial: scenario.meta.serial, collectedAtMs };
-    await openConsole(
-      {
-        analysis: emptyAnalysis(ctx),
-        ctx,
-        active,
-        config,
-        flags,
-        transport: openRecordedTransport([join(scenario.dir, 'device', 'on-demand'), join(scenario.dir, 'device')], { nowMs: () => collectedAtMs }),
-        fetch: (progress, signal) => runLive(live(progress, signal)),
-      },
-      ['jamf', 'okta', 'device'],
-    );
+    await openConsole({
+      ctx,
+      active,
+      config,
+      flags,
+      transport: openRecordedTransport([join(scenario.dir, 'device', 'on-demand'), join(scenario.dir, 'device')], { nowMs: () => collectedAtMs }),
+      fetch: (progress, signal) => runLive(live(progress, signal)),
+      sources: ['jamf', 'okta', 'device'],
+    });
   } finally {
     await Promise.all(emulators.map((e) => e.close()));
   }
