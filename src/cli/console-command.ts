@@ -3,6 +3,7 @@ import { readConfig } from '../config/config-file.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
 import { BundleError } from '../sources/bundle/layout.js';
 import { readBundleMeta } from '../sources/bundle/meta.js';
+import { followLive } from '../sources/live/follow-live.js';
 import { runLive } from '../sources/live/run-live.js';
 import { openSshTransport } from '../sources/ssh/ssh-transport.js';
 import { activeHypotheses, type PackFlags } from './analyze.js';
@@ -61,5 +62,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
     transport: await probeTransport(live),
     fetch: (progress, signal) => runLive({ settings, query, identity: { hostname: undefined, user: live.user, deviceTimeZone: undefined }, device, progress, signal }),
     sources,
+    // A window that ends now keeps following Okta; a window in the past is a fixed record.
+    ...(live.until === undefined ? { followUp: (analysis, signal, onEvents) => followLive(settings, analysis, query, ctx, signal, onEvents) } : {}),
   });
 }

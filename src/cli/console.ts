@@ -3,7 +3,7 @@ import { DocumentError } from '../config/yaml-document.js';
 import { appendJournalEntry, journalPath } from '../io/journal-file.js';
 import type { Analysis } from '../model/analysis.js';
 import type { ParseContext } from '../model/context.js';
-import type { SourceName } from '../model/event.js';
+import type { SourceName, TimelineEvent } from '../model/event.js';
 import type { LiveProgress } from '../sources/live/live-types.js';
 import type { LiveResult } from '../sources/live/run-live.js';
 import type { ProbeTransport } from '../sources/ssh/transport.js';
@@ -62,6 +62,8 @@ interface OpenOptions {
   fetch?: (progress: LiveProgress, signal: AbortSignal) => Promise<LiveResult>;
   /** The sources `fetch` brings, shown as loading until they answer. */
   sources?: SourceName[];
+  /** After the fetch: keeps appending new events (live follow) until the console closes. */
+  followUp?: (analysis: Analysis, signal: AbortSignal, onEvents: (events: TimelineEvent[]) => void) => Promise<void>;
 }
 
 /** Feeds a live run into the store: per-source progress, events as they arrive, the final analysis. */
@@ -95,11 +97,12 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
     guided: opts.flags.guided === true,
   });
   const stop = new AbortController();
-  const fetching = opts.fetch
-    ? follow(store, opts.fetch, opts.sources ?? [], stop.signal).catch((error: unknown) => {
-        if (!stop.signal.aborted) store.setState({ message: `fetch failed: ${error instanceof Error ? error.message : String(error)}` });
-      })
-    : Promise.resolve();
+  const fetching = (async () => {
+    if (opts.fetch) await follow(store, opts.fetch, opts.sources ?? [], stop.signal);
+    await opts.followUp?.(store.getState().analysis, stop.signal, (events) => store.getState().appendEvents(events));
+  })().catch((error: unknown) => {
+    if (!stop.signal.aborted) store.setState({ message: `live update failed: ${error instanceof Error ? error.message : String(error)}` });
+  });
   try {
     await runConsole({ store, theme });
   } finally {

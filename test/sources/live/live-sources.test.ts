@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { TimelineEvent } from '../../../src/model/event.js';
 import { analyzeBundle } from '../../../src/sources/bundle/analyze-bundle.js';
 import { writeBundle } from '../../../src/sources/bundle/write-bundle.js';
+import { followLive } from '../../../src/sources/live/follow-live.js';
 import { runLive, type LiveOptions } from '../../../src/sources/live/run-live.js';
 import { analyzeJsonChunks } from '../../../src/report/json-report.js';
 import { HttpClient } from '../../../src/net/http-client.js';
@@ -161,5 +163,28 @@ describe('live follow of the System Log', () => {
     const caughtUp = polls.slice(-3);
     for (let i = 1; i < caughtUp.length; i++) expect(caughtUp[i]!.startedAt - caughtUp[i - 1]!.endedAt).toBeGreaterThanOrEqual(390);
     expect(cursor?.searchParams.get('after')).toBeTruthy();
+  });
+});
+
+describe('followLive', () => {
+  it('continues from the end of the fetched window with the same device and users, new events only', async () => {
+    const emu = await startEmulators();
+    const untilMs = Date.parse('2026-11-20T14:03:00Z');
+    const fetched = await runLive({
+      settings: emu.settings('ssws', 'none'),
+      query: { ...emu.query, untilMs },
+      identity: { hostname: undefined, user: emu.scenario.meta.user, deviceTimeZone: undefined },
+      http: FAST_HTTP,
+    });
+    const controller = new AbortController();
+    const arrived: TimelineEvent[] = [];
+    await followLive(emu.settings('ssws', 'none'), fetched.analysis, { untilMs, user: emu.scenario.meta.user }, fetched.ctx, controller.signal, (events) => {
+      arrived.push(...events);
+      controller.abort();
+    });
+    expect(arrived.map((e) => e.kind)).toContain('okta.app.oauth2.token.grant.access_token');
+    expect(arrived.every((e) => e.epochMs > untilMs)).toBe(true);
+    const fetchedIds = new Set(fetched.analysis.timeline.map((e) => e.id));
+    expect(arrived.filter((e) => fetchedIds.has(e.id))).toEqual([]);
   });
 });
