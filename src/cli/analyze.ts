@@ -2,18 +2,28 @@ import { readConfig, type Config } from '../config/config-file.js';
 import { DocumentError } from '../config/yaml-document.js';
 import type { Analysis } from '../model/analysis.js';
 import { analyzeJsonChunks } from '../report/json-report.js';
+import { makeReport } from '../report/make-report.js';
 import { renderMarkdown } from '../report/markdown-report.js';
+import { bundleProbeOutputs, type CollectedOutput } from '../report/probe-runs.js';
 import { writeChunks } from '../report/write-chunks.js';
-import { redactSecrets } from '../secrets/registry.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
 import { BundleError } from '../sources/bundle/layout.js';
 import { runLive } from '../sources/live/run-live.js';
-import { sanitizeLine } from '../text/sanitize.js';
+import { safeLine } from '../text/boundary.js';
 import { loadHypotheses, triage, type ActiveHypotheses } from '../triage/triage.js';
 import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
 import { UsageError } from './usage-error.js';
 
 export type OutputFormat = 'json' | 'md';
+
+/** How the analysis is printed: `--json` (the contract, or with `report` the report form) or `--md` (the report). */
+export interface OutputOptions {
+  format: OutputFormat;
+  /** With --json: the incident report form (contract keys plus `report`). --md is always the report. */
+  report: boolean;
+  /** Reports: pseudonymise identifiers (false with --no-redact). */
+  redact: boolean;
+}
 
 export interface PackFlags {
   rules?: string | undefined;
@@ -33,24 +43,41 @@ export async function activeHypotheses(flags: PackFlags, config?: Config): Promi
 
 /** One line per note on stderr, sanitised and with secrets masked. */
 export function printNotes(lines: string[]): void {
-  for (const line of lines) process.stderr.write(`trustline: ${redactSecrets(sanitizeLine(line, 400))}\n`);
+  for (const line of lines) process.stderr.write(`trustline: ${safeLine(line, 400)}\n`);
 }
 
-/** Prints a triaged analysis in the chosen format. */
-export async function printAnalysis(analysis: Analysis, format: OutputFormat): Promise<void> {
-  if (format === 'json') {
-    // The JSON contract has no place for reading notes; stderr carries them. Markdown has its own section.
+/**
+ * Prints a triaged analysis: the plain `--json` contract exactly as DESIGN.md has it (identifiers as
+ * collected: other tools correlate on them), or the incident report (`--md`, `--json --report`),
+ * pseudonymised unless `redact` is off. `collected` are the probe outputs the evidence came with.
+ */
+export async function printAnalysis(analysis: Analysis, out: OutputOptions, collected: readonly CollectedOutput[] = []): Promise<void> {
+  if (out.format === 'json' && !out.report) {
+    // The JSON contract has no place for reading notes; stderr carries them. Reports have their own section.
     printNotes(analysis.notes);
-    await writeChunks(process.stdout, (function* () {
-      for (const chunk of analyzeJsonChunks(analysis)) yield redactSecrets(chunk);
-    })());
+    await writeChunks(process.stdout, analyzeJsonChunks(analysis));
+    return;
+  }
+  const made = await reportOf(analysis, out.redact, collected);
+  if (out.format === 'json') {
+    printNotes(analysis.notes);
+    await writeChunks(process.stdout, analyzeJsonChunks(analysis, { text: made.text, report: made.report }));
   } else {
-    await writeChunks(process.stdout, [redactSecrets(renderMarkdown(analysis))]);
+    await writeChunks(process.stdout, [`${renderMarkdown(made.report)}\n`]);
+  }
+}
+
+async function reportOf(analysis: Analysis, redact: boolean, collected: readonly CollectedOutput[]) {
+  try {
+    return await makeReport(analysis, { redact, collected });
+  } catch (error) {
+    if (error instanceof DocumentError) throw new UsageError(error.message, 2);
+    throw error;
   }
 }
 
 /** `trustline analyze --bundle DIR`: the result on stdout; exit 0 whenever the bundle could be read. */
-export async function runAnalyzeBundle(bundle: string, format: OutputFormat, packs: PackFlags): Promise<void> {
+export async function runAnalyzeBundle(bundle: string, out: OutputOptions, packs: PackFlags): Promise<void> {
   const active = await activeHypotheses(packs);
   let analysis;
   try {
@@ -60,16 +87,16 @@ export async function runAnalyzeBundle(bundle: string, format: OutputFormat, pac
     throw error;
   }
   analysis.hypotheses = triage(analysis, active);
-  await printAnalysis(analysis, format);
+  await printAnalysis(analysis, out, out.format === 'json' && !out.report ? [] : await bundleProbeOutputs(bundle));
 }
 
 /** `trustline analyze --serial S`: the live sources, fetched at once, then the same output as a bundle. */
-export async function runAnalyzeLive(flags: LiveFlags, format: OutputFormat, packs: PackFlags): Promise<void> {
+export async function runAnalyzeLive(flags: LiveFlags, out: OutputOptions, packs: PackFlags): Promise<void> {
   const query = liveQuery(flags, Date.now());
   const device = deviceRunner(flags, query);
   const { config, settings } = await liveSettings(flags.profile, device !== undefined);
   const active = await activeHypotheses(packs, config);
-  const { analysis } = await runLive({ settings, query, identity: { hostname: undefined, user: flags.user, deviceTimeZone: undefined }, device });
+  const { analysis, device: captured } = await runLive({ settings, query, identity: { hostname: undefined, user: flags.user, deviceTimeZone: undefined }, device });
   analysis.hypotheses = triage(analysis, active);
-  await printAnalysis(analysis, format);
+  await printAnalysis(analysis, out, captured?.probes ?? []);
 }

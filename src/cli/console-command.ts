@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { readConfig } from '../config/config-file.js';
+import { bundleProbeOutputs } from '../report/probe-runs.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
 import { BundleError } from '../sources/bundle/layout.js';
 import { readBundleMeta } from '../sources/bundle/meta.js';
@@ -44,7 +45,8 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
       throw error;
     }
     const { ctx } = await readBundleMeta(join(flags.bundle, 'meta.json'));
-    await openConsole({ analysis, ctx, active, config, flags, transport: await probeTransport(flags) });
+    const collected = await bundleProbeOutputs(flags.bundle);
+    await openConsole({ analysis, ctx, active, config, flags, collected, transport: await probeTransport(flags) });
     return;
   }
   const live: LiveFlags = { ...flags, serial: flags.serial! };

@@ -4,10 +4,15 @@ import { appendJournalEntry, journalPath } from '../io/journal-file.js';
 import type { Analysis } from '../model/analysis.js';
 import type { ParseContext } from '../model/context.js';
 import type { SourceName, TimelineEvent } from '../model/event.js';
+import { makeReport } from '../report/make-report.js';
+import { renderMarkdown } from '../report/markdown-report.js';
+import type { CollectedOutput } from '../report/probe-runs.js';
+import { writeReportFile } from '../report/report-file.js';
 import type { LiveProgress } from '../sources/live/live-types.js';
 import type { LiveResult } from '../sources/live/run-live.js';
 import type { ProbeTransport } from '../sources/ssh/transport.js';
 import { createConsoleStore, type ConsoleStore } from '../store/index.js';
+import type { ReportSnapshot } from '../store/types.js';
 import type { ActiveHypotheses } from '../triage/triage.js';
 import { runConsole } from '../ui/run-console.js';
 import { detectColorLevel } from '../ui/theme/color-level.js';
@@ -18,6 +23,8 @@ import { UsageError } from './usage-error.js';
 export interface ConsoleFlags {
   guided?: boolean | undefined;
   theme?: string | undefined;
+  /** False with --no-redact: the exported report keeps identifiers as collected. */
+  redact?: boolean | undefined;
 }
 
 /** Whether the console can run here: it needs a terminal on both ends. */
@@ -58,6 +65,8 @@ interface OpenOptions {
   config: Config;
   flags: ConsoleFlags;
   transport?: ProbeTransport | undefined;
+  /** Probe outputs the evidence came with (a bundle's); a live fetch supplies its own when it ends. */
+  collected?: readonly CollectedOutput[];
   /** Fetches while the console is open; its progress lands in the store as it comes. */
   fetch?: (progress: LiveProgress, signal: AbortSignal) => Promise<LiveResult>;
   /** The sources `fetch` brings, shown as loading until they answer. */
@@ -67,7 +76,7 @@ interface OpenOptions {
 }
 
 /** Feeds a live run into the store: per-source progress, events as they arrive, the final analysis. */
-async function follow(store: ConsoleStore, fetch: NonNullable<OpenOptions['fetch']>, sources: SourceName[], signal: AbortSignal): Promise<void> {
+async function follow(store: ConsoleStore, fetch: NonNullable<OpenOptions['fetch']>, sources: SourceName[], signal: AbortSignal): Promise<LiveResult> {
   const counts: Record<SourceName, number> = { jamf: 0, okta: 0, device: 0 };
   for (const name of sources) store.getState().setSourceState(name, { state: 'loading', events: 0, text: 'starting' });
   const result = await fetch({
@@ -82,23 +91,34 @@ async function follow(store: ConsoleStore, fetch: NonNullable<OpenOptions['fetch
     store.getState().setSourceState(s.name, { state: s.status, events: s.events, ...(s.error ? { text: s.error } : {}) });
   }
   store.getState().replaceAnalysis(result.analysis);
+  return result;
+}
+
+/** The `x` key: the incident report of what the console shows, written atomically as a new file. */
+function reportWriter(flags: ConsoleFlags, collected: () => readonly CollectedOutput[]) {
+  return async (snapshot: ReportSnapshot): Promise<string> => {
+    const made = await makeReport(snapshot.analysis, { redact: flags.redact !== false, collected: collected(), journal: snapshot.journalEntries, outputs: snapshot.outputs });
+    return writeReportFile(renderMarkdown(made.report), made.report);
+  };
 }
 
 /** Opens the console on an analysis (or on a live fetch still running) and returns when the user quits. */
 export async function openConsole(opts: OpenOptions): Promise<void> {
   if (!haveTerminal()) throw new UsageError('the console needs a terminal; use `trustline analyze` for headless output', 2);
   const theme = pickTheme(opts.flags, opts.config);
+  let collected = opts.collected ?? [];
   const store = createConsoleStore({
     analysis: opts.analysis ?? emptyAnalysis(opts.ctx),
     active: opts.active,
     ctx: opts.ctx,
     ...(opts.transport ? { transport: opts.transport } : {}),
     journal: (entry) => appendJournalEntry(journalPath(), entry),
+    exportReport: reportWriter(opts.flags, () => collected),
     guided: opts.flags.guided === true,
   });
   const stop = new AbortController();
   const fetching = (async () => {
-    if (opts.fetch) await follow(store, opts.fetch, opts.sources ?? [], stop.signal);
+    if (opts.fetch) collected = (await follow(store, opts.fetch, opts.sources ?? [], stop.signal)).device?.probes ?? [];
     await opts.followUp?.(store.getState().analysis, stop.signal, (events) => store.getState().appendEvents(events));
   })().catch((error: unknown) => {
     if (!stop.signal.aborted) store.setState({ message: `live update failed: ${error instanceof Error ? error.message : String(error)}` });

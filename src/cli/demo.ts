@@ -72,9 +72,9 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
       ...(signal ? { signal } : {}),
     });
     if (!haveTerminal()) {
-      const { analysis } = await runLive(live());
+      const { analysis, device } = await runLive(live());
       analysis.hypotheses = triage(analysis, active);
-      await printAnalysis(analysis, 'md');
+      await printAnalysis(analysis, { format: 'md', report: true, redact: flags.redact !== false }, device?.probes ?? []);
       return;
     }
     const ctx = { ...identity, serial: scenario.meta.serial, collectedAtMs };

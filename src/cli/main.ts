@@ -1,6 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { redactSecrets } from '../secrets/registry.js';
-import { sanitizeLine, sanitizeText } from '../text/sanitize.js';
+import { safeLine, safeText } from '../text/boundary.js';
 import { isDuration } from '../time/duration.js';
 import { runAnalyzeBundle, runAnalyzeLive } from './analyze.js';
 import { runCollect } from './collect.js';
@@ -11,7 +10,7 @@ import { UsageError } from './usage-error.js';
 
 function fail(message: string, code: number): never {
   // Messages quote paths and file contents: one sanitised line.
-  process.stderr.write(`trustline: ${redactSecrets(sanitizeLine(message.replace(/\s+/g, ' ').trim(), 600))}\n`);
+  process.stderr.write(`trustline: ${safeLine(message.replace(/\s+/g, ' ').trim(), 600)}\n`);
   process.exit(code);
 }
 
@@ -33,9 +32,13 @@ interface AnalyzeFlags extends Partial<LiveFlags> {
   bundle?: string;
   json?: boolean;
   md?: boolean;
+  report?: boolean;
+  redact: boolean;
   rules?: string;
   window?: string;
 }
+
+const NO_REDACT = 'reports: show serials, UDIDs, host names, e-mail addresses and user names as collected (default: stable pseudonyms)';
 
 const liveOptions = (command: Command): Command =>
   command
@@ -55,14 +58,16 @@ liveOptions(
     .option('--serial <serial>', "the Mac's serial number: fetch live from Jamf and Okta"),
 )
   .addOption(new Option('--json', 'print the analysis as JSON (DESIGN.md contract)').conflicts('md'))
-  .addOption(new Option('--md', 'print a Markdown report (the default)').conflicts('json'))
+  .addOption(new Option('--md', 'print the Markdown incident report (the default)').conflicts('json'))
+  .option('--report', 'with --json: the incident report form (the contract keys, pseudonymised, plus "report")')
+  .option('--no-redact', NO_REDACT)
   .option('--rules <dir>', 'directory of organisation hypothesis packs (adds to or overrides the built-in pack)')
   .option('--window <duration>', 'cross-source correlation window, e.g. 30s (default from the packs)', parseDuration)
   .action(async (opts: AnalyzeFlags) => {
-    const format = opts.json ? 'json' : 'md';
+    const out = { format: opts.json ? ('json' as const) : ('md' as const), report: opts.report === true, redact: opts.redact };
     const packs = { rules: opts.rules, window: opts.window };
-    if (opts.bundle !== undefined) await runAnalyzeBundle(opts.bundle, format, packs);
-    else if (opts.serial !== undefined) await runAnalyzeLive({ ...opts, serial: opts.serial }, format, packs);
+    if (opts.bundle !== undefined) await runAnalyzeBundle(opts.bundle, out, packs);
+    else if (opts.serial !== undefined) await runAnalyzeLive({ ...opts, serial: opts.serial }, out, packs);
     else throw new UsageError('analyze needs --bundle DIR or --serial SERIAL');
   });
 
@@ -79,7 +84,8 @@ liveOptions(
 const consoleOptions = (command: Command): Command =>
   command
     .option('--guided', 'guided walkthrough for engineers new to the rotation')
-    .option('--theme <name>', 'colour theme: dark, light, high-contrast, no-color, or a theme file');
+    .option('--theme <name>', 'colour theme: dark, light, high-contrast, no-color, or a theme file')
+    .option('--no-redact', `the export key (x) and the report without a terminal: ${NO_REDACT.replace(/^reports: /, '')}`);
 
 consoleOptions(
   program
@@ -120,6 +126,6 @@ try {
   if (error instanceof UsageError) fail(error.message, error.exitCode);
   // A bug: one line still, masked like every other line; TRUSTLINE_DEBUG=1 adds the stack.
   const detail = error instanceof Error ? (process.env['TRUSTLINE_DEBUG'] === '1' ? (error.stack ?? error.message) : error.message) : String(error);
-  if (process.env['TRUSTLINE_DEBUG'] === '1') process.stderr.write(`${redactSecrets(sanitizeText(detail))}\n`);
+  if (process.env['TRUSTLINE_DEBUG'] === '1') process.stderr.write(`${safeText(detail)}\n`);
   fail(`internal error: ${detail.split('\n')[0] ?? ''}`, 70);
 }

@@ -7,26 +7,48 @@ import { parseYamlDocument } from './yaml-document.js';
 
 const text = z.string().min(1);
 
+/** A secret, or a command printing it (never both): `tokenCommand: security find-generic-password -s trustline-okta -w`. */
+function eitherOr<T extends Record<string, unknown>>(pairs: readonly (readonly [keyof T & string, keyof T & string])[]) {
+  return (value: T, ctx: z.RefinementCtx): void => {
+    for (const [secret, command] of pairs) {
+      if (value[secret] !== undefined && value[command] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [command], message: `set ${secret} or ${command}, not both` });
+      }
+    }
+  };
+}
+
 /** One named set of service endpoints and credentials. Environment variables override each field. */
 const ProfileSchema = z.strictObject({
   okta: z
     .strictObject({
       url: text.optional(),
       token: text.optional(),
+      /** A command printing the SSWS token (run without a shell; see README, "Safety"). */
+      tokenCommand: text.optional(),
       clientId: text.optional(),
       /** PEM text or a path to a PEM file. */
       privateKey: text.optional(),
       keyId: text.optional(),
     })
+    .superRefine(eitherOr([['token', 'tokenCommand']]))
     .optional(),
   jamf: z
     .strictObject({
       url: text.optional(),
       clientId: text.optional(),
       clientSecret: text.optional(),
+      clientSecretCommand: text.optional(),
       user: text.optional(),
       password: text.optional(),
+      passwordCommand: text.optional(),
     })
+    .superRefine(
+      eitherOr([
+        ['clientSecret', 'clientSecretCommand'],
+        ['password', 'passwordCommand'],
+      ]),
+    )
     .optional(),
   /** Extra CA certificates (PEM) for TLS inspection proxies. */
   caFile: text.optional(),

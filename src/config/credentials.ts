@@ -3,6 +3,7 @@ import { serviceBaseUrl } from '../net/endpoint.js';
 import { HttpError } from '../net/errors.js';
 import { registerSecret } from '../secrets/registry.js';
 import type { Config, Profile } from './config-file.js';
+import { runTokenCommand } from './token-command.js';
 import { DocumentError } from './yaml-document.js';
 
 export type OktaAuth =
@@ -38,6 +39,13 @@ function pick(env: NodeJS.ProcessEnv, name: string, fromConfig: string | undefin
   return value !== undefined && value.trim() !== '' ? value.trim() : fromConfig;
 }
 
+/** The environment's value, else the profile's, else (only when asked for) the output of the profile's command. */
+async function secretOf(env: NodeJS.ProcessEnv, name: string, fromConfig: string | undefined, command: { field: string; line: string | undefined }): Promise<string | undefined> {
+  const value = pick(env, name, fromConfig);
+  if (value !== undefined || command.line === undefined) return value;
+  return runTokenCommand(command.field, command.line, { env });
+}
+
 function selectProfile(config: Config, env: NodeJS.ProcessEnv, requested: string | undefined): Profile {
   const name = requested ?? pick(env, ENV.profile, config.profile);
   if (name === undefined) return config.profiles?.['default'] ?? {};
@@ -69,15 +77,19 @@ function baseUrl(value: string, label: string): URL {
 
 async function oktaSettings(env: NodeJS.ProcessEnv, p: Profile['okta']): Promise<LiveSettings['okta']> {
   const url = pick(env, ENV.oktaUrl, p?.url);
-  const token = pick(env, ENV.oktaToken, p?.token);
   const clientId = pick(env, ENV.oktaClientId, p?.clientId);
   const key = pick(env, ENV.oktaPrivateKey, p?.privateKey);
-  registerSecret(token);
   if (url === undefined) {
-    if (token ?? clientId ?? key) throw new DocumentError(`Okta credentials are set but no URL: set ${ENV.oktaUrl}`);
+    const token = pick(env, ENV.oktaToken, p?.token);
+    registerSecret(token);
+    if (token ?? p?.tokenCommand ?? clientId ?? key) throw new DocumentError(`Okta credentials are set but no URL: set ${ENV.oktaUrl}`);
     return undefined;
   }
   const base = baseUrl(url, ENV.oktaUrl);
+  // The command stands for `token`; it does not run when the environment names an OAuth client instead.
+  const oauthFromEnv = pick(env, ENV.oktaClientId, undefined) !== undefined && pick(env, ENV.oktaPrivateKey, undefined) !== undefined;
+  const token = await secretOf(env, ENV.oktaToken, p?.token, { field: 'okta.tokenCommand', line: oauthFromEnv ? undefined : p?.tokenCommand });
+  registerSecret(token);
   if (token) return { url: base, auth: { kind: 'ssws', token } };
   if (clientId && key) {
     const privateKeyPem = await readPrivateKey(key);
@@ -89,19 +101,29 @@ async function oktaSettings(env: NodeJS.ProcessEnv, p: Profile['okta']): Promise
   );
 }
 
-function jamfSettings(env: NodeJS.ProcessEnv, p: Profile['jamf']): LiveSettings['jamf'] {
+async function jamfSettings(env: NodeJS.ProcessEnv, p: Profile['jamf']): Promise<LiveSettings['jamf']> {
   const url = pick(env, ENV.jamfUrl, p?.url);
   const clientId = pick(env, ENV.jamfClientId, p?.clientId);
-  const clientSecret = pick(env, ENV.jamfClientSecret, p?.clientSecret);
   const username = pick(env, ENV.jamfUser, p?.user);
-  const password = pick(env, ENV.jamfPassword, p?.password);
-  registerSecret(clientSecret);
-  registerSecret(password);
   if (url === undefined) {
-    if (clientId ?? clientSecret ?? username ?? password) throw new DocumentError(`Jamf credentials are set but no URL: set ${ENV.jamfUrl}`);
+    const clientSecret = pick(env, ENV.jamfClientSecret, p?.clientSecret);
+    const password = pick(env, ENV.jamfPassword, p?.password);
+    registerSecret(clientSecret);
+    registerSecret(password);
+    if (clientId ?? clientSecret ?? username ?? password ?? p?.clientSecretCommand ?? p?.passwordCommand) {
+      throw new DocumentError(`Jamf credentials are set but no URL: set ${ENV.jamfUrl}`);
+    }
     return undefined;
   }
   const base = baseUrl(url, ENV.jamfUrl);
+  // Each command runs only for the credential pair in use: the client when there is a client id.
+  const clientSecret = await secretOf(env, ENV.jamfClientSecret, p?.clientSecret, { field: 'jamf.clientSecretCommand', line: clientId ? p?.clientSecretCommand : undefined });
+  const password = await secretOf(env, ENV.jamfPassword, p?.password, {
+    field: 'jamf.passwordCommand',
+    line: clientId && clientSecret ? undefined : username ? p?.passwordCommand : undefined,
+  });
+  registerSecret(clientSecret);
+  registerSecret(password);
   if (clientId && clientSecret) return { url: base, auth: { kind: 'client', clientId, clientSecret } };
   if (username && password) return { url: base, auth: { kind: 'user', username, password } };
   throw new DocumentError(
@@ -118,7 +140,7 @@ export async function resolveLiveSettings(config: Config, env: NodeJS.ProcessEnv
   const profile = selectProfile(config, env, profileName);
   const settings: LiveSettings = {};
   const okta = await oktaSettings(env, profile.okta);
-  const jamf = jamfSettings(env, profile.jamf);
+  const jamf = await jamfSettings(env, profile.jamf);
   if (okta) settings.okta = okta;
   if (jamf) settings.jamf = jamf;
   const caFile = pick(env, ENV.caFile, profile.caFile);

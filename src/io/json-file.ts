@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { JSONParser } from '@streamparser/json';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -43,6 +44,30 @@ function parserMessage(error: unknown): string {
   return text.split('\n')[0]!.slice(0, 160);
 }
 
+/** Files up to this size are first tried with JSON.parse: a bundle's files are small, and starting the stream parser costs more than parsing them. */
+const WHOLE_FILE_BYTES = 1024 * 1024;
+
+/**
+ * A small file's document when JSON.parse reads it as an array or object; otherwise undefined, and the
+ * stream parser reads the file (and words what is wrong with it).
+ */
+async function parseSmallDocument(path: string): Promise<JsonValue | undefined> {
+  const file = await open(path, 'r');
+  try {
+    if ((await file.stat()).size > WHOLE_FILE_BYTES) return undefined;
+    const text = (await file.readFile('utf8')).replace(/^\uFEFF/, '');
+    const kind = describeStart(text).kind;
+    if (kind !== 'array' && kind !== 'object') return undefined;
+    const value = JSON.parse(text) as JsonValue;
+    return typeof value === 'object' && value !== null ? value : undefined;
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  } finally {
+    await file.close();
+  }
+}
+
 export interface StreamedArray {
   /** Top-level shape found: an array was streamed element by element, an object was read whole. */
   shape: 'array' | 'object';
@@ -63,6 +88,12 @@ export async function streamJsonArray(
   path: string,
   onItem: (item: JsonValue, index: number) => void,
 ): Promise<StreamedArray> {
+  const whole = await parseSmallDocument(path);
+  if (Array.isArray(whole)) {
+    whole.forEach((item, index) => onItem(item, index));
+    return { shape: 'array', delivered: whole.length };
+  }
+  if (isJsonObject(whole)) return { shape: 'object', object: whole, delivered: 0 };
   let shape: 'array' | 'object' | undefined;
   let parser: JSONParser | undefined;
   let object: JsonObject | undefined;

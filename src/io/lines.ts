@@ -34,8 +34,14 @@ export class LineSplitter {
     }
     let nl = chunk.indexOf(LF, start);
     while (nl !== -1) {
-      this.append(chunk, start, nl);
-      this.flush();
+      if (this.pendingBytes === 0 && !this.truncated && nl - start <= this.maxLineBytes) {
+        // The whole line is in this chunk (nearly always): decode it straight from the chunk.
+        const end = nl > start && chunk[nl - 1] === CR ? nl - 1 : nl;
+        this.sink.line(chunk.toString('utf8', start, end), ++this.lineNo, false);
+      } else {
+        this.append(chunk, start, nl);
+        this.flush();
+      }
       start = nl + 1;
       nl = chunk.indexOf(LF, start);
     }

@@ -46,6 +46,7 @@ export interface TimelineEvent {
   summary: string;
   keys: EventKeys;
   raw: RawRef;
+  /** Read-only: events with the same values may share one object (a million device log lines do). */
   fields: EventFields;
   /** Set when the instant was inferred (zone or year assumed, DST ambiguity); said on the event. */
   timeNote?: string;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { HttpError } from './errors.js';
 import { DEFAULT_BACKOFF, fullJitterDelay, retryAfterMs, sleep, type BackoffPolicy } from './retry.js';
 
@@ -101,6 +101,18 @@ function describeFailure(error: unknown, settings: HttpSettings, progress: { rec
   return new HttpError('network', code ? `${code}: ${message}` : message);
 }
 
+type Undici = Pick<typeof import('undici'), 'EnvHttpProxyAgent' | 'request'>;
+
+/**
+ * undici, loaded with the first client: commands that never go live (bundles, the console on a bundle)
+ * do not pay for a megabyte of HTTP stack at start-up. It is CommonJS: split into a chunk of its own
+ * by the bundler, its exports arrive as the module's default.
+ */
+async function loadUndici(): Promise<Undici> {
+  const mod = (await import('undici')) as unknown as Undici & { default?: Undici };
+  return typeof mod.EnvHttpProxyAgent === 'function' ? mod : mod.default!;
+}
+
 /**
  * HTTP on undici for the API clients: explicit connect, header and body timeouts, the caller's
  * deadline (AbortSignal), a response size cap, proxies from HTTPS_PROXY / NO_PROXY, an extra CA, and
@@ -110,10 +122,12 @@ function describeFailure(error: unknown, settings: HttpSettings, progress: { rec
 export class HttpClient {
   private constructor(
     private readonly dispatcher: Dispatcher,
+    private readonly request: Undici['request'],
     readonly settings: HttpSettings,
   ) {}
 
   static async create(settings: HttpSettings = DEFAULT_HTTP_SETTINGS): Promise<HttpClient> {
+    const { EnvHttpProxyAgent, request } = await loadUndici();
     let ca: string | undefined;
     if (settings.caFile) {
       try {
@@ -130,7 +144,7 @@ export class HttpClient {
       bodyTimeout: settings.bodyTimeoutMs,
       connections: 8,
     });
-    return new HttpClient(dispatcher, settings);
+    return new HttpClient(dispatcher, request, settings);
   }
 
   async close(): Promise<void> {
@@ -182,7 +196,7 @@ export class HttpClient {
   private async once(req: HttpRequest): Promise<HttpResponse> {
     const progress: { received: number; expected?: number } = { received: 0 };
     try {
-      const res = await request(req.url, {
+      const res = await this.request(req.url, {
         dispatcher: this.dispatcher,
         method: req.method,
         headers: req.headers,

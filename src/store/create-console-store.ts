@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { dataSlice } from './slices/data.js';
+import { exportSlice } from './slices/export.js';
 import { guidedSlice } from './slices/guided.js';
 import { navigationSlice } from './slices/navigation.js';
 import { runbookSlice } from './slices/runbook.js';
@@ -10,12 +11,13 @@ export type ConsoleStore = StoreApi<ConsoleState>;
 
 /**
  * The console's state outside React: the analysis and per-source loading, the view (focus, cursor,
- * filters, search, time mode, overlays), the runbook (marks, runs, journal) and the walkthrough.
+ * filters, search, time mode, overlays), the runbook (marks, runs, journal), the report export and
+ * the walkthrough.
  * The initial analysis is ranked with `init.active`.
  */
 export function createConsoleStore(init: ConsoleInit): ConsoleStore {
   return createStore<ConsoleState>()((set, get) => {
     const args = { set, get, init };
-    return { ...dataSlice(args), ...viewSlice(args), ...navigationSlice(args), ...runbookSlice(args), ...guidedSlice(args) };
+    return { ...dataSlice(args), ...viewSlice(args), ...navigationSlice(args), ...runbookSlice(args), ...exportSlice(args), ...guidedSlice(args) };
   });
 }

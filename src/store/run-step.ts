@@ -22,6 +22,8 @@ export interface StepOutcome {
   /** The analysis with the output folded in (not yet re-ranked); undefined when nothing was kept. */
   analysis: Analysis | undefined;
   events: number;
+  /** The captured evidence text (its SHA-256 is the entry's outputSha256). */
+  text?: string;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function runStep(
     const before = current();
     const analysis = await addDeviceOutput(before, deviceOutput(command, text), args.ctx);
     const events = analysis.timeline.filter((e) => e.raw.file === command.rel).length;
-    return { entry, analysis, events };
+    return { entry, analysis, events, text };
   } catch (error) {
     const why = signal.aborted ? 'cancelled' : describeError(error);
     return { entry: { ...base, exitCode: null, outputSha256: sha256(''), error: why }, analysis: undefined, events: 0 };

@@ -68,12 +68,22 @@ export type RunState =
   | { state: 'ok'; stepKey: string; command: string; events: number }
   | { state: 'failed'; stepKey: string; command: string; error: string };
 
+/** What the export key hands to the report writer: the analysis as shown and the probes run here. */
+export interface ReportSnapshot {
+  analysis: Analysis;
+  journalEntries: JournalEntry[];
+  /** Outputs of the probes run from this console, by the SHA-256 their journal entries record. */
+  outputs: ReadonlyMap<string, string>;
+}
+
 export interface ConsoleInit {
   analysis: Analysis;
   active: ActiveHypotheses;
   ctx: ParseContext;
   transport?: ProbeTransport;
   journal?: (entry: JournalEntry) => void;
+  /** Writes the incident report (the `x` key); resolves to where it went. */
+  exportReport?: (snapshot: ReportSnapshot) => Promise<string>;
   guided?: boolean;
   now?: () => number;
   /** The zone `z` shows as local (default: this process' zone). */
@@ -149,6 +159,8 @@ export interface RunbookSlice {
   selectedStep: string | null;
   run: RunState;
   journalEntries: JournalEntry[];
+  /** Outputs of the probes run here, by SHA-256 (the journal keeps only the digest), for the report. */
+  runOutputs: Record<string, string>;
   /** The selected step's command text (for the clipboard), or undefined when there is none. */
   copyCommand(): string | undefined;
   /** `r`: asks for confirmation when the selected step is a probe trustline can run; else says why not. */
@@ -159,6 +171,12 @@ export interface RunbookSlice {
   markStep(mark: StepMark): void;
 }
 
+export interface ExportSlice {
+  exporting: boolean;
+  /** `x`: writes the incident report; the hint bar says where (or why not). */
+  exportReport(): Promise<void>;
+}
+
 export interface GuidedSlice {
   guided: boolean;
   guidedStage: number;
@@ -166,7 +184,7 @@ export interface GuidedSlice {
   setGuidedStage(stage: number): void;
 }
 
-export type ConsoleState = DataSlice & ViewSlice & NavigationSlice & RunbookSlice & GuidedSlice;
+export type ConsoleState = DataSlice & ViewSlice & NavigationSlice & RunbookSlice & ExportSlice & GuidedSlice;
 
 export type SetState = (partial: Partial<ConsoleState> | ((s: ConsoleState) => Partial<ConsoleState>)) => void;
 export type GetState = () => ConsoleState;

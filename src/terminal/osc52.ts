@@ -9,6 +9,7 @@
  * Only text trustline itself composed (a runbook command) should be copied, never raw evidence: a
  * copied line ending in a newline runs when pasted into a shell, so control characters are refused.
  */
+import { hasUnsafeCharacter } from '../text/sanitize.js';
 
 const ESC = '\x1b';
 const BEL = '\x07';
@@ -28,9 +29,6 @@ export function osc52Wrapping(env: NodeJS.ProcessEnv): Osc52Wrapping {
   return 'none';
 }
 
-// C0 and DEL, C1, and the bidi/format characters that make copied text differ from what was shown.
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
-const CONTROLS_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
 export interface CopyOptions {
   env?: NodeJS.ProcessEnv;
@@ -43,7 +41,8 @@ export function clipboardRefusal(text: string, multiline = false): string | unde
   if (text.length === 0) return 'nothing to copy';
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > OSC52_MAX_TEXT_BYTES) return `too long to copy: ${bytes} bytes, at most ${OSC52_MAX_TEXT_BYTES}`;
-  if ((multiline ? CONTROLS_BUT_LINES : CONTROLS).test(text)) {
+  // C0 and DEL, C1, and the bidi/format characters that make copied text differ from what was shown.
+  if (hasUnsafeCharacter(text, multiline)) {
     return multiline ? 'contains control characters' : 'contains control characters or a line break (it could run on paste)';
   }
   return undefined;

@@ -1,7 +1,6 @@
 import { writeSync } from 'node:fs';
 import { constants } from 'node:os';
-import { redactSecrets } from '../secrets/registry.js';
-import { sanitizeLine } from '../text/sanitize.js';
+import { safeLine, safeText } from '../text/boundary.js';
 
 /**
  * Full-screen terminal modes and their reliable undoing. The console draws in the alternate screen
@@ -78,9 +77,9 @@ export interface RestoreHandlerOptions {
 /** The crash as one sanitised, secret-masked line; TRUSTLINE_DEBUG=1 adds the stack below it. */
 function crashReport(name: string, reason: unknown): string {
   const message = reason instanceof Error ? reason.message : String(reason);
-  const line = `${name}: internal error: ${redactSecrets(sanitizeLine(message.replace(/\s+/g, ' ').trim(), 600))}\n`;
+  const line = `${name}: internal error: ${safeLine(message.replace(/\s+/g, ' ').trim(), 600)}\n`;
   const stack = reason instanceof Error && process.env['TRUSTLINE_DEBUG'] === '1' ? reason.stack : undefined;
-  return stack === undefined ? line : `${line}${redactSecrets(stack)}\n`;
+  return stack === undefined ? line : `${line}${safeText(stack)}\n`;
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;

@@ -41,7 +41,7 @@ function Console({ columns, rows, clipboard, onQuit }: ConsoleProps) {
   );
   useInput(onKey);
   return (
-    <Box flexDirection="column" width={layout.columns} height={layout.height} overflow="hidden">
+    <Box flexDirection="column" width={layout.columns} height={layout.height} overflowY="hidden">
       <Header width={layout.columns} rows={layout.header} />
       {layout.histogram > 0 ? <HistogramStrip width={layout.columns} /> : null}
       <Body layout={layout} />

@@ -71,7 +71,7 @@ describe('trustline analyze --bundle --json on the full fixture bundle', () => {
 
 describe('trustline analyze --md', () => {
   it('prints a readable summary with sources, clock and timeline', () => {
-    const r = runCli(['analyze', '--bundle', FULL, '--md']);
+    const r = runCli(['analyze', '--bundle', FULL, '--md', '--no-redact']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('# trustline analysis: C02FX1TLQ6L4');
     expect(r.stdout).toContain('| okta | ok | 11 |  |');

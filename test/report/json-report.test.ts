@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/model/analysis.js';
+import { buildIncidentReport } from '../../src/report/incident.js';
 import { analyzeJsonChunks } from '../../src/report/json-report.js';
 import { renderMarkdown } from '../../src/report/markdown-report.js';
 
@@ -47,11 +48,13 @@ describe('analyze JSON', () => {
 });
 
 describe('Markdown report', () => {
-  it('escapes table pipes and control characters and shows only warnings and errors for long timelines', () => {
-    const md = renderMarkdown(analysis(300));
+  it('escapes table pipes, links, HTML and control characters, and quotes the timeline around the errors only', () => {
+    const md = renderMarkdown(buildIncidentReport({ analysis: analysis(300), probes: [], nowMs: Date.UTC(2026, 10, 21) }));
     expect(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/.test(md)).toBe(false);
     expect(md).toContain('\\|y');
-    expect(md).toContain('300 events; showing 100 warnings and errors.');
+    expect(md).toContain('Events within a minute of the errors');
+    expect(md).toContain('260 more events in that window are not shown.');
     expect(md).toContain('Mac clock behind true time: -1.500 s (basis: date); not applied (small).');
+    expect(md).toContain('Incident report generated 2026-11-21T00:00:00.000Z.');
   });
 });

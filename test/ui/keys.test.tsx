@@ -58,6 +58,7 @@ const SPECS: Record<string, Spec> = {
     },
   },
   'confirm-no': { setup: (s) => s.requestRun(), check: (_a, b) => (expect(b.overlay).toBeNull(), expect(b.journalEntries).toEqual([])) },
+  export: { check: (_a, b, t) => (expect(b.message).toBe('no report export in this session'), expect(t.frame()).toContain('no report export')) },
   done: { check: (a, b, t) => (expect(b.marks[selectedStep(a)!.key]).toBe('done'), expect(t.frame()).toContain('[x]')) },
   skip: { check: (a, b, t) => (expect(b.marks[selectedStep(a)!.key]).toBe('skipped'), expect(t.frame()).toContain('[-]')) },
   guided: { check: (_a, b, t) => (expect(b.guided).toBe(true), expect(t.frame()).toContain('Walkthrough 1/5')) },
@@ -112,7 +113,7 @@ describe('the key table', () => {
     expect(keyName('', { ...none, delete: true })).toBe('backspace');
     expect(keyName('G', { ...none, shift: true })).toBe('G');
     expect(bindingFor('search', 'q')?.id).toBe('search-text');
-    expect(bindingFor('timeline', 'x')).toBeUndefined();
+    expect(bindingFor('timeline', 'X')).toBeUndefined();
     expect(bindingFor('search', 'ctrl+d')).toBeUndefined();
     expect(bindingFor('confirm', 'n')?.id).toBe('confirm-no');
     expect(bindingFor('timeline', 'n')?.id).toBe('next-hit');

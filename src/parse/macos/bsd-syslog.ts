@@ -5,6 +5,7 @@ import { civilFromDays, isValidCalendarTime } from '../../time/timestamp.js';
 import { zoneOffsetMinutes } from '../../time/zone.js';
 import { LocalClock } from './local-clock.js';
 import { splitSenderAndSubsystem } from './composed-message.js';
+import { own } from './own-strings.js';
 import { TextLogParser, type HeadResult } from './text-log-parser.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -68,13 +69,13 @@ export class BsdSyslogParser extends TextLogParser {
       endLine: lineNo,
       epochMs: at.epochMs,
       micros,
-      originalTime: text.slice(0, t[0].length - 1),
-      timeNote: `${at.note ?? this.yearNote} (${year}); ${this.clock.baseNote}`,
-      process: p ? p[2]!.trim() : '',
+      originalTime: own(text.slice(0, t[0].length - 1)),
+      timeNote: this.fields.get(`${at.note ?? this.yearNote} (${year}); ${this.clock.baseNote}`),
+      process: this.fields.get(p ? p[2]!.trim() : ''),
       pid: p ? Number(p[3]) : undefined,
-      messageType: p?.[4] ?? '',
-      subsystem: m.subsystem,
-      category: m.category,
+      messageType: this.fields.get(p?.[4] ?? ''),
+      subsystem: this.fields.get(m.subsystem),
+      category: this.fields.get(m.category),
       text: m.text,
     };
   }

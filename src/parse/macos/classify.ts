@@ -1,4 +1,5 @@
 import type { EventFields, Severity } from '../../model/event.js';
+import { own } from './own-strings.js';
 
 /** The parts of a unified-log record that classification looks at. */
 export interface LogLine {
@@ -17,13 +18,24 @@ export interface Classification {
 }
 
 // Most lines add no fields: share one frozen object instead of allocating per line.
-const NONE: EventFields = Object.freeze({}) as EventFields;
+export const NO_FIELDS: EventFields = Object.freeze({}) as EventFields;
+const NONE = NO_FIELDS;
 
 // Codes that mark a failed TLS exchange: SecureTransport (-98xx) and NSURLError (-12xx) forms,
 // not followed by another digit (-12021 is something else).
 const TLS_ERROR_CODES = /-(98(?:0[278]|1[3456]|2[489]|3[68])|120[0-6])(?!\d)/g;
 // Processes and subsystems of TLS-inspecting proxies, content filters and endpoint protection.
 const INTERCEPTOR = /zscaler|netskope|crowdstrike|falcon|sentinel|jamf ?protect|proxy|filter|networkextension/i;
+// Processes and subsystems repeat on every line (and are shared strings, see FieldInterner): test each once.
+const interceptors = new Map<string, boolean>();
+function isInterceptor(name: string): boolean {
+  let known = interceptors.get(name);
+  if (known === undefined) {
+    known = INTERCEPTOR.test(name);
+    if (interceptors.size < 4096) interceptors.set(name, known);
+  }
+  return known;
+}
 const HTTP_STATUS = /\b(?:status(?: ?code)?|HTTP(?:\/\d(?:\.\d)?)?|response ?code|statusCode)[\s:=(]*([1-5]\d\d)\b/i;
 const TRUST_RESULT = /(?:kSecTrustResult|SecTrustResultType|trust result)\D{0,12}(\d)\b/i;
 // Results named without their number, as some tools print them; Proceed and Unspecified mean trusted.
@@ -68,21 +80,22 @@ export function classifyLogLine(l: LogLine): Classification {
 
   if (text.includes('Trust evaluate failure')) {
     const keys = text.slice(text.indexOf('Trust evaluate failure') + 23).trim();
-    return { kind: 'device.trust.failure', severity: 'error', fields: { trustFailure: keys } };
+    return { kind: 'device.trust.failure', severity: 'error', fields: { trustFailure: own(keys) } };
   }
   const trustResult = text.includes('rust') ? TRUST_RESULT.exec(text) : null;
   if (trustResult && trustResult[1] !== '1' && trustResult[1] !== '4' && /trust/i.test(text)) {
     return { kind: 'device.trust.failure', severity: 'error', fields: { trustResult: Number(trustResult[1]) } };
   }
   const trustName = text.includes('kSecTrustResult') ? TRUST_RESULT_NAME.exec(text) : null;
-  if (trustName) return { kind: 'device.trust.failure', severity: 'error', fields: { trustResultName: trustName[1]! } };
+  if (trustName) return { kind: 'device.trust.failure', severity: 'error', fields: { trustResultName: own(trustName[1]!) } };
   if (text.includes('ocsp') || text.includes('OCSP')) {
     if (/fail|error|timed? ?out|unreachable|too many recent timeouts/i.test(text)) {
       return { kind: 'device.ocsp.failure', severity: 'error', fields: NONE };
     }
   }
   // All codes in text order: NSURLError -1202 usually wraps the SecureTransport cause (-9807).
-  const tlsCodes = text.match(TLS_ERROR_CODES);
+  // Every code starts -9 or -12: most lines have neither and skip the regular expression.
+  const tlsCodes = text.includes('-9') || text.includes('-12') ? text.match(TLS_ERROR_CODES) : null;
   if (
     tlsCodes !== null ||
     text.includes('TLS Trust evaluation failed') ||
@@ -105,7 +118,7 @@ export function classifyLogLine(l: LogLine): Classification {
     if (/skew/i.test(text)) return { kind: 'device.clock.skew', severity: 'error', fields: NONE };
     return { kind: 'device.clock', severity: base, fields: NONE };
   }
-  if (INTERCEPTOR.test(l.process) || INTERCEPTOR.test(l.subsystem) || text.includes('TLS inspection') || text.includes('SSL inspection')) {
+  if (isInterceptor(l.process) || isInterceptor(l.subsystem) || text.includes('TLS inspection') || text.includes('SSL inspection')) {
     return { kind: 'device.network.interceptor', severity: base, fields: NONE };
   }
   const mdm = l.process === 'mdmclient' || l.subsystem === 'com.apple.ManagedClient';

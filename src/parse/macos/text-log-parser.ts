@@ -1,7 +1,7 @@
 import type { TimelineEvent } from '../../model/event.js';
 import type { FileReport } from '../../model/file-report.js';
 import type { LineSink } from '../../io/lines.js';
-import { logRecordToEvent, type LogRecord } from './log-record.js';
+import { FieldInterner, LogEventFactory, type LogRecord } from './log-record.js';
 
 /** What a style says about one line: a record start, a broken record start, or neither. */
 export type HeadResult = LogRecord | { bad: string } | null;
@@ -38,12 +38,17 @@ export abstract class TextLogParser implements LineSink {
   private discarding = false;
   private inFooter = false;
   private truncatedLines = 0;
+  private readonly events: LogEventFactory;
+  /** Styles pass processes, subsystems, categories and message types through this: one copy each. */
+  protected readonly fields = new FieldInterner();
 
   constructor(
     protected readonly rel: string,
     protected readonly report: FileReport,
     private readonly emit: (event: TimelineEvent) => void,
-  ) {}
+  ) {
+    this.events = new LogEventFactory(rel);
+  }
 
   protected abstract head(text: string, lineNo: number): HeadResult;
 
@@ -115,6 +120,6 @@ export abstract class TextLogParser implements LineSink {
       while (extra.length > 0 && extra[extra.length - 1]!.trim() === '') extra.pop();
       if (extra.length > 0) open.text = `${open.text}\n${extra.join('\n')}`;
     }
-    this.emit(logRecordToEvent(this.rel, open));
+    this.emit(this.events.event(open));
   }
 }

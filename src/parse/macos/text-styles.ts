@@ -3,7 +3,8 @@ import type { TimelineEvent } from '../../model/event.js';
 import type { FileReport } from '../../model/file-report.js';
 import { epochOfOffsetTime, scanTimestamp, type WallTime } from '../../time/timestamp.js';
 import { splitComposedMessage, splitSenderAndSubsystem, type SenderAndSubsystem } from './composed-message.js';
-import type { LogRecord } from './log-record.js';
+import type { FieldInterner, LogRecord } from './log-record.js';
+import { own } from './own-strings.js';
 import { LocalClock } from './local-clock.js';
 import { looksLikeRecordStart, TextLogParser, type HeadResult } from './text-log-parser.js';
 
@@ -36,19 +37,19 @@ function zonedHead(text: string): ZonedHead | { bad: string } | null {
 }
 
 /** A record of the styles whose timestamps carry their own offset (default, syslog). */
-function zonedRecord(text: string, lineNo: number, t: ZonedHead, process: string, pid: number, messageType: string, m: SenderAndSubsystem): LogRecord {
+function zonedRecord(text: string, lineNo: number, t: ZonedHead, process: string, pid: number, messageType: string, m: SenderAndSubsystem, f: FieldInterner): LogRecord {
   return {
     line: lineNo,
     endLine: lineNo,
     epochMs: t.epochMs,
     micros: t.w.micros,
-    originalTime: text.slice(0, t.w.length),
+    originalTime: own(text.slice(0, t.w.length)),
     timeNote: undefined,
-    process,
+    process: f.get(process),
     pid,
-    messageType,
-    subsystem: m.subsystem,
-    category: m.category,
+    messageType: f.get(messageType),
+    subsystem: f.get(m.subsystem),
+    category: f.get(m.category),
     text: m.text,
   };
 }
@@ -70,7 +71,7 @@ export class DefaultStyleParser extends TextLogParser {
     const [thread, type, activity, pid] = columns as [string, string, string, string, string];
     if (!thread.startsWith('0x') || !activity.startsWith('0x')) return { bad: 'default-style line with unexpected thread or activity column' };
     const m = splitComposedMessage(text.slice(skipSpaces(text, i)));
-    return zonedRecord(text, lineNo, t, m.process, Number(pid), type, m);
+    return zonedRecord(text, lineNo, t, m.process, Number(pid), type, m, this.fields);
   }
 }
 
@@ -87,7 +88,7 @@ export class SyslogStyleParser extends TextLogParser {
     const p = SYSLOG_PROCESS.exec(text);
     if (!p || hostEnd === hostStart) return { bad: 'syslog-style line without process[pid]:' };
     const m = splitSenderAndSubsystem(text.slice(p.index + p[0].length));
-    return zonedRecord(text, lineNo, t, text.slice(hostEnd + 1, p.index), Number(p[1]), p[2] ?? '', m);
+    return zonedRecord(text, lineNo, t, text.slice(hostEnd + 1, p.index), Number(p[1]), p[2] ?? '', m, this.fields);
   }
 }
 
@@ -117,13 +118,13 @@ export class CompactStyleParser extends TextLogParser {
       endLine: lineNo,
       epochMs: at.epochMs,
       micros: undefined,
-      originalTime: text.slice(0, w.length),
+      originalTime: own(text.slice(0, w.length)),
       timeNote: at.note ?? this.clock.baseNote,
-      process: text.slice(w.length + 4, p.index).trim(),
+      process: this.fields.get(text.slice(w.length + 4, p.index).trim()),
       pid: Number(p[1]),
       messageType: type,
-      subsystem: m.subsystem,
-      category: m.category,
+      subsystem: this.fields.get(m.subsystem),
+      category: this.fields.get(m.category),
       text: m.text,
     };
   }

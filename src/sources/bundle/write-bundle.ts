@@ -1,5 +1,6 @@
 import { writeDirectoryAtomic } from '../../io/atomic-write.js';
 import type { ParseContext } from '../../model/context.js';
+import { escapeJsonText } from '../../text/json-safe.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
 import type { CapturedOutputs } from '../device/read-capture.js';
 import type { CollectedDocument } from '../live/live-types.js';
@@ -17,8 +18,9 @@ export async function writeBundle(dir: string, ctx: ParseContext, documents: Col
   if (ctx.collectedAtMs !== undefined) meta['collectedAt'] = formatIsoUtc(ctx.collectedAtMs);
   if (ctx.deviceTimeZone) meta['deviceTimeZone'] = ctx.deviceTimeZone;
   const files = [
-    { rel: 'meta.json', data: `${JSON.stringify(meta, null, 2)}\n` },
-    ...documents.map((d) => ({ rel: d.rel, data: `${JSON.stringify(d.json, null, 1)}\n` })),
+    // JSON files carry no raw control or bidi character (escaped as \uXXXX: the same data, safe to `cat`).
+    { rel: 'meta.json', data: `${escapeJsonText(JSON.stringify(meta, null, 2))}\n` },
+    ...documents.map((d) => ({ rel: d.rel, data: `${escapeJsonText(JSON.stringify(d.json, null, 1))}\n` })),
     ...(device ? [...device.logs, ...device.probes].map((o) => ({ rel: o.rel, data: o.text })) : []),
   ];
   await writeDirectoryAtomic(dir, files);

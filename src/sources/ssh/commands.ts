@@ -9,6 +9,7 @@
 import { PROBE_NAMES, type ProbeName } from '../../parse/probes/index.js';
 import { SshError } from './errors.js';
 import { isValidHostname } from './destination.js';
+import { hasUnsafeCharacter } from '../../text/sanitize.js';
 import { shJoin } from './posix-quote.js';
 
 export const LOG_NAMES = ['log-trust', 'log-sso', 'log-mdm', 'log-clock'] as const;
@@ -76,15 +77,14 @@ const checkLast: Check = (value) => {
 
 const checkHost: Check = (value) => (isValidHostname(value) ? undefined : 'not a DNS name or an IP address');
 
-// Control, line-separator and bidi characters: never useful in a parameter, confusing when displayed.
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 
 /** Free text (quoted as one word, so quotes and `$()` are plain data): printable, bounded, no leading dash. */
 function printableText(max: number): Check {
   return (value) => {
     if (value === '' || value.length > max) return `1 to ${max} characters`;
     if (value.startsWith('-')) return 'must not start with "-"';
-    return UNPRINTABLE.test(value) ? 'control or format characters are not allowed' : undefined;
+    // Control, line-separator and bidi characters: never useful in a parameter, confusing when displayed.
+    return hasUnsafeCharacter(value) ? 'control or format characters are not allowed' : undefined;
   };
 }
 

@@ -13,7 +13,6 @@
 import { access, chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { execa } from 'execa';
 import { isRemoteCommand, type RemoteCommand } from './commands.js';
 import { formatDestination, parseDestination, parseJump, type Destination } from './destination.js';
 import { connectionFailure, deadlineExceeded, isConnectionFailure, SshError } from './errors.js';
@@ -196,6 +195,9 @@ function unlessAborted(promise: Promise<unknown>, signal: AbortSignal): Promise<
   });
 }
 
+/** execa is loaded with the first command over SSH, not at every start of trustline. */
+const loadExeca = (): Promise<typeof import('execa')> => import('execa');
+
 class SshTransport implements ProbeTransport {
   private readonly controlPath: string;
   private readonly closing = new AbortController();
@@ -233,6 +235,7 @@ class SshTransport implements ProbeTransport {
   }
 
   private async execute(command: RemoteCommand, signal: AbortSignal | undefined, cancel: AbortSignal): Promise<CommandResult> {
+    const { execa } = await loadExeca();
     if (cancel.aborted) this.rethrowCancel(abortReason(cancel), signal);
     if (this.broken) throw this.broken;
     const output = new CappedOutput(this.plan.maxOutputBytes);
@@ -306,6 +309,7 @@ class SshTransport implements ProbeTransport {
     try {
       if (this.firstRun) {
         await this.firstRun;
+        const { execa } = await loadExeca();
         // Stops the shared master, if one is up; nothing to stop is not an error.
         await execa('ssh', sshArgs(this.plan, this.controlPath, { control: 'exit' }), {
           stdin: 'ignore',

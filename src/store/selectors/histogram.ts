@@ -1,5 +1,6 @@
 import type { Severity, TimelineEvent } from '../../model/event.js';
-import { memoLast } from './memo.js';
+import { memoPer } from './memo.js';
+import { selectionOf, severityOfCode } from './visible-index.js';
 
 export type Bucket = Record<Severity, number>;
 
@@ -11,22 +12,47 @@ export interface Histogram {
   max: number;
 }
 
-/** Events over the list's time range in `width` equal buckets, counted by severity. */
-export const histogram = memoLast((list: readonly TimelineEvent[], width: number): Histogram => {
+/**
+ * Events over the list's time range in `width` equal buckets, counted by severity. The bucket is a
+ * non-decreasing function of time, so per code of the list's selection (visible-index.ts) the counts
+ * come from binary searches at the bucket edges: O(width × codes × log n), whatever the list's length.
+ */
+export const histogram = memoPer((list: readonly TimelineEvent[], width: number): Histogram => {
   const n = Math.max(0, Math.floor(width));
-  const buckets: Bucket[] = Array.from({ length: n }, () => ({ info: 0, warn: 0, error: 0 }));
+  const counts = new Float64Array(n * 3); // counts[bucket * 3 + severity]
   const first = list[0];
   const last = list[list.length - 1];
-  if (!first || !last || n === 0) return { startMs: first?.epochMs ?? 0, endMs: last?.epochMs ?? 0, buckets, max: 0 };
-  const startMs = first.epochMs;
-  const span = Math.max(1, last.epochMs - startMs + 1);
-  let max = 0;
-  for (const e of list) {
-    const b = buckets[Math.min(n - 1, Math.floor(((e.epochMs - startMs) / span) * n))]!;
-    b[e.severity]++;
-    max = Math.max(max, b.info + b.warn + b.error);
+  const startMs = first?.epochMs ?? 0;
+  const endMs = last?.epochMs ?? 0;
+  const span = Math.max(1, endMs - startMs + 1);
+  const bucket = (t: number): number => Math.min(n - 1, Math.floor(((t - startMs) / span) * n));
+  const { index, codes } = selectionOf(list);
+  const { times } = index;
+  for (const code of n > 0 ? codes : []) {
+    const positions = index.byCode[code]!;
+    const end = positions.length;
+    let from = 0;
+    for (let b = 0; b < n && from < end; b++) {
+      // The first of this code's events in a later bucket.
+      let lo = from;
+      let hi = end;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (bucket(times[positions[mid]!]!) <= b) lo = mid + 1;
+        else hi = mid;
+      }
+      counts[b * 3 + severityOfCode(code)]! += lo - from;
+      from = lo;
+    }
   }
-  return { startMs, endMs: last.epochMs, buckets, max };
+  const buckets: Bucket[] = [];
+  let max = 0;
+  for (let b = 0; b < n; b++) {
+    const x = { info: counts[b * 3]!, warn: counts[b * 3 + 1]!, error: counts[b * 3 + 2]! };
+    max = Math.max(max, x.info + x.warn + x.error);
+    buckets.push(x);
+  }
+  return { startMs, endMs, buckets, max };
 });
 
 /** The bucket an instant falls in, or -1 outside the range. */

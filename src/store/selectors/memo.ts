@@ -8,3 +8,19 @@ export function memoLast<Args extends readonly unknown[], R>(fn: (...args: Args)
     return value;
   };
 }
+
+/**
+ * memoLast per object, held weakly: the last result for each list (say), so going back to a list seen
+ * before (a filter toggled off again) costs nothing.
+ */
+export function memoPer<K extends object, Args extends readonly unknown[], R>(fn: (key: K, ...args: Args) => R): (key: K, ...args: Args) => R {
+  const byKey = new WeakMap<K, (...args: Args) => R>();
+  return (key: K, ...args: Args): R => {
+    let remembered = byKey.get(key);
+    if (remembered === undefined) {
+      remembered = memoLast((...rest: Args) => fn(key, ...rest));
+      byKey.set(key, remembered);
+    }
+    return remembered(...args);
+  };
+}

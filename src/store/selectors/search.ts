@@ -1,7 +1,8 @@
 import type { TimelineEvent } from '../../model/event.js';
 import type { ConsoleState } from '../types.js';
-import { memoLast } from './memo.js';
+import { memoLast, memoPer } from './memo.js';
 import { visibleTimeline } from './timeline.js';
+import { CODE_COUNT, lazyArray, listIndex, lowerBound, selectionOf, SortedUnion } from './visible-index.js';
 
 export function eventMatches(e: TimelineEvent, needle: string): boolean {
   return e.summary.toLowerCase().includes(needle) || e.kind.toLowerCase().includes(needle);
@@ -16,8 +17,51 @@ export const findHits = memoLast((list: readonly TimelineEvent[], query: string)
   return hits;
 });
 
+/** A query's hits over the whole timeline split by code (see visible-index.ts), once per search. */
+const hitsByCode = memoLast((timeline: readonly TimelineEvent[], all: readonly number[]): Int32Array[] => {
+  const { codes } = listIndex(timeline);
+  const counts = new Int32Array(CODE_COUNT);
+  for (const h of all) counts[codes[h]!]!++;
+  const parts = Array.from(counts, (n) => new Int32Array(n));
+  const filled = new Int32Array(CODE_COUNT);
+  for (const h of all) {
+    const c = codes[h]!;
+    parts[c]![filled[c]!++] = h;
+  }
+  return parts;
+});
+
+/** Hits over the whole timeline as indices into a filtered list of it: read through, never listed. */
+const hitsIn = memoPer((list: readonly TimelineEvent[], parts: readonly Int32Array[]): readonly number[] => {
+  const { index, codes, positions } = selectionOf(list);
+  const hits = new SortedUnion(codes.map((c) => parts[c]!), index.list.length);
+  return lazyArray(hits.length, (k) => positions.rank(hits.at(k)));
+});
+
+/**
+ * Indices of the visible events matching the query. The search runs once per query over the whole
+ * timeline; changing the filters only maps its hits onto the new visible list.
+ */
 export function searchHits(s: Pick<ConsoleState, 'analysis' | 'filters' | 'search'>): readonly number[] {
-  return findHits(visibleTimeline(s), s.search.query);
+  const { timeline } = s.analysis;
+  const list = visibleTimeline(s);
+  const all = findHits(timeline, s.search.query);
+  // Split the hits by code along with the search (O(hits)), so that filter toggles later stay cheap.
+  const byCode = hitsByCode(timeline, all);
+  return list === timeline ? all : hitsIn(list, byCode);
+}
+
+/** The hits among visible indices start..end-1 (a window of rows), found by one binary search. */
+export function hitsBetween(hits: readonly number[], start: number, end: number): Set<number> {
+  const found = new Set<number>();
+  for (let k = lowerBound(hits, start); k < hits.length && hits[k]! < end; k++) found.add(hits[k]!);
+  return found;
+}
+
+/** Where `value` is in a sorted list, or -1 (a binary search: hit lists may be read-through arrays). */
+export function indexInSorted(sorted: readonly number[], value: number): number {
+  const i = lowerBound(sorted, value);
+  return sorted[i] === value ? i : -1;
 }
 
 /** The next (1) or previous (-1) index in a sorted list strictly after or before `from`, wrapping around. */

@@ -2,6 +2,7 @@ import type { Severity, SourceName, TimelineEvent } from '../../model/event.js';
 import { locate } from '../event-ref.js';
 import type { ConsoleState, Filters } from '../types.js';
 import { memoLast } from './memo.js';
+import { codeOf, selectCodes } from './visible-index.js';
 
 export const SEVERITIES: readonly Severity[] = ['info', 'warn', 'error'];
 export const SOURCES: readonly SourceName[] = ['jamf', 'okta', 'device'];
@@ -14,10 +15,12 @@ export function filtersActive(f: Filters): boolean {
   return f.minSeverity !== 'info' || SOURCES.some((s) => !f.sources[s]);
 }
 
-function applyFilters(timeline: TimelineEvent[], filters: Filters): readonly TimelineEvent[] {
+function applyFilters(timeline: readonly TimelineEvent[], filters: Filters): readonly TimelineEvent[] {
   if (!filtersActive(filters)) return timeline;
   const min = severityRank(filters.minSeverity);
-  return timeline.filter((e) => filters.sources[e.source] && severityRank(e.severity) >= min);
+  const codes = SOURCES.filter((source) => filters.sources[source]).flatMap((source) => SEVERITIES.filter((severity) => severityRank(severity) >= min).map((severity) => codeOf(source, severity)));
+  // No pass over the events: see visible-index.ts.
+  return selectCodes(timeline, codes);
 }
 
 /** The events the timeline shows, in time order. The whole timeline (no copy) when nothing is filtered. */

@@ -3,7 +3,7 @@ import { keyScope } from '../scope.js';
 import { eventDetailLines, hypothesisEvidence } from '../selectors/detail.js';
 import { selectedHypothesisIndex } from '../selectors/hypotheses.js';
 import { runbookSteps, selectedStep } from '../selectors/runbook.js';
-import { nextInSorted, searchHits } from '../selectors/search.js';
+import { indexInSorted, nextInSorted, searchHits } from '../selectors/search.js';
 import { visibleTimeline, windowStart } from '../selectors/timeline.js';
 import type { ConsoleState, NavigationSlice, Overlay, SliceArgs } from '../types.js';
 import { GUIDED_STAGE_COUNT } from './guided.js';
@@ -63,7 +63,7 @@ export function navigationSlice({ set, get }: SliceArgs): NavigationSlice {
       const s = get();
       const e = s.analysis.timeline.find((x) => x.id === id);
       if (!e) return set({ message: 'that event is no longer in the timeline' });
-      const hidden = !visibleTimeline(s).includes(e);
+      const hidden = eventAt(visibleTimeline(s), refOf(e)) === undefined;
       const filters = hidden ? { sources: { jamf: true, okta: true, device: true }, minSeverity: 'info' as const } : s.filters;
       const next = { ...s, filters, overlay: null, guided: false, focus: 'timeline' as const, cursor: refOf(e) };
       set({ ...next, ...cursorAt(next, locate(visibleTimeline(next), next.cursor)), message: hidden ? 'filters cleared to show the event' : null });
@@ -116,7 +116,7 @@ export function navigationSlice({ set, get }: SliceArgs): NavigationSlice {
       const hits = searchHits(next);
       const list = visibleTimeline(next);
       const from = locate(list, s.cursor);
-      const first = hits.includes(from) ? from : nextInSorted(hits, from, 1);
+      const first = indexInSorted(hits, from) !== -1 ? from : nextInSorted(hits, from, 1);
       const message = next.search.query === '' ? null : hits.length === 0 ? `no match for "${next.search.query}"` : `${hits.length} matches`;
       set({ search: next.search, ...(first !== undefined ? { ...cursorAt(next, first), focus: 'timeline' } : {}), message });
     },
@@ -131,7 +131,7 @@ export function navigationSlice({ set, get }: SliceArgs): NavigationSlice {
       const to = nextInSorted(hits, from, direction);
       if (to === undefined) return set({ message: `no match for "${s.search.query}"` });
       const wrapped = direction === 1 ? to <= from : to >= from;
-      set({ ...cursorAt(s, to), focus: 'timeline', message: `match ${hits.indexOf(to) + 1}/${hits.length}${wrapped ? ' (wrapped)' : ''}` });
+      set({ ...cursorAt(s, to), focus: 'timeline', message: `match ${indexInSorted(hits, to) + 1}/${hits.length}${wrapped ? ' (wrapped)' : ''}` });
     },
     escape() {
       const s = get();

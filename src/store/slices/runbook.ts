@@ -12,6 +12,7 @@ export function runbookSlice({ set, get, init }: SliceArgs): RunbookSlice {
     selectedStep: null,
     run: { state: 'idle' },
     journalEntries: [],
+    runOutputs: {},
     copyCommand() {
       const step = selectedStep(get());
       if (!step || step.command === '') return void set({ message: 'no runbook step to copy' });
@@ -49,6 +50,7 @@ export function runbookSlice({ set, get, init }: SliceArgs): RunbookSlice {
         analysis,
         sourceStates: loadsOf(analysis, after.sourceStates),
         journalEntries: [...after.journalEntries, entry],
+        runOutputs: outcome.text === undefined ? after.runOutputs : { ...after.runOutputs, [entry.outputSha256]: outcome.text },
         marks: ok ? { ...after.marks, [step.key]: 'done' } : after.marks,
         run: ok
           ? { state: 'ok', stepKey: step.key, command: entry.command, events: outcome.events }

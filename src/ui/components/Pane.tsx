@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { sanitizeLine } from '../../text/sanitize.js';
+import { safeLine } from '../../text/boundary.js';
 import { tokenColor, useTheme } from '../theme-context.js';
 import { cellWidth, fitCells } from '../text/cells.js';
 
@@ -22,7 +22,7 @@ export function Pane({ title, width, height, focused, children }: PaneProps) {
   if (width < 4 || height < 3) return null;
   const color = tokenColor(theme, focused ? 'border.focus' : 'border');
   const [tl, h, tr] = focused ? ['╔', '═', '╗'] : ['╭', '─', '╮'];
-  const label = fitCells(` ${focused ? '▶ ' : ''}${sanitizeLine(title)} `, width - 4);
+  const label = fitCells(` ${focused ? '▶ ' : ''}${safeLine(title)} `, width - 4);
   const top = `${tl}${h}${label}${h.repeat(Math.max(0, width - 3 - cellWidth(label)))}${tr}`;
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
@@ -36,7 +36,7 @@ export function Pane({ title, width, height, focused, children }: PaneProps) {
         flexDirection="column"
         width={width}
         height={height - 1}
-        overflow="hidden"
+        overflowY="hidden"
       >
         {children}
       </Box>

@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import { memo } from 'react';
-import { sanitizeLine } from '../../text/sanitize.js';
+import { safeLine } from '../../text/boundary.js';
 import { tokenColor, useTheme } from '../theme-context.js';
 import type { ThemeToken } from '../theme/types.js';
 import { cellWidth, fitCells } from '../text/cells.js';
@@ -18,7 +18,7 @@ export function fitSegments(segments: readonly Segment[], width: number): Segmen
   let used = 0;
   for (const seg of segments) {
     if (used >= width) break;
-    const text = fitCells(sanitizeLine(seg.text), width - used);
+    const text = fitCells(safeLine(seg.text), width - used);
     used += cellWidth(text);
     out.push({ ...seg, text });
   }

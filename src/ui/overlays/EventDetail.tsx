@@ -7,7 +7,7 @@ import type { Segment } from '../components/Row.js';
 import type { Rect } from '../layout.js';
 import { useConsole } from '../store-context.js';
 import { wrapCells } from '../text/cells.js';
-import { sanitizeLine } from '../../text/sanitize.js';
+import { safeLine } from '../../text/boundary.js';
 
 /** Every line of an event: its raw record reference and all fields, sanitised, values wrapped; scrolled by `offset` items. */
 export function EventDetail({ rect, eventRef, offset }: { rect: Rect; eventRef: EventRef; offset: number }) {
@@ -21,7 +21,7 @@ export function EventDetail({ rect, eventRef, offset }: { rect: Rect; eventRef: 
     const items = eventDetailLines(e, mode, zones).slice(offset);
     const labelWidth = Math.min(14, Math.floor(width / 3));
     return items.flatMap(({ label, value }) =>
-      wrapCells(sanitizeLine(value, 4000), Math.max(1, width - labelWidth - 1)).map(
+      wrapCells(safeLine(value, 4000), Math.max(1, width - labelWidth - 1)).map(
         (part, i): Segment[] => [{ text: (i === 0 ? label : '').padEnd(labelWidth + 1), token: 'accent' }, { text: part, token: 'text' }],
       ),
     );

@@ -1,6 +1,6 @@
 import type { ConsoleState } from '../../store/types.js';
 import { evidenceCompleteness, guidedDevice, guidedEvidence, guidedHypotheses, guidedNextProbe } from '../../store/selectors/guided.js';
-import { sanitizeLine } from '../../text/sanitize.js';
+import { safeLine } from '../../text/boundary.js';
 import type { Segment } from '../components/Row.js';
 import { SOURCE_LETTER, VERDICT_LABEL } from '../panes/markers.js';
 import { wrapCells } from '../text/cells.js';
@@ -8,7 +8,7 @@ import { wrapCells } from '../text/cells.js';
 type Lines = Segment[][];
 
 const text = (t: string, token: Segment['token'] = 'text', bold = false): Segment[] => [{ text: t, ...(token ? { token } : {}), bold }];
-const para = (t: string, width: number, token: Segment['token'] = 'text', max = 99): Lines => wrapCells(sanitizeLine(t), width).slice(0, max).map((l) => text(l, token));
+const para = (t: string, width: number, token: Segment['token'] = 'text', max = 99): Lines => wrapCells(safeLine(t), width).slice(0, max).map((l) => text(l, token));
 const list = (xs: readonly string[]) => (xs.length === 0 ? '—' : xs.join(', '));
 
 function device(s: ConsoleState, width: number): Lines {

@@ -6,7 +6,7 @@ import type { Rect } from '../layout.js';
 import { useRunbook } from '../hooks.js';
 import { useConsole } from '../store-context.js';
 import { wrapCells } from '../text/cells.js';
-import { sanitizeLine } from '../../text/sanitize.js';
+import { safeLine } from '../../text/boundary.js';
 
 export function markBox(mark: StepMark | undefined): string {
   return mark === 'done' ? '[x]' : mark === 'skipped' ? '[-]' : '[ ]';
@@ -21,7 +21,7 @@ export function runText(run: RunState): Segment | undefined {
 
 /** Wrapped `Label: text` lines, at most `max`. */
 function labelled(label: string, text: string, width: number, max: number): Segment[][] {
-  return wrapCells(`${label}: ${sanitizeLine(text)}`, width)
+  return wrapCells(`${label}: ${safeLine(text)}`, width)
     .slice(0, max)
     .map((line, i) => (i === 0 ? [{ text: `${label}:`, token: 'accent' as const }, { text: line.slice(label.length + 1), token: 'text' as const }] : [{ text: line, token: 'text' as const }]));
 }
@@ -37,7 +37,7 @@ export function stepLines(step: StepView, steps: readonly StepView[], width: num
   ];
   const prefix = step.kind === 'console' ? '» ' : '$ ';
   const commandRows = rows >= 10 ? 3 : 1;
-  const command = wrapCells(prefix + sanitizeLine(step.command), width).slice(0, commandRows).map((t) => [{ text: t, token: 'accent' as const }]);
+  const command = wrapCells(prefix + safeLine(step.command), width).slice(0, commandRows).map((t) => [{ text: t, token: 'accent' as const }]);
   const lines: Segment[][] = [head, ...command];
   const left = () => Math.max(0, rows - lines.length);
   const each = Math.max(1, Math.floor(left() / 3));

@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { memo, useMemo } from 'react';
 import type { TimelineEvent } from '../../model/event.js';
-import { searchHits } from '../../store/selectors/search.js';
+import { hitsBetween, searchHits } from '../../store/selectors/search.js';
 import { formatTime, type TimeZones } from '../../store/selectors/time-format.js';
 import { filtersActive, SOURCES, timelineWindow } from '../../store/selectors/timeline.js';
 import type { Filters, TimeMode } from '../../store/types.js';
@@ -36,17 +36,6 @@ export const EventRow = memo(function EventRow({ event: e, width, mode, zones, s
   return <Row segments={segments} width={width} selected={selected} />;
 });
 
-function hasHit(hits: readonly number[], i: number): boolean {
-  let lo = 0;
-  let hi = hits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (hits[mid]! < i) lo = mid + 1;
-    else hi = mid;
-  }
-  return hits[lo] === i;
-}
-
 export function timelineTitle(total: number, cursor: number, filters: Filters, query: string, hits: number): string {
   const src = SOURCES.map((s) => (filters.sources[s] ? SOURCE_LETTER[s] : '-')).join('');
   const filter = filtersActive(filters) ? ` · ${src} ≥${filters.minSeverity}` : '';
@@ -67,6 +56,7 @@ export function TimelinePane({ rect, focused }: { rect: Rect; focused: boolean }
   const width = Math.max(0, rect.width - 2);
   const win = useMemo(() => timelineWindow({ analysis, filters, cursor, top }, rows), [analysis, filters, cursor, top, rows]);
   const hits = useMemo(() => searchHits({ analysis, filters, search }), [analysis, filters, search]);
+  const hitRows = useMemo(() => hitsBetween(hits, win.start, win.start + win.rows.length), [hits, win.start, win.rows.length]);
   const adjusted = analysis.clock.applied;
   return (
     <Pane title={timelineTitle(win.total, win.cursor, filters, search.query, hits.length)} width={rect.width} height={rect.height} focused={focused}>
@@ -80,7 +70,7 @@ export function TimelinePane({ rect, focused }: { rect: Rect; focused: boolean }
             mode={mode}
             zones={zones}
             selected={win.start + i === win.cursor}
-            hit={hasHit(hits, win.start + i)}
+            hit={hitRows.has(win.start + i)}
             adjusted={adjusted && e.deviceClock === true}
           />
         ))}

@@ -1,0 +1,155 @@
+import type { Analysis, ClockReading, DeviceIdentity, Hypothesis, SourceSummary } from '../model/analysis.js';
+import type { Severity, SourceName, TimelineEvent } from '../model/event.js';
+import { formatIsoUtc } from '../time/timestamp.js';
+import { timelineExcerpt } from './excerpt.js';
+import type { ProbeRun } from './probe-runs.js';
+
+/** An event as a report shows it. */
+export interface ReportEvent {
+  id: string;
+  time: string;
+  source: SourceName;
+  kind: string;
+  severity: Severity;
+  summary: string;
+}
+
+export interface ReportEvidence {
+  eventId: string;
+  supports: boolean;
+  why: string;
+  /** The event, when it is in the timeline. */
+  event?: ReportEvent;
+}
+
+export interface ReportHypothesis {
+  rank: number;
+  id: string;
+  title: string;
+  verdict: Hypothesis['verdict'];
+  score: number;
+  explanation: string;
+  evidence: ReportEvidence[];
+  unknown: string[];
+  next: Hypothesis['next'];
+}
+
+/**
+ * Everything an incident report says, as plain data: the Markdown and JSON forms render it, the
+ * redaction pass maps its strings. Text in it is raw (sanitised by the renderers).
+ */
+export interface IncidentReport {
+  generatedAt: string;
+  /** `pseudonyms`: identifiers replaced by keyed pseudonyms; `none`: --no-redact. */
+  redaction: 'pseudonyms' | 'none';
+  summary: string;
+  device: DeviceIdentity;
+  sources: SourceSummary[];
+  clock: ClockReading & { text: string };
+  hypotheses: ReportHypothesis[];
+  excerpt: { around: string; events: (ReportEvent & { evidence: boolean })[]; omitted: number };
+  probes: ProbeRun[];
+  /** What the evidence could not settle: missing sources, an unmeasured clock, unknown evidence. */
+  unknown: string[];
+  notes: string[];
+}
+
+export function describeClock(clock: ClockReading): string {
+  if (clock.deviceOffsetMs === null) return 'Mac clock offset not measured (no sntp or date probe).';
+  const seconds = (clock.deviceOffsetMs / 1000).toFixed(3);
+  const direction = clock.deviceOffsetMs > 0 ? 'ahead of' : clock.deviceOffsetMs < 0 ? 'behind' : 'in step with';
+  const sign = clock.deviceOffsetMs > 0 ? '+' : '';
+  const applied = clock.applied ? 'applied to device events' : `not applied${clock.note ? ` (${clock.note})` : ''}`;
+  return `Mac clock ${direction} true time: ${sign}${seconds} s (basis: ${clock.basis}); ${applied}.`;
+}
+
+export function reportEvent(e: TimelineEvent): ReportEvent {
+  return { id: e.id, time: formatIsoUtc(e.epochMs, e.micros), source: e.source, kind: e.kind, severity: e.severity, summary: e.summary };
+}
+
+function reportHypotheses(a: Analysis): ReportHypothesis[] {
+  const wanted = new Set(a.hypotheses.flatMap((h) => h.evidence.map((ev) => ev.eventId)));
+  const events = new Map(a.timeline.filter((e) => wanted.has(e.id)).map((e) => [e.id, reportEvent(e)] as const));
+  return a.hypotheses.map((h, i) => ({
+    rank: i + 1,
+    id: h.id,
+    title: h.title,
+    verdict: h.verdict,
+    score: h.score,
+    explanation: h.explanation,
+    evidence: h.evidence.map((ev) => {
+      const event = events.get(ev.eventId);
+      return { eventId: ev.eventId, supports: ev.supports, why: ev.why, ...(event ? { event } : {}) };
+    }),
+    unknown: h.unknown,
+    next: h.next,
+  }));
+}
+
+/** Hypotheses still in play: the first one always, then every one not judged unlikely. */
+function inPlay(hs: readonly ReportHypothesis[]): ReportHypothesis[] {
+  return hs.filter((h, i) => i === 0 || h.verdict !== 'unlikely');
+}
+
+function stillUnknown(a: Analysis, hs: readonly ReportHypothesis[]): string[] {
+  const out: string[] = [];
+  for (const s of a.sources) {
+    if (s.status === 'missing') out.push(`No ${s.name} evidence: everything only ${s.name} can show stays unknown.`);
+    if (s.status === 'error') out.push(`The ${s.name} source failed (${s.error ?? 'error'}): its evidence is incomplete.`);
+  }
+  if (a.clock.deviceOffsetMs === null) out.push("The Mac's clock offset was not measured (run the sntp probe).");
+  for (const h of inPlay(hs)) for (const u of h.unknown) out.push(`${h.title}: ${u} (next step: ${h.next.title})`);
+  return [...new Set(out)];
+}
+
+function summaryOf(a: Analysis, hs: readonly ReportHypothesis[], clockText: string): string {
+  const parts: string[] = [];
+  const top = hs[0];
+  if (!top) parts.push('No hypotheses were ranked.');
+  else {
+    const supports = top.evidence.filter((e) => e.supports).length;
+    const against = top.evidence.length - supports;
+    if (top.verdict === 'likely') {
+      parts.push(`Most likely cause: ${top.title} (likely, score ${top.score.toFixed(2)}; ${supports} supporting and ${against} contradicting evidence).`);
+    } else {
+      const leaders = inPlay(hs).slice(0, 2).map((h) => `${h.title} (${h.verdict}, ${h.score.toFixed(2)})`);
+      parts.push(`No hypothesis is likely yet; leading: ${leaders.join('; ')}.`);
+    }
+    const first = top.evidence.find((e) => e.supports && e.event?.severity === 'error')?.event;
+    if (first) parts.push(`The failure shows at ${first.time} (${first.source}: ${first.summary}).`);
+    parts.push(`Next step: ${top.next.title}.`);
+  }
+  parts.push(`Evidence: ${a.sources.map((s) => `${s.name} ${s.status}${s.status === 'missing' ? '' : ` (${s.events} events)`}`).join(', ')}.`);
+  parts.push(clockText);
+  return parts.join(' ');
+}
+
+export interface ReportInput {
+  analysis: Analysis;
+  probes: ProbeRun[];
+  nowMs: number;
+}
+
+/** The incident report of a triaged analysis (not yet redacted: see redactReport). */
+export function buildIncidentReport({ analysis: a, probes, nowMs }: ReportInput): IncidentReport {
+  const hypotheses = reportHypotheses(a);
+  const excerpt = timelineExcerpt(a);
+  const clockText = describeClock(a.clock);
+  return {
+    generatedAt: formatIsoUtc(nowMs),
+    redaction: 'none',
+    summary: summaryOf(a, hypotheses, clockText),
+    device: { ...a.device },
+    sources: a.sources.map((s) => ({ ...s })),
+    clock: { ...a.clock, text: clockText },
+    hypotheses,
+    excerpt: {
+      around: excerpt.around,
+      events: excerpt.events.map((e) => ({ ...reportEvent(e), evidence: excerpt.evidence.has(e.id) })),
+      omitted: excerpt.omitted,
+    },
+    probes,
+    unknown: stillUnknown(a, hypotheses),
+    notes: [...a.notes],
+  };
+}

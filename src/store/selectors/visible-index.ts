@@ -1,0 +1,198 @@
+import type { Severity, SourceName, TimelineEvent } from '../../model/event.js';
+
+/*
+ * Filters, search hits and the histogram without a pass over the events on every key. Once per event
+ * list, each event gets a code (source × 3 + severity) and the list gets, per code, the sorted
+ * positions of its events. A filter is then a choice of codes: how many events it shows is a sum,
+ * the k-th shown event a search over a few sorted arrays (O(log² n)), so toggling a source or the
+ * minimum severity on a million events costs microseconds, not a new million-element array.
+ */
+
+export const CODE_COUNT = 9;
+const SOURCE_INDEX: Record<SourceName, number> = { jamf: 0, okta: 1, device: 2 };
+const SEVERITY_INDEX: Record<Severity, number> = { info: 0, warn: 1, error: 2 };
+
+export function codeOf(source: SourceName, severity: Severity): number {
+  return SOURCE_INDEX[source] * 3 + SEVERITY_INDEX[severity];
+}
+
+/** The severity of a code: 0 info, 1 warn, 2 error. */
+export function severityOfCode(code: number): number {
+  return code % 3;
+}
+
+export interface ListIndex {
+  list: readonly TimelineEvent[];
+  times: Float64Array;
+  codes: Uint8Array;
+  /** Per code, the positions of its events in the list, ascending. */
+  byCode: Int32Array[];
+}
+
+const indexes = new WeakMap<readonly TimelineEvent[], ListIndex>();
+
+/** The index of a list (built on first use: one pass over it). */
+export function listIndex(list: readonly TimelineEvent[]): ListIndex {
+  let index = indexes.get(list);
+  if (index === undefined) {
+    const times = new Float64Array(list.length);
+    const codes = new Uint8Array(list.length);
+    const counts = new Int32Array(CODE_COUNT);
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i]!;
+      times[i] = e.epochMs;
+      counts[(codes[i] = codeOf(e.source, e.severity))]!++;
+    }
+    const byCode = Array.from(counts, (n) => new Int32Array(n));
+    const filled = new Int32Array(CODE_COUNT);
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i]!;
+      byCode[c]![filled[c]!++] = i;
+    }
+    index = { list, times, codes, byCode };
+    indexes.set(list, index);
+  }
+  return index;
+}
+
+/** First index in a sorted array whose value is not below `value`. */
+export function lowerBound(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The union of a few sorted, disjoint arrays of positions (below `limit`), without merging them:
+ * `at(k)` is its k-th position, `rank(p)` how many of its positions come before p. Stepping to the
+ * next or previous k (a window of rows, a scan for the next error) costs one binary search per array.
+ */
+export class SortedUnion {
+  readonly length: number;
+  private readonly parts: Int32Array[];
+  private lastK = -1;
+  private lastP = -1;
+
+  constructor(
+    parts: readonly Int32Array[],
+    private readonly limit: number,
+  ) {
+    this.parts = parts.filter((p) => p.length > 0);
+    this.length = this.parts.reduce((n, p) => n + p.length, 0);
+  }
+
+  rank(position: number): number {
+    let r = 0;
+    for (const part of this.parts) r += lowerBound(part, position);
+    return r;
+  }
+
+  /** The smallest selected position after `p` (or before it, direction -1). */
+  private step(p: number, direction: 1 | -1): number {
+    let best = -1;
+    for (const part of this.parts) {
+      const i = lowerBound(part, p + (direction === 1 ? 1 : 0)) + (direction === 1 ? 0 : -1);
+      const candidate = part[i];
+      if (candidate !== undefined && (best === -1 || (direction === 1 ? candidate < best : candidate > best))) best = candidate;
+    }
+    return best;
+  }
+
+  at(k: number): number {
+    if (k < 0 || k >= this.length) return -1;
+    if (this.parts.length === 1) return this.parts[0]![k]!;
+    let p: number;
+    if (k === this.lastK) return this.lastP;
+    if (k === this.lastK + 1) p = this.step(this.lastP, 1);
+    else if (k === this.lastK - 1) p = this.step(this.lastP, -1);
+    else {
+      // The smallest position with more than k selected events up to and including it.
+      let lo = 0;
+      let hi = this.limit - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.rank(mid + 1) > k) hi = mid;
+        else lo = mid + 1;
+      }
+      p = lo;
+    }
+    this.lastK = k;
+    this.lastP = p;
+    return p;
+  }
+}
+
+/** `key` as an array index, or -1. */
+function arrayIndex(key: string | symbol): number {
+  if (typeof key !== 'string') return -1;
+  const c = key.charCodeAt(0);
+  if (c < 48 || c > 57) return -1;
+  const n = Number(key);
+  return Number.isInteger(n) && String(n) === key ? n : -1;
+}
+
+/**
+ * A read-only array whose element k is `at(k)`. Index access goes through the proxy: fine for what
+ * the console does per key (binary searches, a window of rows, a scan to the next error), slow for a
+ * pass over everything, which the selectors avoid.
+ */
+export function lazyArray<T>(length: number, at: (k: number) => T | undefined): readonly T[] {
+  return new Proxy<T[]>([], {
+    get(target, key, receiver) {
+      const i = arrayIndex(key);
+      if (i !== -1) return i < length ? at(i) : undefined;
+      if (key === 'length') return length;
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+    has(target, key) {
+      const i = arrayIndex(key);
+      return i !== -1 ? i < length : Reflect.has(target, key);
+    },
+    ownKeys() {
+      return [...Array.from({ length }, (_, i) => String(i)), 'length'];
+    },
+    getOwnPropertyDescriptor(target, key) {
+      const i = arrayIndex(key);
+      if (i !== -1) return i < length ? { value: at(i), writable: false, enumerable: true, configurable: true } : undefined;
+      if (key === 'length') return { value: length, writable: true, enumerable: false, configurable: false };
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+  });
+}
+
+/** Some codes' events of an indexed list. */
+export interface Selection {
+  index: ListIndex;
+  codes: readonly number[];
+  positions: SortedUnion;
+}
+
+function select(index: ListIndex, codes: readonly number[]): Selection {
+  return { index, codes, positions: new SortedUnion(codes.map((c) => index.byCode[c]!), index.list.length) };
+}
+
+const ALL_CODES = Array.from({ length: CODE_COUNT }, (_, c) => c);
+const selections = new WeakMap<readonly TimelineEvent[], Selection>();
+
+/** A list as a selection: a filtered list's own (of the list it was filtered from), else all of the list itself. */
+export function selectionOf(list: readonly TimelineEvent[]): Selection {
+  let selection = selections.get(list);
+  if (selection === undefined) {
+    selection = select(listIndex(list), ALL_CODES);
+    selections.set(list, selection);
+  }
+  return selection;
+}
+
+/** The events of `codes` in `list`, as a read-only array that reads through to the list. */
+export function selectCodes(list: readonly TimelineEvent[], codes: readonly number[]): readonly TimelineEvent[] {
+  const selection = select(listIndex(list), codes);
+  const view = lazyArray(selection.positions.length, (k) => list[selection.positions.at(k)]);
+  selections.set(view, selection);
+  return view;
+}

@@ -1,0 +1,20 @@
+import type { ExportSlice, SliceArgs } from '../types.js';
+
+/** The `x` key: the incident report of what the console shows, written by the session's writer. */
+export function exportSlice({ set, get, init }: SliceArgs): ExportSlice {
+  return {
+    exporting: false,
+    async exportReport() {
+      const s = get();
+      if (!init.exportReport) return set({ message: 'no report export in this session' });
+      if (s.exporting) return set({ message: 'the report is being written…' });
+      set({ exporting: true, message: 'writing the incident report…' });
+      try {
+        const path = await init.exportReport({ analysis: s.analysis, journalEntries: s.journalEntries, outputs: new Map(Object.entries(s.runOutputs)) });
+        set({ exporting: false, message: `report written to ${path}` });
+      } catch (error) {
+        set({ exporting: false, message: `report not written: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    },
+  };
+}

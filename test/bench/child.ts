@@ -1,0 +1,73 @@
+import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { analyzeBundle } from '../../src/sources/bundle/analyze-bundle.js';
+
+/**
+ * The measured side of the figures that need a process of their own (bin/build/bench-child.mjs,
+ * bundled apart from the runner so it loads only what it measures). Prints one JSON line:
+ * what it counted and the process' peak RSS in KB.
+ *
+ *   pipeline DIR   analyzeBundle: parse, normalise to UTC, merge (no triage, no output)
+ *   json-lines FILE  the baseline of figure 2: read the file line by line, JSON.parse each line
+ *   memory DIR     heap held by the analysis of DIR per timeline event (needs --expose-gc)
+ */
+
+interface ChildResult {
+  count: number;
+  maxRssKb: number;
+  /** memory: bytes of heap held per timeline event. */
+  bytesPerEvent?: number;
+}
+
+function gc(): void {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (!collect) throw new Error('memory needs node --expose-gc');
+  collect();
+  collect();
+}
+
+async function pipeline(dir: string): Promise<ChildResult> {
+  const analysis = await analyzeBundle(dir);
+  return { count: analysis.timeline.length, maxRssKb: process.resourceUsage().maxRSS };
+}
+
+/** As bare as a line loop gets: decode chunks, cut at newlines, JSON.parse every line. */
+async function jsonLines(file: string): Promise<ChildResult> {
+  let count = 0;
+  let rest = '';
+  const decoder = new StringDecoder('utf8');
+  const parse = (line: string): void => {
+    if (line !== '' && JSON.parse(line) !== null) count++;
+  };
+  for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
+    const text = rest + decoder.write(chunk as Buffer);
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+      parse(text.slice(start, nl));
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+  }
+  parse(rest + decoder.end());
+  return { count, maxRssKb: process.resourceUsage().maxRSS };
+}
+
+async function memory(dir: string): Promise<ChildResult> {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const analysis = await analyzeBundle(dir);
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  const count = analysis.timeline.length;
+  return { count, maxRssKb: process.resourceUsage().maxRSS, bytesPerEvent: (after - before) / count };
+}
+
+const MODES: Record<string, (arg: string) => Promise<ChildResult>> = { pipeline, 'json-lines': jsonLines, memory };
+
+const [mode = '', arg = ''] = process.argv.slice(2);
+const run = MODES[mode];
+if (!run || arg === '') {
+  process.stderr.write(`usage: bench-child.mjs ${Object.keys(MODES).join('|')} PATH\n`);
+  process.exit(2);
+}
+process.stdout.write(`${JSON.stringify(await run(arg))}\n`);

@@ -1,0 +1,106 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { analyzeJsonChunks } from '../../src/report/json-report.js';
+import { makeReport } from '../../src/report/make-report.js';
+import { cell, fenced, renderMarkdown } from '../../src/report/markdown-report.js';
+import { bundleProbeOutputs } from '../../src/report/probe-runs.js';
+import { fileNamePart, reportFileName, writeReportFile } from '../../src/report/report-file.js';
+import { triage } from '../../src/triage/triage.js';
+import { builtinHypotheses, loadBundle } from '../helpers/console-fixtures.js';
+import { tempDir } from '../helpers/temp-files.js';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+
+const FULL = fileURLToPath(new URL('../fixtures/bundles/full', import.meta.url));
+const ENV = { TRUSTLINE_PSEUDONYM_KEY: 'incident-report-test-key-0001' };
+const NOW = Date.UTC(2026, 10, 20, 15);
+/** The fixture's identifiers (Okta's opaque object ids, such as guo7tlMbpAlice26x7d8, are not among them). */
+const IDENTIFIERS = [/C02FX1TLQ6L4/, /\balice\b/i, /alice-mbp/i, /8E2B4F7A-1C3D-5A6B-9E0F-2D4C6B8A0E1F/, /5E1A9C3B-7D2F-4B8E-9A61-C0FFEE2026AB/];
+
+async function full() {
+  const loaded = await loadBundle(FULL);
+  const analysis = { ...loaded.analysis, hypotheses: triage(loaded.analysis, await builtinHypotheses()) };
+  return { analysis, collected: await bundleProbeOutputs(FULL) };
+}
+
+describe('the incident report', () => {
+  it('has every section, in order, with the failure, the probes and their outputs', async () => {
+    const { analysis, collected } = await full();
+    const { report } = await makeReport(analysis, { redact: false, collected, nowMs: NOW, env: ENV });
+    const md = renderMarkdown(report);
+    const sections = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(sections).toEqual(['Summary', 'Device', 'Sources', 'Clock', 'Hypotheses', 'Timeline around the failure (UTC)', 'Probes run', 'Still unknown', 'Reading notes']);
+    expect(md).toContain('Most likely cause: An Okta policy blocks the non-interactive grant');
+    expect(md).toContain('The failure shows at 2026-11-20T14:02:11.804Z');
+    expect(md).toMatch(/\| 2026-11-20T14:02:11\.804Z \| okta \| error \| okta\.policy\.evaluate_sign_on \| .* \| evidence \|/);
+    expect(md).toContain('### 6. sntp (collected with the evidence)');
+    expect(md).toContain('-94.218342 +/- 0.050000 time.apple.com 17.253.6.253');
+    expect(md).toContain('Reading: Mac clock 94.218 s ahead of time.apple.com');
+    expect(report.excerpt.events.length).toBeLessThanOrEqual(40);
+    expect(report.excerpt.events.filter((e) => e.evidence).length).toBeGreaterThan(3);
+  });
+
+  it('pseudonymises serials, UDIDs, host and user names and addresses everywhere, free text included', async () => {
+    const { analysis, collected } = await full();
+    const { report } = await makeReport(analysis, { redact: true, collected, nowMs: NOW, env: ENV });
+    const md = renderMarkdown(report);
+    for (const id of IDENTIFIERS) expect(md).not.toMatch(id);
+    expect(md).toMatch(/^# trustline analysis: serial-[0-9a-f]{8}$/m);
+    expect(md).toMatch(/· user-[0-9a-f]{8}@example\.invalid → Okta Verify/);
+    expect(md).toContain('Serials, UDIDs, host names, e-mail addresses and user names are pseudonymised');
+    const again = await makeReport(analysis, { redact: true, collected, nowMs: NOW, env: ENV });
+    expect(renderMarkdown(again.report)).toBe(md);
+  });
+
+  it('in JSON: the contract keys exactly, pseudonymised consistently, and the report under "report"', async () => {
+    const { analysis, collected } = await full();
+    const made = await makeReport(analysis, { redact: true, collected, nowMs: NOW, env: ENV });
+    const text = [...analyzeJsonChunks(analysis, { text: made.text, report: made.report })].join('');
+    for (const id of IDENTIFIERS) expect(text).not.toMatch(id);
+    const json = JSON.parse(text) as { device: { serial: string }; timeline: { id: string }[]; hypotheses: { evidence: { eventId: string }[] }[]; report: { device: { serial: string }; probes: unknown[]; summary: string; unknown: string[] } };
+    expect(Object.keys(json)).toEqual(['device', 'sources', 'clock', 'timeline', 'hypotheses', 'report']);
+    expect(json.device.serial).toBe(json.report.device.serial);
+    expect(json.report.probes).toHaveLength(7);
+    const ids = new Set(json.timeline.map((e) => e.id));
+    for (const ev of json.hypotheses[0]!.evidence) expect(ids.has(ev.eventId)).toBe(true);
+    // The plain contract is unchanged by any of this.
+    const plain = JSON.parse([...analyzeJsonChunks(analysis)].join('')) as { device: { serial: string } };
+    expect(plain.device.serial).toBe('C02FX1TLQ6L4');
+  });
+
+  it('lists probes run from the console with their journal record and output, and what stays unknown', async () => {
+    const { analysis } = await full();
+    const journal = [{ at: '2026-11-20T14:40:00.000Z', step: 'Measure the clock', command: '/usr/bin/sntp time.apple.com', exitCode: 0, outputSha256: 'ab'.repeat(32) }];
+    const failed = { at: '2026-11-20T14:41:00.000Z', step: 'Read the keychain', command: '/usr/bin/security show-keychain-info okta.keychain', exitCode: null, outputSha256: 'cd'.repeat(32), error: 'cancelled' };
+    const bare = { ...analysis, sources: analysis.sources.map((s) => (s.name === 'okta' ? { name: 'okta' as const, status: 'missing' as const, events: 0 } : s)) };
+    const { report } = await makeReport(bare, { redact: false, journal: [...journal, failed], outputs: new Map([['ab'.repeat(32), '```\nsneaky fence\n']]), nowMs: NOW });
+    const md = renderMarkdown(report);
+    expect(md).toContain('### 1. sntp (run from the console at 2026-11-20T14:40:00.000Z, exit 0)');
+    expect(md).toContain('````text\n```\nsneaky fence\n````');
+    expect(md).toContain('### 2. keychain-info (run from the console at 2026-11-20T14:41:00.000Z, exit none)');
+    expect(md).toContain('Failed: cancelled');
+    expect(md).toContain(`Output not kept in this session (SHA-256 \`${'cd'.repeat(32)}\`).`);
+    expect(report.unknown[0]).toBe('No okta evidence: everything only okta can show stays unknown.');
+  });
+
+  it('keeps Markdown from outside inert: no table breaks, links, images, HTML or fence escapes', () => {
+    expect(cell('a | ![x](https://e/p.png) <img src=x> `code` [l](javascript:x)')).toBe('a \\| !\\[x\\](https://e/p.png) &lt;img src=x&gt; \\`code\\` \\[l\\](javascript:x)');
+    expect(fenced('x ````` y')).toEqual(['``````', 'x ````` y', '``````']);
+  });
+});
+
+describe('the report file', () => {
+  it('goes to $TRUSTLINE_REPORT_DIR under a new, safe name, written whole and private', async () => {
+    const { analysis } = await full();
+    const { report } = await makeReport(analysis, { redact: true, nowMs: NOW, env: ENV });
+    const dir = tempDir();
+    const first = await writeReportFile('# r\n', report, { TRUSTLINE_REPORT_DIR: dir });
+    const second = await writeReportFile('# r2\n', report, { TRUSTLINE_REPORT_DIR: dir });
+    expect(first).toMatch(/\/trustline-report-serial-[0-9a-f]{8}-20261120T150000Z\.md$/);
+    expect(second).toBe(first.replace(/\.md$/, '-2.md'));
+    expect(readFileSync(first, 'utf8')).toBe('# r\n');
+    expect(statSync(second).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toHaveLength(2);
+    expect(fileNamePart('../../etc/passwd\u001b[2J')).toBe('etc_passwd_2J');
+    expect(reportFileName({ ...report, device: { serial: null, hostname: null, user: null } })).toBe('trustline-report-device-20261120T150000Z.md');
+  });
+});
