@@ -87,7 +87,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     id: 'export',
     keys: ['x'],
     scopes: [...PANES, 'guided'],
-    description: 'export the incident report (Markdown, pseudonymised) to a file',
+    description: 'export the incident report (Markdown) to a file; the hint bar says where',
     hint: 'export',
     action: (s) => void s.exportReport(),
   },

@@ -3,7 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { makeReport } from '../../src/report/make-report.js';
 import { renderMarkdown } from '../../src/report/markdown-report.js';
 import { writeReportFile } from '../../src/report/report-file.js';
+import { eventDetailLines } from '../../src/store/selectors/detail.js';
 import { runbookSteps } from '../../src/store/selectors/runbook.js';
+import { safeLine } from '../../src/text/boundary.js';
 import type { JournalEntry } from '../../src/store/types.js';
 import { fixedTransport, loadBundle, storeFor } from '../helpers/console-fixtures.js';
 import { renderTui } from '../helpers/render-tui.js';
@@ -36,6 +38,10 @@ describe('hostile strings in the console', () => {
     const check = (what: string): void => expectClean(tui.raw(), `${c.name}: ${what}`);
     try {
       check('first frame');
+      // Every line of every event's detail (a frame shows what fits; these are all of them), as the overlay prepares them.
+      const s = store.getState();
+      const details = s.analysis.timeline.flatMap((e) => eventDetailLines(e, 'utc', s.zones).map((l) => `${safeLine(l.label)} ${safeLine(l.value, 4000)}`));
+      expectClean(details.join('\n'), `${c.name}: event details`);
       const firstOfFile = new Map<string, string>();
       for (const e of store.getState().analysis.timeline) if (!firstOfFile.has(e.raw.file)) firstOfFile.set(e.raw.file, e.id);
       expect(firstOfFile.size).toBeGreaterThanOrEqual(15);
