@@ -1,70 +1,15 @@
-import { EventEmitter } from 'node:events';
-import { PassThrough } from 'node:stream';
 import { createConsoleStore } from '../../src/store/create-console-store.js';
 import { loadHypotheses } from '../../src/triage/triage.js';
 import { runConsole } from '../../src/ui/run-console.js';
 import { DEFAULT_THEME, loadTheme } from '../../src/ui/theme/load-theme.js';
+import { fakeStdin, FakeTerminal } from '../helpers/fake-terminal.js';
 import { figure, percentile, type BenchFigure } from './figure.js';
 import { syntheticAnalysis } from './synthetic-analysis.js';
 
-/** End of a synchronized-output frame: Ink writes BSU, the frame, ESU to a TTY. */
-const ESU = '\u001b[?2026l';
+const SEQUENCES: Record<string, string> = { 'ctrl+d': '\u0004', enter: '\r' };
 /** Ink throttles frames to maxFps 30 (34 ms, leading edge): keys further apart than this render at once. */
 const IDLE_MS = 45;
-const FRAME_TIMEOUT_MS = 5000;
-const CYCLES = 6;
-
-/** A terminal for Ink: a TTY-like stdout of a given size that notes when each frame has been written. */
-class FakeTerminal extends EventEmitter {
-  readonly isTTY = true;
-  lastFrameAt = 0;
-  private waiter: ((at: number) => void) | undefined;
-
-  constructor(
-    readonly columns: number,
-    readonly rows: number,
-  ) {
-    super();
-  }
-
-  write(chunk: string | Uint8Array, ...rest: unknown[]): boolean {
-    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    if (text.includes(ESU)) {
-      this.lastFrameAt = performance.now();
-      const w = this.waiter;
-      this.waiter = undefined;
-      w?.(this.lastFrameAt);
-    }
-    const callback = rest.find((r): r is () => void => typeof r === 'function');
-    callback?.();
-    return true;
-  }
-
-  nextFrame(): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no frame was written within 5 s')), FRAME_TIMEOUT_MS);
-      this.waiter = (at) => {
-        clearTimeout(timer);
-        resolve(at);
-      };
-    });
-  }
-
-  /** Resolves once no frame has been written for `ms`. */
-  async quiet(ms: number): Promise<void> {
-    for (;;) {
-      const since = performance.now() - this.lastFrameAt;
-      if (since >= ms) return;
-      await new Promise((r) => setTimeout(r, ms - since));
-    }
-  }
-}
-
-function fakeStdin(): PassThrough & { isTTY: boolean; setRawMode(on: boolean): unknown; ref(): unknown; unref(): unknown } {
-  return Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined, ref: () => undefined, unref: () => undefined });
-}
-
-const SEQUENCES: Record<string, string> = { 'ctrl+d': '\u0004', enter: '\r' };
+const CYCLES = 10;
 
 /** One pass over the keys of the issue; every key changes the frame. `text` steps type untimed. */
 const CYCLE: { key: string; timed: boolean }[] = [

@@ -26,11 +26,14 @@ function cpuModel(): string {
 async function keypressInChild(events: number, columns: number, rows: number): Promise<KeypressSamples> {
   const env: NodeJS.ProcessEnv = { FORCE_COLOR: '3' };
   for (const [k, v] of Object.entries(process.env)) if (k !== 'CI' && k !== 'CONTINUOUS_INTEGRATION' && !k.startsWith('CI_')) env[k] ??= v;
-  const child = spawn(process.execPath, [process.argv[1]!, '--keypress', String(events), String(columns), String(rows)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // stderr is kept back: Ink's cursor restore writes an escape sequence there on exit.
+  const child = spawn(process.execPath, [process.argv[1]!, '--keypress', String(events), String(columns), String(rows)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
+  let err = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => void (out += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => void (err += d));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`keypress child (${events} events, ${columns}x${rows}) exited ${code}`);
+  if (code !== 0) throw new Error(`keypress child (${events} events, ${columns}x${rows}) exited ${code}: ${err.trim().slice(-500)}`);
   return JSON.parse(out) as KeypressSamples;
 }
 

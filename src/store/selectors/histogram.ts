@@ -13,9 +13,10 @@ export interface Histogram {
 }
 
 /**
- * Events over the list's time range in `width` equal buckets, counted by severity. The bucket is a
- * non-decreasing function of time, so per code of the list's selection (visible-index.ts) the counts
- * come from binary searches at the bucket edges: O(width × codes × log n), whatever the list's length.
+ * Events over the list's time range (a list in time order) in `width` equal buckets, counted by
+ * severity. The bucket is a non-decreasing function of time, so per code of the list's selection
+ * (visible-index.ts) the counts come from binary searches at the bucket edges: O(width × codes ×
+ * log n), whatever the list's length.
  */
 export const histogram = memoPer((list: readonly TimelineEvent[], width: number): Histogram => {
   const n = Math.max(0, Math.floor(width));

@@ -92,7 +92,7 @@ export class SortedUnion {
     return r;
   }
 
-  /** The smallest selected position after `p` (or before it, direction -1). */
+  /** The first selected position after `p` (direction 1), or the last one before it (-1). */
   private step(p: number, direction: 1 | -1): number {
     let best = -1;
     for (const part of this.parts) {
@@ -106,8 +106,8 @@ export class SortedUnion {
   at(k: number): number {
     if (k < 0 || k >= this.length) return -1;
     if (this.parts.length === 1) return this.parts[0]![k]!;
-    let p: number;
     if (k === this.lastK) return this.lastP;
+    let p: number;
     if (k === this.lastK + 1) p = this.step(this.lastP, 1);
     else if (k === this.lastK - 1) p = this.step(this.lastP, -1);
     else {
