@@ -40,5 +40,6 @@ describe('POSIX quoting', () => {
       }),
       { numRuns: 150 },
     );
-  });
+    // 150 shell runs: seconds on a busy machine.
+  }, 30_000);
 });
