@@ -22,12 +22,28 @@ async function startConsole(cols: number, rows: number): Promise<{ tmux: TmuxSes
 }
 
 /** The frame's shape: header on the first row, the hint or message bar on row rows-1, the last row left empty. */
+function frameIsWhole(screen: string, rows: number): boolean {
+  const lines = screen.split('\n');
+  return /^trustline [A-Z0-9]+ /.test(lines[0] ?? '') && (lines[rows - 2] ?? '').trim() !== '';
+}
+
 function expectFrameFits(screen: string, rows: number): void {
   const lines = screen.split('\n');
-  while (lines.length < rows) lines.push('');
-  expect(lines[0]).toMatch(/^trustline [A-Z0-9]+ /);
-  expect(lines[rows - 2]?.trim()).not.toBe('');
-  expect(lines[rows - 1]?.trim()).toBe('');
+  expect(frameIsWhole(screen, rows)).toBe(true);
+  expect(lines[rows - 1]?.trim() ?? '').toBe('');
+}
+
+/**
+ * The screen once it shows `pattern` in a whole frame (a capture can land while a frame is being
+ * written), checked to fit in rows - 1.
+ */
+async function frameShowing(tmux: TmuxSession, pattern: RegExp, rows: number, timeoutMs?: number): Promise<string> {
+  const screen = await tmux.waitUntil(() => {
+    const s = tmux.capture();
+    return pattern.test(s) && frameIsWhole(s, rows) ? s : undefined;
+  }, `a whole frame showing ${pattern}`, timeoutMs);
+  expectFrameFits(screen, rows);
+  return screen;
 }
 
 describe.each([
@@ -37,14 +53,11 @@ describe.each([
   it('shows every pane within the frame, helps, searches, copies, runs a probe that re-ranks, and quits cleanly', async () => {
     const { tmux, state } = await startConsole(cols, rows);
     expect(tmux.alternateOn()).toBe(true);
-    let screen = tmux.capture();
+    let screen = await frameShowing(tmux, /LIKELY.*Jamf does no/, rows);
     for (const pane of ['Timeline', 'Hypotheses', 'Runbook', 'events']) expect(screen).toContain(pane);
-    expectFrameFits(screen, rows);
-    expect(screen).toMatch(/LIKELY.*Jamf does no/);
 
     tmux.sendKeys('?');
-    screen = await tmux.waitFor(/Keys 1-/);
-    expectFrameFits(screen, rows);
+    await frameShowing(tmux, /Keys 1-/, rows);
     tmux.sendKeys('Escape');
     // A lone Escape is only known as one when nothing follows it at once: wait for the help to close.
     await tmux.waitUntil(() => !tmux.capture().includes('Keys 1-'), 'the help closed');
@@ -55,8 +68,7 @@ describe.each([
     tmux.sendText('profiles');
     await tmux.waitFor(/\/profiles▏/);
     tmux.sendKeys('Enter');
-    screen = await tmux.waitFor(/\/profiles [1-9]\d*/);
-    expectFrameFits(screen, rows);
+    await frameShowing(tmux, /\/profiles [1-9]\d*/, rows);
 
     tmux.sendKeys('c');
     await tmux.waitUntil(() => tmux.pasteBuffer() === '/usr/bin/profiles status -type enrollment', 'the runbook command in the clipboard');
@@ -71,10 +83,9 @@ describe.each([
     tmux.sendKeys('r');
     await tmux.waitFor(/y run/);
     tmux.sendKeys('y');
-    screen = await tmux.waitFor(/events added, hypotheses re-ranked/);
+    screen = await frameShowing(tmux, /events added, hypotheses re-ranked/, rows);
     expect(screen).not.toMatch(/possible .*The Okta SSO/);
     expect(screen).toMatch(/unlikely .*The Okta SSO/);
-    expectFrameFits(screen, rows);
     const journal = readFileSync(join(state, 'trustline', 'journal.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { command: string; exitCode: number });
     expect(journal).toEqual([expect.objectContaining({ command: '/usr/bin/app-sso platform -s', exitCode: 0 })]);
 
@@ -90,16 +101,16 @@ describe('terminal size changes', () => {
   it('re-lays out on resize, down to one pane at a time below 80x24', async () => {
     const { tmux } = await startConsole(100, 30);
     tmux.resize(60, 20);
-    const complete = (s: string): boolean => s.startsWith('trustline ') && s.includes('? help');
+    const complete = (s: string, rows: number): boolean => frameIsWhole(s, rows) && s.includes('? help');
     let screen = await tmux.waitUntil(() => {
       const s = tmux.capture();
-      return complete(s) && !(s.includes('Hypotheses') && s.includes('Runbook')) ? s : undefined;
+      return complete(s, 20) && !(s.includes('Hypotheses') && s.includes('Runbook')) ? s : undefined;
     }, 'a single-pane layout');
     expectFrameFits(screen, 20);
     tmux.resize(120, 40);
     screen = await tmux.waitUntil(() => {
       const s = tmux.capture();
-      return complete(s) && s.includes('Hypotheses') && s.includes('Runbook') ? s : undefined;
+      return complete(s, 40) && s.includes('Hypotheses') && s.includes('Runbook') ? s : undefined;
     }, 'all panes again');
     expectFrameFits(screen, 40);
     tmux.sendKeys('C-c');
@@ -112,8 +123,7 @@ describe('the console on other evidence', () => {
   it('replays a collected bundle (trustline --bundle)', async () => {
     const bundle = fileURLToPath(new URL('../fixtures/bundles/full', import.meta.url));
     const tmux = startTmux({ command: [process.execPath, launcher, '--bundle', bundle], cols: 80, rows: 24, env: { XDG_CONFIG_HOME: join(tempDir(), 'none') } });
-    const screen = await tmux.waitFor(/Hypotheses/);
-    expectFrameFits(screen, 24);
+    const screen = await frameShowing(tmux, /Hypotheses/, 24);
     expect(screen).toMatch(/J jamf ✗|J jamf ✓/);
     tmux.sendKeys('q');
     expect(await tmux.waitForExit()).toBe(0);
@@ -135,8 +145,7 @@ describe('the console on other evidence', () => {
       },
     });
     await tmux.waitFor(/O okta \d+ (starting|finding the device|reading the System Log)/, 10_000);
-    const screen = await tmux.waitFor(/J jamf ✓ \d+ +O okta ✓ \d+/, 20_000);
-    expectFrameFits(screen, 30);
+    const screen = await frameShowing(tmux, /J jamf ✓ \d+ +O okta ✓ \d+/, 30, 20_000);
     expect(screen).not.toContain(OKTA_TOKEN);
     tmux.sendKeys('q');
     expect(await tmux.waitForExit()).toBe(0);

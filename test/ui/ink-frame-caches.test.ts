@@ -49,7 +49,7 @@ describe('the Ink frame caches of the bundle (bin/bundle-options.js)', () => {
       ['80', '24'],
       ['200', '60'],
     ] as const) {
-      const run = (bundle: string) => execFileSync(process.execPath, [bundle, dir, columns, rows, THEME], { env: { ...process.env, FORCE_COLOR: '3' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      const run = (bundle: string) => execFileSync(process.execPath, [bundle, dir, columns, rows, THEME], { env: { ...process.env, FORCE_COLOR: '3', CI: 'false' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
       const cached = run(bundles.cached);
       expect(cached).toContain('Timeline');
       expect(cached).toBe(run(bundles.plain));
