@@ -10,7 +10,7 @@ import { openSshTransport } from '../sources/ssh/ssh-transport.js';
 import { activeHypotheses, type PackFlags } from './analyze.js';
 import { openConsole, type ConsoleFlags } from './console.js';
 import { runDemo } from './demo.js';
-import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
+import { deviceRunner, liveQuery, liveSettings, sshOptions, type LiveFlags } from './live-args.js';
 import { UsageError } from './usage-error.js';
 
 export interface ConsoleCommandFlags extends ConsoleFlags, PackFlags, Partial<LiveFlags> {
@@ -19,8 +19,8 @@ export interface ConsoleCommandFlags extends ConsoleFlags, PackFlags, Partial<Li
 
 /** A probe connection for the console when --host was given (the runbook's `r` runs through it). */
 async function probeTransport(flags: Partial<LiveFlags>) {
-  if (!flags.host) return undefined;
-  return openSshTransport({ host: flags.host, ...(flags.jump ? { jump: flags.jump } : {}), ...(flags.sshConfig ? { sshConfigFile: flags.sshConfig } : {}) });
+  const ssh = sshOptions(flags);
+  return ssh ? openSshTransport(ssh) : undefined;
 }
 
 /**

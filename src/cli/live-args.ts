@@ -46,10 +46,10 @@ export function liveQuery(flags: LiveFlags, nowMs: number): LiveQuery {
 }
 
 /**
- * The Mac's side when --host is given; the destination is validated before anything runs. `--jump`
- * and `--ssh-config` only make sense with it.
+ * SSH options from --host, --jump and --ssh-config, validated before anything runs (a bad destination
+ * is a usage error); undefined without --host. `--jump` and `--ssh-config` only make sense with it.
  */
-export function deviceRunner(flags: LiveFlags, query: LiveQuery): DeviceSourceRunner | undefined {
+export function sshOptions(flags: Partial<LiveFlags>): SshOptions | undefined {
   if (!flags.host) {
     if (flags.jump || flags.sshConfig) throw new UsageError('--jump and --ssh-config need --host');
     return undefined;
@@ -63,7 +63,13 @@ export function deviceRunner(flags: LiveFlags, query: LiveQuery): DeviceSourceRu
     if (error instanceof SshError) throw new UsageError(error.message, 2);
     throw error;
   }
-  return sshDevice(ssh, query);
+  return ssh;
+}
+
+/** The Mac's side of a live run when --host is given. */
+export function deviceRunner(flags: LiveFlags, query: LiveQuery): DeviceSourceRunner | undefined {
+  const ssh = sshOptions(flags);
+  return ssh ? sshDevice(ssh, query) : undefined;
 }
 
 /** Config file (for packs and profiles) and the live settings it and the environment give. */

@@ -1,10 +1,10 @@
 import type { ParseContext } from '../../model/context.js';
 import type { TimelineEvent } from '../../model/event.js';
 import { OktaLogMerger } from '../../parse/okta/index.js';
-import { endpoint } from '../../net/endpoint.js';
 import { sleep } from '../../net/retry.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
 import type { OktaApi } from './okta-api.js';
+import { oktaUrl } from './okta-source.js';
 
 export interface FollowOptions {
   filter: string;
@@ -26,10 +26,12 @@ export interface FollowOptions {
 export async function followOktaLogs(api: OktaApi, opts: FollowOptions): Promise<URL | undefined> {
   const limit = opts.pageLimit ?? 1000;
   const merger = new OktaLogMerger(opts.ctx);
-  let url: URL | undefined = endpoint(
-    api.base,
-    `/api/v1/logs?since=${encodeURIComponent(formatIsoUtc(opts.sinceMs))}&limit=${limit}&sortOrder=ASCENDING&filter=${encodeURIComponent(opts.filter)}`,
-  );
+  let url: URL | undefined = oktaUrl(api.base, '/api/v1/logs', {
+    since: formatIsoUtc(opts.sinceMs),
+    limit: String(limit),
+    sortOrder: 'ASCENDING',
+    filter: opts.filter,
+  });
   let polls = 0;
   while (url && !opts.signal.aborted) {
     let page;

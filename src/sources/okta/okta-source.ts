@@ -19,10 +19,12 @@ function scimString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-function query(params: Record<string, string>): string {
-  return Object.entries(params)
+/** An Okta API URL with its query percent-encoded (spaces as %20, as Okta documents its filters). */
+export function oktaUrl(base: URL, path: string, params: Record<string, string>): URL {
+  const query = Object.entries(params)
     .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
     .join('&');
+  return endpoint(base, `${path}?${query}`);
 }
 
 /**
@@ -57,10 +59,11 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
   const fetchAll = async (): Promise<void> => {
     progress.status?.('okta', 'finding the device');
     const deviceItems: JsonValue[] = [];
-    let url: URL | undefined = endpoint(
-      api.base,
-      `/api/v1/devices?${query({ search: `profile.serialNumber eq ${scimString(q.serial)}`, expand: 'userSummary', limit: '20' })}`,
-    );
+    let url: URL | undefined = oktaUrl(api.base, '/api/v1/devices', {
+      search: `profile.serialNumber eq ${scimString(q.serial)}`,
+      expand: 'userSummary',
+      limit: '20',
+    });
     for (let n = 0; url && n < MAX_DEVICE_PAGES; n++) {
       const page = await api.page(url, 'devices', signal);
       deviceItems.push(...page.items);
@@ -87,10 +90,13 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
     }
 
     progress.status?.('okta', 'reading the System Log');
-    url = endpoint(
-      api.base,
-      `/api/v1/logs?${query({ since: formatIsoUtc(q.sinceMs), until: formatIsoUtc(q.untilMs), limit: String(pageLimit), sortOrder: 'ASCENDING', filter })}`,
-    );
+    url = oktaUrl(api.base, '/api/v1/logs', {
+      since: formatIsoUtc(q.sinceMs),
+      until: formatIsoUtc(q.untilMs),
+      limit: String(pageLimit),
+      sortOrder: 'ASCENDING',
+      filter,
+    });
     let pages = 0;
     for (; url && pages < MAX_LOG_PAGES; pages++) {
       const page = await api.page(url, 'logs', signal);

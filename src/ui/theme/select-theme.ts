@@ -22,7 +22,7 @@ export interface ThemeSelection {
 
 /** Why colours are off whatever was asked, if they are. */
 function forcedOff(env: NodeJS.ProcessEnv, colorLevel: ColorLevel): { source: ThemeSelection['source']; why: string } | undefined {
-  // https://no-color.org: any non-empty value. chalk does not read it, so it is honoured here.
+  // https://no-color.org: every non-empty value counts. chalk does not read it, so it is honoured here.
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return { source: 'NO_COLOR', why: 'NO_COLOR is set' };
   if (env['TERM'] === 'dumb') return { source: 'TERM=dumb', why: 'TERM is dumb' };
   if (colorLevel === 0) return { source: 'no-color-terminal', why: 'the terminal shows no colour (not a terminal, FORCE_COLOR=0, or a CI variable)' };
