@@ -1,0 +1,34 @@
+/**
+ * Event kinds are declared by the adapters that emit them: a vendor kind (`okta.policy.evaluate_sign_on`,
+ * `jamf.mdm.command`, `device.trust.failure`: the JSON `kind`, unchanged) maps to one role-generic kind
+ * (`idp.policy.decision`, `mdm.command`, `endpoint.trust.failure`) that packs use. A pack that names a kind
+ * no adapter declares fails to load.
+ */
+export interface KindDeclaration {
+  /** Vendor kind as emitted, or a prefix ending in `*` (`okta.device.*`). */
+  kind: string;
+  /** Role-generic kind (`idp.device.lifecycle`). */
+  generic: string;
+  /** The coverage stream events of this kind come from. */
+  stream: string;
+  /** Normalised fields (`EventFields` keys) events of this kind can carry. */
+  fields?: readonly string[];
+  description?: string;
+}
+
+/** The role-generic kinds the built-in adapters map to (an adapter may add its own under its role). */
+export const GENERIC_KINDS = [
+  // mdm
+  'mdm.inventory.state', 'mdm.inventory.not-found', 'mdm.inventory.report', 'mdm.checkin', 'mdm.enrollment',
+  'mdm.command', 'mdm.profile.installed', 'mdm.policy.run', 'mdm.certificate.expiry',
+  'mdm.enrollment-profile.expiry', 'mdm.attestation',
+  // idp
+  'idp.device.state', 'idp.device.lifecycle', 'idp.device.assurance', 'idp.signin', 'idp.token.grant',
+  'idp.policy.decision', 'idp.admin.policy-change', 'idp.admin.change', 'idp.cert.lifecycle', 'idp.event',
+  // endpoint
+  'endpoint.trust.failure', 'endpoint.tls.error', 'endpoint.tls.ok', 'endpoint.tls.client-identity',
+  'endpoint.ocsp.failure', 'endpoint.network.interceptor', 'endpoint.mdm.profile-installed', 'endpoint.mdm',
+  'endpoint.sso.error', 'endpoint.sso', 'endpoint.psso', 'endpoint.push', 'endpoint.clock.skew',
+  'endpoint.clock.adjust', 'endpoint.clock', 'endpoint.log', 'endpoint.probe',
+] as const;
+export type GenericKind = (typeof GENERIC_KINDS)[number];
