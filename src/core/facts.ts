@@ -22,3 +22,9 @@ export interface FactDeclaration {
   /** Facts that take an argument (a profile-name pattern) say what it is. */
   arg?: string;
 }
+
+/** How the diagnosis reads facts: every adapter's facts, evaluated once per analysis. */
+export interface FactLookup {
+  get(name: string, arg?: string): FactResult;
+  declared(): readonly FactDeclaration[];
+}
