@@ -124,6 +124,27 @@ export function keyName(input: string, key: Key): string {
   return input;
 }
 
+const CONTROL_NAMES: Record<string, string> = { '\r': 'enter', '\n': 'enter', '\t': 'tab', '\u007f': 'backspace', '\b': 'backspace' };
+
+/** The name of one character of typed text, as the table spells it. */
+function charName(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  if (CONTROL_NAMES[ch] !== undefined) return CONTROL_NAMES[ch];
+  if (code > 0 && code <= 26) return `ctrl+${String.fromCharCode(code + 96)}`;
+  return ch;
+}
+
+/**
+ * Every key in one read, in order. Ink hands several plain characters that arrive together (fast
+ * typing, a paste, keys over SSH) to the input handler as one string: each character is a key of its own.
+ */
+export function keyNames(input: string, key: Key): string[] {
+  const name = keyName(input, key);
+  const chars = [...input];
+  if (name !== input || chars.length < 2) return [name];
+  return chars.map(charName);
+}
+
 /** The binding a key has in a scope; typed text goes to the search prompt. */
 export function bindingFor(scope: Scope, name: string): KeyBinding | undefined {
   const exact = KEY_TABLE.find((b) => b.scopes.includes(scope) && b.keys.includes(name));
