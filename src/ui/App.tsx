@@ -30,6 +30,7 @@ function Console({ columns, rows, clipboard, onQuit }: ConsoleProps) {
   const layout = useMemo(() => computeLayout(columns, rows), [columns, rows]);
   useEffect(() => {
     store.getState().setTimelineRows(contentRows(layout.panes.timeline));
+    store.getState().setOverlayRows(contentRows(layout.body));
   }, [store, layout]);
   // The one input handler: every key goes through the key table, each key of a read in turn.
   const onKey = useCallback(

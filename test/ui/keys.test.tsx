@@ -50,6 +50,7 @@ const SPECS: Record<string, Spec> = {
   severity: { check: (_a, b, t) => (expect(b.filters.minSeverity).toBe('warn'), expect(t.frame()).toContain('≥warn')) },
   'time-mode': { check: (_a, b, t) => (expect(b.timeMode).toBe('device'), expect(t.frame()).toContain(`${b.zones.device} (device)`)) },
   copy: { check: (_a, b, t) => (expect(t.copies).toEqual([b.analysis.hypotheses[0]!.next.command]), expect(t.frame()).toContain('copied:')) },
+  step: { check: (_a, b, t) => (expect(b.overlay?.kind).toBe('step'), expect(t.frame()).toContain('Runbook step')) },
   run: { check: (_a, b, t) => (expect(b.overlay?.kind).toBe('confirm'), expect(t.frame()).toContain('Run this read-only probe')) },
   'confirm-yes': {
     setup: (s) => s.requestRun(),
@@ -61,6 +62,8 @@ const SPECS: Record<string, Spec> = {
   export: { check: (_a, b, t) => (expect(b.message).toBe('no report export in this session'), expect(t.frame()).toContain('no report export')) },
   done: { check: (a, b, t) => (expect(b.marks[selectedStep(a)!.key]).toBe('done'), expect(t.frame()).toContain('[x]')) },
   skip: { check: (a, b, t) => (expect(b.marks[selectedStep(a)!.key]).toBe('skipped'), expect(t.frame()).toContain('[-]')) },
+  'next-stage': { setup: (s) => s.toggleGuided(), check: (_a, b, t) => (expect(b.guidedStage).toBe(1), expect(t.frame()).toContain('Walkthrough 2/5')) },
+  'prev-stage': { setup: (s) => (s.toggleGuided(), s.setGuidedStage(2)), check: (_a, b, t) => (expect(b.guidedStage).toBe(1), expect(t.frame()).toContain('Walkthrough 2/5')) },
   guided: { check: (_a, b, t) => (expect(b.guided).toBe(true), expect(t.frame()).toContain('Walkthrough 1/5')) },
   help: { check: (_a, b, t) => (expect(b.overlay?.kind).toBe('help'), expect(t.frame()).toContain('Keys 1-')) },
   quit: { check: (_a, _b, t) => expect(t.quits()).toBe(1), frameChanges: false },

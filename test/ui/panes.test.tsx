@@ -150,6 +150,18 @@ describe('overlays', () => {
     expect(tui.frame()).not.toContain('Keys ');
   });
 
+  it('help: G shows a full last page, with the last binding on it', async () => {
+    tui = await renderTui(storeFor(cert), { columns: 80, rows: 24 });
+    await tui.press('?', 'G');
+    const last = `${keyLabel(KEY_TABLE.at(-1)!.keys).padEnd(4)}`;
+    const rows = () => tui!.lines().filter((l) => /^║\S/.test(l));
+    expect(rows().at(-1)).toMatch(new RegExp(`^║${last}`));
+    expect(rows().length).toBeGreaterThan(10);
+    expect(tui.frame()).toMatch(/Keys \d+-(\d+)\/\1 /);
+    await tui.press('k');
+    expect(rows().at(-1)).not.toMatch(new RegExp(`^║${last}`));
+  });
+
   it('search prompt: shows what is typed, then the matches', async () => {
     tui = await renderTui(storeFor(cert), { columns: 120, rows: 40 });
     await tui.press('/');
