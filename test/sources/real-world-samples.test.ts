@@ -6,12 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ParseContext } from '../../src/model/context.js';
 import type { TimelineEvent } from '../../src/model/event.js';
-import { parseJamfComputerFile } from '../../src/parse/jamf/computer.js';
-import { parseJamfHistoryFile } from '../../src/parse/jamf/history.js';
-import { parseJamfMdmCommandsFile } from '../../src/parse/jamf/mdm-commands.js';
-import { parseDeviceLogFile } from '../../src/parse/macos/log-file.js';
-import { parseOktaLogFiles } from '../../src/parse/okta/log-files.js';
-import { parseProbeFile, type ProbeName } from '../../src/parse/probes/index.js';
+import { parseJamfComputerFile } from '../../src/sources/jamf/computer.js';
+import { parseJamfHistoryFile } from '../../src/sources/jamf/history.js';
+import { parseJamfMdmCommandsFile } from '../../src/sources/jamf/mdm-commands.js';
+import { parseDeviceLogFile } from '../../src/sources/mac/log/log-file.js';
+import { parseOktaLogFiles } from '../../src/sources/okta/log-files.js';
+import { parseProbeFile, type ProbeName } from '../../src/sources/mac/probes/index.js';
 
 function sample(rel: string): string {
   return fileURLToPath(new URL(`../fixtures/real-world/${rel}`, import.meta.url));
