@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fitSegments } from '../../src/ui/components/Row.js';
 import { stepLines } from '../../src/ui/panes/RunbookPane.js';
+import { SHORT_TITLES } from '../../src/ui/short-titles.js';
 import { wrapAtMost } from '../../src/ui/text/clip.js';
 import { runbookSteps } from '../../src/store/selectors/runbook.js';
 import { loadScenario, storeFor } from '../helpers/console-fixtures.js';
@@ -63,6 +64,31 @@ describe('no silent cuts', () => {
     expect(commandLines.join(' ').replace(/^[$»] /, '')).toBe(step.command.replace(/\s+/g, ' '));
     const cut = right.filter((l) => /^(Checks|Confirms|Refutes):/.test(l));
     expect(cut.length).toBeGreaterThan(0);
+  });
+});
+
+describe('hypothesis titles', () => {
+  it.each([
+    [80, 24],
+    [120, 40],
+    [200, 50],
+  ])('at %ix%i are whole: the full title where it fits, else its short form', async (columns, rows) => {
+    const store = storeFor(cert);
+    tui = await renderTui(store, { columns, rows });
+    const hs = store.getState().analysis.hypotheses;
+    const shown = tui.lines().filter((l) => /^[│║][> ] ?\d+ /.test(l));
+    expect(shown.length).toBeGreaterThan(5);
+    for (const row of shown) {
+      const rank = Number(/^[│║][> ] ?(\d+) /.exec(row)![1]);
+      const h = hs[rank - 1]!;
+      const cell = row.slice(0, row.indexOf('│', 1) > 0 ? row.indexOf('│', 1) : row.indexOf('║', 1));
+      expect(cell, row).not.toContain('…');
+      expect(cell.includes(h.title) || cell.includes(SHORT_TITLES[h.id]!), row).toBe(true);
+    }
+  });
+
+  it('every hypothesis of the built-in pack has a short title that fits an 80-column row', () => {
+    for (const h of cert.active.hypotheses) expect(SHORT_TITLES[h.id]?.length ?? 99, h.id).toBeLessThanOrEqual(17);
   });
 });
 

@@ -80,7 +80,7 @@ describe('timeline, hypotheses and runbook panes', () => {
 
   it('ranks hypotheses with a score bar, the verdict as a word and evidence counts', async () => {
     tui = await renderTui(storeFor(cert), { columns: 120, rows: 40 });
-    expect(tui.frame()).toMatch(/> 1 ██████████ 1\.00 LIKELY {3}\+8 -0 \?0 The Mac rejects/);
+    expect(tui.frame()).toMatch(/> 1 ██████████ 1\.00 LIKELY {3}\+8 -0 \?0 TLS chain refused/);
     expect(tui.frame()).toMatch(/ 2 █░{9} 0\.08 unlikely/);
     expect(tui.frame()).toContain('Hypotheses 1/12');
     expect(scoreBar(0.5, 4)).toEqual(['██', '░░']);
