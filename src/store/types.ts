@@ -33,7 +33,8 @@ export type Overlay =
   | { kind: 'hypothesis'; hypothesisId: string; line: number }
   | { kind: 'help'; offset: number; lines: number }
   | { kind: 'confirm'; stepKey: string }
-  | { kind: 'step'; stepKey: string };
+  | { kind: 'step'; stepKey: string }
+  | { kind: 'notes'; offset: number };
 
 export interface Filters {
   sources: Record<SourceName, boolean>;
@@ -132,6 +133,8 @@ export interface ViewSlice {
   selectHypothesis(id: string): void;
   /** Opens the help overlay over `lines` entries (the key table's length: the store does not know it). */
   openHelp(lines: number): void;
+  /** `i`: each source's state and reason, what time it covers, and the reading notes. */
+  openNotes(): void;
   closeOverlay(): void;
 }
 

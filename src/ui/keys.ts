@@ -23,7 +23,7 @@ export interface KeyBinding {
 }
 
 const PANES: readonly Scope[] = ['timeline', 'hypotheses', 'runbook'];
-const MOVABLE: readonly Scope[] = [...PANES, 'event', 'hypothesis', 'help', 'step', 'guided'];
+const MOVABLE: readonly Scope[] = [...PANES, 'event', 'hypothesis', 'help', 'step', 'notes', 'guided'];
 const NOT_TYPING: readonly Scope[] = [...MOVABLE, 'confirm'];
 
 function quit(s: ConsoleState, ctx: KeyContext): void {
@@ -92,6 +92,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     hint: 'export',
     action: (s) => void s.exportReport(),
   },
+  { id: 'notes', keys: ['i'], scopes: [...PANES, 'guided'], description: 'sources and reading notes: why a source failed, what each covers, records skipped', hint: 'notes', action: (s) => s.openNotes() },
   { id: 'done', keys: ['d'], scopes: PANES, description: 'mark the runbook step done (again: clear)', action: (s) => s.markStep('done') },
   { id: 'skip', keys: ['s'], scopes: PANES, description: 'mark the runbook step skipped (again: clear)', action: (s) => s.markStep('skipped') },
   { id: 'next-stage', keys: ['tab'], scopes: ['guided'], description: 'next walkthrough stage (also Enter)', hint: 'stage', action: (s) => s.setGuidedStage(s.guidedStage + 1) },

@@ -44,7 +44,8 @@ export interface GuidedSource extends SourceLoad {
 export function guidedSources(s: S): GuidedSource[] {
   return SOURCES.map((name) => {
     const load = s.sourceStates[name];
-    const missing = load.state === 'ok' ? undefined : `${load.state === 'loading' ? 'still loading' : load.state === 'error' ? 'failed' : 'not collected'}: ${SOURCE_NEEDS[name]}`;
+    const failed = load.text ? `failed (${load.text})` : 'failed';
+    const missing = load.state === 'ok' ? undefined : `${load.state === 'loading' ? 'still loading' : load.state === 'error' ? failed : 'not collected'}: ${SOURCE_NEEDS[name]}`;
     return { name, ...load, missing };
   });
 }

@@ -63,6 +63,9 @@ export function viewSlice({ set, get, init }: SliceArgs): ViewSlice {
     openHelp(lines) {
       set({ overlay: { kind: 'help', offset: 0, lines: Math.max(1, lines) } });
     },
+    openNotes() {
+      set({ overlay: { kind: 'notes', offset: 0 }, message: null });
+    },
     closeOverlay() {
       set({ overlay: null });
     },

@@ -9,6 +9,7 @@ import { Spinner } from '../components/Spinner.js';
 import { useConsole } from '../store-context.js';
 import { tokenColor, useTheme } from '../theme-context.js';
 import { SOURCE_LETTER } from './markers.js';
+import { fitCells } from '../text/cells.js';
 
 const STATE_MARK: Record<SourceLoad['state'], string> = { ok: '✓', error: '✗ error', missing: '– missing', loading: '' };
 
@@ -21,9 +22,14 @@ export function clockText(c: ClockReading): string {
   return `clock: Mac ${size} ${dir} (${c.basis ?? '?'}, ${how})`;
 }
 
-function sourceSegments(name: SourceName, load: SourceLoad): Segment[] {
+/** Terminals at least this wide show why a source failed in the header (narrower ones: the `i` notes). */
+export const REASON_COLUMNS = 120;
+const REASON_CELLS = 40;
+
+function sourceSegments(name: SourceName, load: SourceLoad, wide: boolean): Segment[] {
   const token = load.state === 'ok' ? 'status.ok' : load.state === 'loading' ? 'status.loading' : 'status.error';
-  const text = load.state === 'loading' ? ` ${load.events}${load.text ? ` ${load.text}` : ''}` : ` ${STATE_MARK[load.state]} ${load.state === 'ok' ? load.events : ''}`;
+  const reason = load.state === 'error' && wide && load.text ? ` ✗ ${fitCells(load.text, REASON_CELLS)}` : undefined;
+  const text = load.state === 'loading' ? ` ${load.events}${load.text ? ` ${load.text}` : ''}` : (reason ?? ` ${STATE_MARK[load.state]} ${load.state === 'ok' ? load.events : ''}`);
   return [
     { text: `${SOURCE_LETTER[name]} ${name}`, token: `source.${name}` },
     { text: `${text.trimEnd()}  `, token },
@@ -42,7 +48,7 @@ export function Header({ width, rows }: { width: number; rows: number }) {
   const identity = [device.serial, device.hostname, device.user].filter((x) => x !== null).join(' · ') || 'unknown device';
   const line1: Segment[] = [{ text: 'trustline ', token: 'accent', bold: true }, { text: identity, token: 'text', bold: true }, { text: `  time ${timeModeLabel(timeMode, zones)}`, token: 'muted' }];
   const loading = SOURCES.filter((n) => loads[n].state === 'loading');
-  const line2: Segment[] = [...SOURCES.flatMap((n) => sourceSegments(n, loads[n])), { text: clockText(clock), token: clock.applied ? 'time.adjusted' : 'muted' }];
+  const line2: Segment[] = [...SOURCES.flatMap((n) => sourceSegments(n, loads[n], width >= REASON_COLUMNS)), { text: clockText(clock), token: clock.applied ? 'time.adjusted' : 'muted' }];
   return (
     <Box flexDirection="column" height={rows}>
       <Row segments={line1} width={width} />
