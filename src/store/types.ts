@@ -108,6 +108,8 @@ export interface DataSlice {
 export interface ViewSlice {
   focus: Pane;
   cursor: EventRef | null;
+  /** The event the engineer last put the cursor on: a filter that hides it moves the cursor to the nearest visible event, and showing it again brings the cursor back. */
+  anchor: EventRef | null;
   /** The first timeline row shown. */
   top: EventRef | null;
   /** How many timeline rows the UI shows (it sets this on layout). */

@@ -15,7 +15,8 @@ export function cursorAt(s: ConsoleState, index: number): Partial<ConsoleState> 
   const list = visibleTimeline(s);
   const i = clamp(index, 0, list.length - 1);
   const start = windowStart(list.length, i, Math.max(0, locate(list, s.top)), s.timelineRows);
-  return { cursor: refAt(list, i), top: refAt(list, start) };
+  const cursor = refAt(list, i);
+  return { cursor, anchor: cursor, top: refAt(list, start) };
 }
 
 function moveOverlay(s: ConsoleState, o: Overlay, delta: number): Overlay {
