@@ -10,7 +10,7 @@ import { openSshTransport } from '../sources/mac/ssh/ssh-transport.js';
 import { activeHypotheses, type PackFlags } from './analyze.js';
 import { openConsole, type ConsoleFlags } from './console.js';
 import { runDemo } from './demo.js';
-import { deviceRunner, liveQuery, liveSettings, sshOptions, type LiveFlags } from './live-args.js';
+import { deviceRunner, liveQuery, liveSettings, refuseLiveOptions, sshOptions, type LiveFlags } from './live-args.js';
 import { UsageError } from './usage-error.js';
 
 export interface ConsoleCommandFlags extends ConsoleFlags, PackFlags, Partial<LiveFlags> {
@@ -35,6 +35,8 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
     throw new UsageError('nothing to open: give --bundle DIR, --serial SERIAL, or run `trustline demo` (see --help)');
   }
   if (flags.bundle !== undefined) {
+    // --host (and its --jump, --ssh-config) is where `r` runs probes; the window and profile are live only.
+    refuseLiveOptions(flags, ['user', 'since', 'until', 'profile']);
     const config = await readConfig();
     const active = await activeHypotheses(flags, config);
     let analysis;

@@ -11,7 +11,7 @@ import { durationMs } from '../time/duration.js';
 import { parseZonedTimestamp } from '../time/timestamp.js';
 import { triage } from '../triage/triage.js';
 import { activeHypotheses, printAnalysis } from './analyze.js';
-import { haveTerminal, openConsole, type ConsoleFlags } from './console.js';
+import { haveTerminal, openConsole, pickTheme, type ConsoleFlags } from './console.js';
 import { DEFAULT_SINCE } from './live-args.js';
 import { UsageError } from './usage-error.js';
 
@@ -51,6 +51,8 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
 
   const config = await readConfig();
   const active = await activeHypotheses({}, config);
+  // A bad theme is the same error with or without a terminal.
+  pickTheme(flags, config);
   const oktaToken = demoSecret('00');
   const jamfClient = { clientId: `demo-${randomBytes(4).toString('hex')}`, clientSecret: demoSecret('') };
   const emulators: RunningEmulator[] = [];

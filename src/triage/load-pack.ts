@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { errnoText } from '../io/errno-text.js';
 import { DocumentError, parseYamlDocument } from '../config/yaml-document.js';
 import { PackSchema, type HypothesisDefinition, type Pack } from './pack-schema.js';
 import { PROBE_COMMANDS } from '../sources/mac/ssh/commands.js';
@@ -65,7 +66,7 @@ export async function readPackDirectory(dir: string): Promise<{ file: string; pa
   try {
     names = (await readdir(dir)).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort();
   } catch (error) {
-    throw new DocumentError(`rules directory ${dir}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new DocumentError(`rules directory ${dir}: ${errnoText(error, 'directory')}`);
   }
   if (names.length === 0) throw new DocumentError(`rules directory ${dir} has no .yaml, .yml or .json pack`);
   const packs: { file: string; pack: Pack }[] = [];
