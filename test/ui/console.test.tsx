@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scenarioDir } from '../../src/emulators/index.js';
 import type { TimelineEvent } from '../../src/model/event.js';
 import { openRecordedTransport } from '../../src/sources/ssh/recorded-transport.js';
-import { cellWidth } from '../../src/ui/text/cells.js';
+import stringWidth from 'string-width';
 import { KEY_TABLE } from '../../src/ui/keys.js';
 import { builtinHypotheses, loadScenario, loadScenarioWithout, makeEvent, storeFor } from '../helpers/console-fixtures.js';
 import { renderTui, withoutSgr, type Tui } from '../helpers/render-tui.js';
@@ -28,7 +28,7 @@ function expectSafe(t: Tui, columns: number, rows: number): void {
   expect(raw).not.toMatch(RAW);
   const lines = t.lines();
   expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const l of lines) expect(cellWidth(l)).toBeLessThanOrEqual(columns);
+  for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(columns);
 }
 
 describe('hostile text', () => {
