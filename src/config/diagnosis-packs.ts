@@ -5,7 +5,7 @@ import { LEGACY_FACTS, LEGACY_KINDS } from '../diagnosis/legacy-evidence.js';
 import { compileModel, parsePackText, type PackVocabulary, type ParsedPack } from '../diagnosis/load-pack.js';
 import type { PackV2 } from '../diagnosis/pack-schema.js';
 import type { ActiveModel } from '../diagnosis/rank-analysis.js';
-import { COMMAND_NAMES, LOG_NAMES, PROBE_COMMANDS } from '../sources/ssh/commands.js';
+import { COMMAND_NAMES, LOG_NAMES, PROBE_COMMANDS } from '../sources/mac/ssh/commands.js';
 import { DocumentError } from './yaml-document.js';
 
 const MAX_PACK_BYTES = 1024 * 1024;

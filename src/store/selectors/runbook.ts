@@ -1,6 +1,6 @@
 import type { DiagnosisModel, Step } from '../../diagnosis/model.js';
 import type { Hypothesis } from '../../model/analysis.js';
-import { PROBE_COMMANDS } from '../../sources/ssh/commands.js';
+import { PROBE_COMMANDS } from '../../sources/mac/ssh/commands.js';
 import type { ConsoleState, StepMark } from '../types.js';
 import { selectedHypothesis } from './hypotheses.js';
 import { memoLast } from './memo.js';
