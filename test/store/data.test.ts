@@ -71,7 +71,7 @@ describe('data slice', () => {
     store.getState().setSourceState('device', { state: 'loading', events: 0 });
     store.getState().replaceAnalysis({ ...cert.analysis, hypotheses: [] });
     const s = store.getState();
-    expect(s.analysis.hypotheses.length).toBe(cert.active.hypotheses.length);
+    expect(s.analysis.hypotheses.length).toBe(cert.active.model.causes.length);
     expect(s.sourceStates.device.state).toBe('loading');
     expect(s.sourceStates.okta.state).toBe('ok');
   });
