@@ -101,7 +101,7 @@ function nextFor(
   if (isLikely) {
     const remedy = steps.get(cause.remedy)!;
     const expect = remedy.expect ?? remedy.confirms;
-    return render(remedy, `${sentence(cause.title)} is likely (posterior ${posterior.marginals[model.causes.indexOf(cause)]!.toFixed(2)}). ${sentence(remedy.checks)} Expect: ${sentence(expect)}`, options);
+    return render(remedy, `${cause.title} is likely (posterior ${posterior.marginals[model.causes.indexOf(cause)]!.toFixed(2)}). ${sentence(remedy.checks)} Expect: ${sentence(expect)}`, options);
   }
   if (rank === 0 && !anyLikely) {
     // Nothing is likely: the step that tells the leading causes apart, whichever runbook it is in.
