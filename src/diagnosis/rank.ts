@@ -3,7 +3,7 @@ import type { FindingState } from './findings.js';
 import { infer, type Observations, type Posterior } from './inference.js';
 import type { Cause, DiagnosisModel, Finding, Step } from './model.js';
 import { bestStep, informationGain, runnable, type StepAvailability } from './next-step.js';
-import { rankOrder, verdicts } from './verdicts.js';
+import { rankOrder, shownScore, verdicts } from './verdicts.js';
 
 export interface RankOptions extends StepAvailability {
   /** The command line a probe runs, as the runbook shows it. */
@@ -72,7 +72,7 @@ export function rankCauses(model: DiagnosisModel, states: ReadonlyMap<string, Fi
     return {
       id: cause.id,
       title: cause.title,
-      score: Math.round(posterior.marginals[i]! * 10_000) / 10_000,
+      score: shownScore(posterior.marginals[i]!),
       verdict: verdict[i]!,
       evidence: evidenceOf(cause, findings, states),
       explains: [...cause.produces].filter(([id, link]) => link > 0 && states.get(id)?.state === 'present').map(([id]) => id).sort(),

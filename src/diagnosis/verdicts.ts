@@ -3,11 +3,15 @@ import type { Posterior } from './inference.js';
 import type { Cause } from './model.js';
 import type { Thresholds } from './pack-schema.js';
 
-/** Cause indices by posterior, highest first; ties by id, never by pack order. */
+/** A posterior as reports show it (the JSON `score`): four decimals. */
+export function shownScore(p: number): number {
+  return Math.round(p * 10_000) / 10_000;
+}
+
+/** Cause indices by posterior as shown, highest first; ties by id, never by pack order. */
 export function rankOrder(causes: readonly Cause[], posterior: Posterior): number[] {
-  return causes
-    .map((_, i) => i)
-    .sort((a, b) => posterior.marginals[b]! - posterior.marginals[a]! || (causes[a]!.id < causes[b]!.id ? -1 : causes[a]!.id > causes[b]!.id ? 1 : 0));
+  const score = posterior.marginals.map(shownScore);
+  return causes.map((_, i) => i).sort((a, b) => score[b]! - score[a]! || (causes[a]!.id < causes[b]!.id ? -1 : causes[a]!.id > causes[b]!.id ? 1 : 0));
 }
 
 /**
@@ -16,7 +20,7 @@ export function rankOrder(causes: readonly Cause[], posterior: Posterior): numbe
  * carries `likely` of the posterior and a margin over the third. Below `ruledOut`: unlikely.
  */
 export function verdicts(causes: readonly Cause[], posterior: Posterior, order: readonly number[], t: Thresholds): Verdict[] {
-  const m = (rank: number) => (order[rank] === undefined ? 0 : posterior.marginals[order[rank]!]!);
+  const m = (rank: number) => (order[rank] === undefined ? 0 : shownScore(posterior.marginals[order[rank]!]!));
   const likely = new Set<number>();
   if (m(0) >= t.likely && m(0) >= t.margin * m(1)) likely.add(order[0]!);
   else if (order.length >= 2) {
@@ -27,5 +31,5 @@ export function verdicts(causes: readonly Cause[], posterior: Posterior, order: 
       likely.add(b);
     }
   }
-  return causes.map((_, i) => (likely.has(i) ? 'likely' : posterior.marginals[i]! < t.ruledOut ? 'unlikely' : 'possible'));
+  return causes.map((_, i) => (likely.has(i) ? 'likely' : shownScore(posterior.marginals[i]!) < t.ruledOut ? 'unlikely' : 'possible'));
 }
