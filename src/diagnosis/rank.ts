@@ -114,5 +114,6 @@ function nextFor(
   }
   const own = bestStep(cause.steps, steps, options, gainOf);
   const step = own?.step ?? cause.steps.map((id) => steps.get(id)!).find((s) => runnable(s, options)) ?? steps.get(cause.remedy)!;
-  return render(step, stepWhy(step), options);
+  const lead = rank === 0 && !anyLikely && !own ? 'Evidence is not conclusive yet and no runnable step is expected to tell the causes apart; this is the leading cause\'s step. ' : '';
+  return render(step, `${lead}${stepWhy(step)}`, options);
 }
