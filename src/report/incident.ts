@@ -56,11 +56,11 @@ export interface IncidentReport {
 
 export function describeClock(clock: ClockReading): string {
   if (clock.deviceOffsetMs === null) return 'Mac clock offset not measured (no sntp or date probe).';
-  const seconds = (clock.deviceOffsetMs / 1000).toFixed(3);
-  const direction = clock.deviceOffsetMs > 0 ? 'ahead of' : clock.deviceOffsetMs < 0 ? 'behind' : 'in step with';
-  const sign = clock.deviceOffsetMs > 0 ? '+' : '';
+  // The direction word carries the sign: "behind true time by 1.500 s", never "behind: -1.500 s".
+  const seconds = (Math.abs(clock.deviceOffsetMs) / 1000).toFixed(3);
   const applied = clock.applied ? 'applied to device events' : `not applied${clock.note ? ` (${clock.note})` : ''}`;
-  return `Mac clock ${direction} true time: ${sign}${seconds} s (basis: ${clock.basis}); ${applied}.`;
+  const how = clock.deviceOffsetMs === 0 ? 'in step with true time' : `${clock.deviceOffsetMs > 0 ? 'ahead of' : 'behind'} true time by ${seconds} s`;
+  return `Mac clock ${how} (basis: ${clock.basis}); ${applied}.`;
 }
 
 export function reportEvent(e: TimelineEvent): ReportEvent {

@@ -75,7 +75,7 @@ describe('trustline analyze --md', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('# trustline analysis: C02FX1TLQ6L4');
     expect(r.stdout).toContain('| okta | ok | 11 |  |');
-    expect(r.stdout).toContain('Mac clock ahead of true time: +94.218 s (basis: sntp); applied to device events.');
+    expect(r.stdout).toContain('Mac clock ahead of true time by 94.218 s (basis: sntp); applied to device events.');
     expect(r.stdout).toContain('| 2026-11-20T14:02:11.804Z | okta | error | okta.policy.evaluate_sign_on |');
     expect(r.stdout).toContain('## Reading notes');
   });
