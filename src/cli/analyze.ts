@@ -2,6 +2,7 @@ import { readConfig, type Config } from '../config/config-file.js';
 import { DocumentError } from '../config/yaml-document.js';
 import type { Analysis } from '../model/analysis.js';
 import { analyzeJsonChunks } from '../report/json-report.js';
+import { noEvidence } from '../report/incident.js';
 import { makeReport } from '../report/make-report.js';
 import { renderMarkdown } from '../report/markdown-report.js';
 import { bundleProbeOutputs, type CollectedOutput } from '../report/probe-runs.js';
@@ -99,5 +100,8 @@ export async function runAnalyzeLive(flags: LiveFlags, out: OutputOptions, packs
   const active = await activeModel(packs, config);
   const { analysis, device: captured } = await runLive({ settings, query, identity: { hostname: undefined, user: flags.user, deviceTimeZone: undefined }, device });
   analysis.hypotheses = rankAnalysis(analysis, active, { macReachable: device !== undefined });
+  // Said first, before any ranking: with no evidence the list below means nothing.
+  const none = noEvidence(analysis);
+  if (none) printNotes([none]);
   await printAnalysis(analysis, out, captured?.probes ?? []);
 }
