@@ -49,9 +49,11 @@ describe('header and histogram', () => {
     expect(line).toContain('O okta 42 page 3');
     expect(line).toContain('J jamf ✗ HTTP 401');
     expect(line).toContain('D device – missing');
+    expect(tui.frame()).toContain('Hypotheses 1/12 · provisional: sources loading');
     store.getState().setSourceState('okta', { state: 'ok', events: 43 });
     await tui.press();
     expect(tui.lines()[1]).toMatch(/^J jamf/);
+    expect(tui.frame()).not.toContain('provisional');
   });
 
   it('words the clock offset, and marks histogram severities without colour', () => {
