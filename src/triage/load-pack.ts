@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { FileRefused, readTextFile } from '../io/bounded-file.js';
 import { join } from 'node:path';
 import { DocumentError, parseYamlDocument } from '../config/yaml-document.js';
 import { PackSchema, type HypothesisDefinition, type Pack } from './pack-schema.js';
@@ -51,11 +52,10 @@ export function parsePack(text: string, file: string): Pack {
 async function readPackFile(path: string, file: string): Promise<Pack> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path, MAX_PACK_BYTES);
   } catch (error) {
-    throw new DocumentError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new DocumentError(`${file}: ${error instanceof FileRefused ? error.message : `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`}`);
   }
-  if (text.length > MAX_PACK_BYTES) throw new DocumentError(`${file}: larger than 1 MiB`);
   return parsePack(text, file);
 }
 
