@@ -50,8 +50,9 @@ export async function listBundleFolder(realRoot: string, relDir: string, looksLi
     names = (await readdir(dir)).sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { files: [], notes: [] };
-    return { files: [], notes: [], unreadable: `${relDir}/: ${describeFileError(error)}; its files were not read` };
+    if (code === 'ENOENT') return { files: [], notes: [] };
+    const why = code === 'ENOTDIR' ? 'not a directory' : `cannot list the folder (${code ?? String(error)})`;
+    return { files: [], notes: [], unreadable: `${relDir}: ${why}; its files were not read` };
   }
   const notes: string[] = [];
   if (names.length > MAX_FILES_PER_FOLDER) {
