@@ -1,8 +1,8 @@
 import { readTextFile } from '../io/bounded-file.js';
 import type { Analysis } from '../model/analysis.js';
-import { MAX_PROBE_BYTES } from '../parse/probes/index.js';
+import { MAX_PROBE_BYTES } from '../sources/mac/probes/index.js';
 import { readBundleLayout } from '../sources/bundle/layout.js';
-import { PROBE_COMMANDS } from '../sources/ssh/commands.js';
+import { PROBE_COMMANDS } from '../sources/mac/ssh/commands.js';
 import { sha256 } from '../store/run-step.js';
 import type { JournalEntry } from '../store/types.js';
 

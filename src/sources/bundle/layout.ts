@@ -1,6 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import { listBundleFolder } from '../../io/bundle-entries.js';
-import { isProbeName, type ProbeName } from '../../parse/probes/index.js';
+import { isProbeName, type ProbeName } from '../mac/probes/index.js';
 
 export class BundleError extends Error {}
 
