@@ -1,3 +1,4 @@
+import { nestedDeeperThan, TOO_DEEP } from '../../io/json-depth.js';
 import { isJsonObject, type JsonValue } from '../../io/json-file.js';
 import type { ParseContext } from '../../model/context.js';
 import type { RawRef, TimelineEvent } from '../../model/event.js';
@@ -28,6 +29,7 @@ export function oktaEventId(uuid: string): string {
  */
 export function normalizeOktaEvent(value: JsonValue, raw: RawRef, _ctx: ParseContext): TimelineEvent | SkippedRecord {
   if (!isJsonObject(value)) return { skip: 'not a JSON object' };
+  if (nestedDeeperThan(value)) return { skip: TOO_DEEP };
   const uuid = stringAt(value, 'uuid');
   if (uuid === undefined) return { skip: 'no uuid' };
   if (uuid.length > MAX_UUID_CHARS) return { skip: `uuid longer than ${MAX_UUID_CHARS} characters` };

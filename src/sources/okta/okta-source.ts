@@ -1,3 +1,4 @@
+import { storableItems } from '../../io/json-depth.js';
 import type { JsonValue } from '../../io/json-file.js';
 import { FileReport } from '../../model/file-report.js';
 import { OktaDeviceCollector, OktaLogMerger } from './index.js';
@@ -69,7 +70,7 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
       deviceItems.push(...page.items);
       url = page.next;
     }
-    documents.push({ rel: 'okta/devices.json', json: deviceItems });
+    documents.push({ rel: 'okta/devices.json', json: storableItems(deviceItems) });
     // Normalising needs the collection context, which a device source may still be measuring.
     const ctx = await context;
     const devices = new OktaDeviceCollector(devicesReport, ctx);
@@ -101,7 +102,7 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
     for (; url && pages < MAX_LOG_PAGES; pages++) {
       const page = await api.page(url, 'logs', signal);
       const rel = `okta/logs-${String(pages + 1).padStart(4, '0')}.json`;
-      documents.push({ rel, json: page.items });
+      documents.push({ rel, json: storableItems(page.items) });
       const before = merger.events.length;
       const sink = merger.page(rel);
       page.items.forEach(sink.add);
