@@ -1,7 +1,8 @@
 import { rootCertificates } from 'node:tls';
 import type { Dispatcher } from 'undici';
 import { FileRefused, readTextFile } from '../io/bounded-file.js';
-import { HttpError } from './errors.js';
+import { abortError, HttpError } from './errors.js';
+import { waitForRateLimit } from './rate-wait.js';
 import { DEFAULT_BACKOFF, fullJitterDelay, retryAfterMs, sleep, type BackoffPolicy } from './retry.js';
 
 export interface HttpSettings {
@@ -181,7 +182,8 @@ export class HttpClient {
       }
       if (res.status === 429 && rateLimited < this.settings.rateLimitRetries) {
         const wait = req.rateLimitWaitMs?.(res) ?? retryAfterMs(headerValue(res.headers, 'retry-after'), Date.now());
-        await this.pause(wait ?? fullJitterDelay(rateLimited, this.settings.backoff), req.signal);
+        if (wait === undefined) await this.pause(fullJitterDelay(rateLimited, this.settings.backoff), req.signal);
+        else await waitForRateLimit(wait, req.signal);
         rateLimited++;
         continue;
       }
@@ -238,9 +240,3 @@ export class HttpClient {
   }
 }
 
-/** The deadline (a TimeoutError reason) and a user cancel read differently. */
-export function abortError(signal: AbortSignal): HttpError {
-  const reason = signal.reason as { name?: string } | undefined;
-  if (reason?.name === 'TimeoutError') return new HttpError('deadline', 'gave up: the source deadline passed');
-  return new HttpError('aborted', 'cancelled');
-}

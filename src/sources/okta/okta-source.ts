@@ -3,10 +3,10 @@ import type { JsonValue } from '../../io/json-file.js';
 import { FileReport } from '../../model/file-report.js';
 import { OktaDeviceCollector, OktaLogMerger } from './index.js';
 import { endpoint } from '../../net/endpoint.js';
-import { HttpError } from '../../net/errors.js';
+import { abortError, HttpError } from '../../net/errors.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
 import type { LiveQuery, SourceRun } from '../live/live-types.js';
-import { failedReport, type OktaRead } from '../source-read.js';
+import { failedReport, stoppedReport, type OktaRead } from '../source-read.js';
 import type { OktaApi } from './okta-api.js';
 
 /** System Log page size: the maximum, to spend as few rate-limited requests as possible. */
@@ -117,8 +117,12 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
   try {
     await fetchAll();
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    read.reports.push(failedReport('okta', error.message));
+    // An abort outside the HTTP layer (waiting for a token) reads like one inside it.
+    const failure = error instanceof HttpError ? error : signal.aborted ? abortError(signal) : undefined;
+    if (!failure) throw error;
+    // At the deadline, what was fetched stays: the source is partial, not failed.
+    if (failure.kind === 'deadline') read.reports.push(stoppedReport('okta', failure.message));
+    else read.reports.push(failedReport('okta', failure.message));
   }
   // Same report order as a bundle: log pages, then devices.json.
   read.reports.unshift(...(merger?.reports ?? []), devicesReport);
