@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patternProblem } from '../text/safe-pattern.js';
 import { DURATION_PATTERN } from '../time/duration.js';
 import { FACT_NAMES } from './facts.js';
 
@@ -14,17 +15,25 @@ export function asList(value: OneOrMany | undefined): string[] | undefined {
   return value === undefined ? undefined : Array.isArray(value) ? value : [value];
 }
 
-const regex = z.string().min(1).refine(
-  (pattern) => {
-    try {
-      new RegExp(pattern, 'i');
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'not a valid regular expression' },
-);
+const regex = z
+  .string()
+  .min(1)
+  .refine(
+    (pattern) => {
+      try {
+        new RegExp(pattern, 'i');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not a valid regular expression' },
+  )
+  // A pattern that could backtrack for hours is refused at load, never run.
+  .superRefine((pattern, ctx) => {
+    const problem = patternProblem(pattern);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `pattern refused: ${problem}` });
+  });
 
 /** A field condition: one value, a list of accepted values, or a pattern. */
 const fieldCondition = z.union([
