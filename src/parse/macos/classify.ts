@@ -121,7 +121,13 @@ export function classifyLogLine(l: LogLine): Classification {
   if (isInterceptor(l.process) || isInterceptor(l.subsystem) || text.includes('TLS inspection') || text.includes('SSL inspection')) {
     return { kind: 'device.network.interceptor', severity: base, fields: NONE };
   }
+  if (l.process === 'apsd' || l.subsystem === 'com.apple.apsd') return classifyPush(text, base);
   const mdm = l.process === 'mdmclient' || l.subsystem === 'com.apple.ManagedClient';
+  if (mdm && text.includes('push dictionary')) return { kind: 'device.push.rejected', severity: 'error', fields: NONE };
+  if (mdm && text.includes('Received HTTP response (200) [')) {
+    const status = /\[(Acknowledged|NotNow|Idle|Error|CommandFormatError)/.exec(text)?.[1];
+    return { kind: 'device.mdm.response', severity: status === 'Error' || status === 'CommandFormatError' ? 'error' : 'info', fields: status ? { mdmStatus: status } : NONE };
+  }
   const sso = !mdm && isSsoLine(l);
   if (!mdm && !sso) {
     if (/skew exceeded|clock skew/i.test(text)) return { kind: 'device.clock.skew', severity: 'error', fields: NONE };
@@ -135,5 +141,21 @@ export function classifyLogLine(l: LogLine): Classification {
     return { kind: failed ? 'device.mdm.error' : 'device.mdm', severity: failed ? 'error' : base, fields: httpFields };
   }
   if (/skew/i.test(text)) return { kind: 'device.clock.skew', severity: 'error', fields: httpFields };
+  if (PSSO_REGISTRATION.test(text)) {
+    const registrationFailed = failed || /result = [1-9]|will automatically retry|NeedsRegistration|NeedsNewKeys/.test(text);
+    return { kind: registrationFailed ? 'device.psso.registration-failed' : 'device.psso.registration', severity: registrationFailed ? 'error' : base, fields: httpFields };
+  }
   return { kind: failed ? 'device.sso.error' : 'device.sso', severity: failed ? 'error' : base, fields: httpFields };
+}
+
+// Platform SSO registration, as AppSSOAgent and the SSO extension log it (fleetdm/fleet#51666,
+// developer.apple.com/forums/thread/827496): "registration failed and will automatically retry",
+// beginUserRegistrationUsingLoginManager, handleUserRegistrationForUser, resetRegistrationWithCompletion.
+const PSSO_REGISTRATION = /registration|Registration(?:For|Using|With)|POUserStateNeeds/;
+
+/** apsd, the Apple Push Notification service daemon: MDM push arrives through its connection to APNs. */
+function classifyPush(text: string, base: Severity): Classification {
+  if (/fail|error|timed? ?out|unable|refused|not connected|disconnected|no route/i.test(text)) return { kind: 'device.push.error', severity: 'error', fields: NONE };
+  if (/connected|connection (?:is )?(?:established|open)|received message|incoming message/i.test(text)) return { kind: 'device.push.connected', severity: 'info', fields: NONE };
+  return { kind: 'device.push', severity: base, fields: NONE };
 }
