@@ -20,7 +20,17 @@ function realmOf(item: unknown): string | undefined {
   return undefined;
 }
 
-function readList(text: string): string[] | undefined {
+/** The list: from the first line opening `[` or `(` to the line that closes it (banners may surround it). */
+function listText(lines: readonly string[]): string | undefined {
+  const start = lines.findIndex((line) => /^[[(]/.test(line.trim()));
+  if (start < 0) return undefined;
+  const close = lines[start]!.trim().startsWith('[') ? ']' : ')';
+  const end = lines.findIndex((line, i) => i >= start && line.trim().endsWith(close));
+  return end < 0 ? undefined : lines.slice(start, end + 1).join('\n');
+}
+
+function readList(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
   const body = text.trim();
   if (body.startsWith('[')) {
     try {
@@ -47,7 +57,7 @@ export function parseAppSsoExtensions(text: string): ProbeResult {
   if (user.kind === 'none') {
     return { facts: {}, summary: 'No user is logged in at the Mac: SSO extensions are per user and were not listed', severity: 'warn', fields: { consoleUser: null } };
   }
-  const list = readList(lines.join('\n'));
+  const list = readList(listText(lines));
   if (list === undefined) return unrecognized('no SSO extension list in output', lines);
   const realms = list.slice(0, MAX_REALMS).map((r) => clip(r, 120));
   return {

@@ -7,12 +7,11 @@ const HEADER = /^Console user:\s*(\S*)\s*$/i;
 
 export type ConsoleUser = { kind: 'user'; name: string } | { kind: 'none' } | { kind: 'unknown' };
 
-/** The header, and the lines after it (the app-sso output itself). */
+/** The header (the first line that is one: an SSH banner may come before it), and the lines after it. */
 export function readConsoleUser(lines: readonly string[]): { user: ConsoleUser; rest: readonly string[] } {
-  const at = lines.findIndex((line) => line.trim() !== '');
-  const m = at < 0 ? null : HEADER.exec(lines[at]!.trim());
-  if (!m) return { user: { kind: 'unknown' }, rest: lines };
-  const name = m[1] ?? '';
+  const at = lines.findIndex((line) => HEADER.test(line.trim()));
+  if (at < 0) return { user: { kind: 'unknown' }, rest: lines };
+  const name = HEADER.exec(lines[at]!.trim())![1] ?? '';
   const user: ConsoleUser = name === '' || /^(?:none|root|loginwindow|_mbsetupuser)$/i.test(name) ? { kind: 'none' } : { kind: 'user', name };
   return { user, rest: lines.slice(at + 1) };
 }
