@@ -141,12 +141,21 @@ export function classifyLogLine(l: LogLine): Classification {
     return { kind: failed ? 'device.mdm.error' : 'device.mdm', severity: failed ? 'error' : base, fields: httpFields };
   }
   if (/skew/i.test(text)) return { kind: 'device.clock.skew', severity: 'error', fields: httpFields };
+  if (OKTA_DEVICE_INVALID.test(text)) {
+    const code = /E000015[23]/.exec(text)?.[0];
+    return { kind: 'device.okta.device-invalid', severity: 'error', fields: code ? { ...httpFields, oktaErrorCode: code } : httpFields };
+  }
   if (PSSO_REGISTRATION.test(text)) {
     const registrationFailed = failed || /result = [1-9]|will automatically retry|NeedsRegistration|NeedsNewKeys/.test(text);
     return { kind: registrationFailed ? 'device.psso.registration-failed' : 'device.psso.registration', severity: registrationFailed ? 'error' : base, fields: httpFields };
   }
   return { kind: failed ? 'device.sso.error' : 'device.sso', severity: failed ? 'error' : base, fields: httpFields };
 }
+
+// Okta Verify told that its device record is deleted (410, E0000153 "Invalid device id, it no longer
+// exists.", ServerErrorCode.deviceDeleted) or suspended / deactivated (403, E0000152 "Illegal device
+// status, cannot perform action.", ILLEGAL_DEVICE_STATE) (support.okta.com KB articles, field notes §1 #7).
+const OKTA_DEVICE_INVALID = /E000015[23]|ILLEGAL_DEVICE_STATE|deviceDeleted|deviceSuspended|Invalid device id|Illegal device status|was invalidated for use on Okta Verify/;
 
 // Platform SSO registration, as AppSSOAgent and the SSO extension log it (fleetdm/fleet#51666,
 // developer.apple.com/forums/thread/827496): "registration failed and will automatically retry",

@@ -31,4 +31,11 @@ describe('push delivery and Platform SSO registration lines', () => {
     // Not a registration line: an Okta Verify failure for an unregistered device stays an SSO error.
     expect(classifyLogLine(line({ process: 'Okta Verify', subsystem: 'com.okta.mobile.auth-service-extension', messageType: 'Error', text: 'Authorization request failed: device not registered' })).kind).toBe('device.sso.error');
   });
+
+  it('reads Okta Verify being told its device record is deleted or suspended (E0000153 / E0000152)', () => {
+    const deleted = classifyLogLine(line({ process: 'Okta Verify', subsystem: 'com.okta.mobile', messageType: 'Error', text: 'Request URL: https://example.okta.com/idp/authenticators Response Code: 410 Error Code: E0000153 Error Summary: Invalid device id, it no longer exists.' }));
+    expect(deleted).toMatchObject({ kind: 'device.okta.device-invalid', severity: 'error', fields: { oktaErrorCode: 'E0000153', httpStatus: 410 } });
+    const suspended = classifyLogLine(line({ process: 'Okta Verify', subsystem: 'com.okta.mobile', text: '"message": "ILLEGAL_DEVICE_STATE" ServerErrorCode.deviceSuspended' }));
+    expect(suspended.kind).toBe('device.okta.device-invalid');
+  });
 });
