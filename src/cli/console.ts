@@ -35,7 +35,7 @@ export function haveTerminal(): boolean {
 function pickTheme(flags: ConsoleFlags, config: Config): Theme {
   const configured = typeof config['theme'] === 'string' ? config['theme'] : undefined;
   try {
-    const selection = selectTheme({ flag: flags.theme, config: configured, env: process.env, colorLevel: detectColorLevel(process.env, process.stdout.isTTY === true) });
+    const selection = selectTheme({ flag: flags.theme, config: configured, env: process.env, colorLevel: detectColorLevel(process.stdout) });
     return selection.theme;
   } catch (error) {
     if (error instanceof DocumentError) throw new UsageError(error.message, 2);
