@@ -108,20 +108,26 @@ describe('pack format v2', () => {
 });
 
 describe('the built-in pack', () => {
-  it('loads against the sources’ declarations and covers the twelve causes of the catalogue', async () => {
+  it('loads against the sources’ declarations and covers the eighteen causes of the catalogue', async () => {
     const { model } = await loadDiagnosisModel({});
     expect(model.causes.map((c) => c.id)).toEqual(
       [
         'cert-chain-break',
         'clock-skew',
+        'device-assurance-failed',
         'device-trust-cert-expired',
         'device-trust-cert-missing',
+        'device-trust-cert-revoked',
         'enrollment-limit-reached',
+        'management-attestation-missing',
         'mdm-payload-mismatch',
+        'mdm-push-broken',
         'mtls-handshake-blocked',
         'not-managed-in-jamf',
         'ocsp-unreachable',
+        'okta-device-inactive',
         'okta-policy-regression',
+        'psso-registration-incomplete',
         'scep-profile-not-deployed',
         'sso-extension-missing',
       ],
@@ -138,7 +144,7 @@ describe('organisation packs', () => {
     const packs = await readPackDirectory(dir);
     expect(packs.map((p) => p.file.split('/').pop())).toEqual(['a-new.yaml', 'b-override.yml']);
     const { model } = await loadDiagnosisModel({ rulesDir: dir });
-    expect(model.causes).toHaveLength(13);
+    expect(model.causes).toHaveLength(19);
     expect(model.causes.find((c) => c.id === 'clock-skew')!.title).toBe('The VPN sends Okta traffic the wrong way');
     // The organisation pack's 45 s window applies to its okta-silent; the built-in findings keep 30 s.
     expect(model.findings.find((f) => f.id === 'okta-silent')!.relation!.withinMs).toBe(45_000);
