@@ -171,6 +171,8 @@ export interface RunbookSlice {
   /** Selected runbook step key; null means the hypothesis' next step. */
   selectedStep: string | null;
   run: RunState;
+  /** Whether probes can run on the Mac in this session (a connection was given). */
+  macConnected: boolean;
   journalEntries: JournalEntry[];
   /** Outputs of the probes run here, by SHA-256 (the journal keeps only the digest), for the report. */
   runOutputs: Record<string, string>;

@@ -176,10 +176,11 @@ export function keyLabel(keys: readonly string[]): string {
   return keys.map((k) => LABELS[k] ?? (k.startsWith('ctrl+') ? `C-${k.slice(5)}` : k)).join('/');
 }
 
-/** Hint-bar entries for a scope, in table order. */
-export function hintsFor(scope: Scope): { keys: string; hint: string }[] {
+/** Hint-bar entries for a scope, in table order; without a Mac connection `r` says why it cannot run. */
+export function hintsFor(scope: Scope, macConnected = true): { keys: string; hint: string }[] {
   const shown = KEY_TABLE.filter((b) => b.hint !== undefined && b.scopes.includes(scope));
   // Help and quit first: they must survive a narrow hint bar.
   const first = shown.filter((b) => b.id === 'help' || b.id === 'quit');
-  return [...first, ...shown.filter((b) => !first.includes(b))].map((b) => ({ keys: keyLabel(b.keys), hint: b.hint! }));
+  const hint = (b: KeyBinding) => (b.id === 'run' && !macConnected ? 'run: no Mac (--host)' : b.hint!);
+  return [...first, ...shown.filter((b) => !first.includes(b))].map((b) => ({ keys: keyLabel(b.keys), hint: hint(b) }));
 }
