@@ -64,13 +64,19 @@ function describeOktaError(res: HttpResponse, mode: 'ssws' | 'oauth', bucket: Ok
  * for the reported reset), JSON checked, errors turned into one line.
  */
 export class OktaApi {
-  private readonly budgets: Record<OktaBucket, RateBudget> = { logs: new RateBudget(), devices: new RateBudget() };
+  private readonly budgets: Record<OktaBucket, RateBudget>;
+  /** Requests sent per bucket (each 429 retry included in the one it retried). */
+  readonly requests: Record<OktaBucket, number> = { logs: 0, devices: 0 };
 
+  /** `rateShare`: the fraction of each window's remaining requests this client may spend (see RateBudget). */
   constructor(
     private readonly http: HttpClient,
     readonly base: URL,
     private readonly auth: OktaAuthorizer,
-  ) {}
+    rateShare?: number,
+  ) {
+    this.budgets = { logs: new RateBudget(Date.now, rateShare), devices: new RateBudget(Date.now, rateShare) };
+  }
 
   async page(url: URL, bucket: OktaBucket, signal: AbortSignal): Promise<OktaPage> {
     if (url.origin !== this.base.origin) {
@@ -80,6 +86,7 @@ export class OktaApi {
     let res: HttpResponse | undefined;
     for (let attempt = 0; ; attempt++) {
       await budget.acquire(signal);
+      this.requests[bucket]++;
       try {
         const headers = { accept: 'application/json', ...(await this.auth.headers('GET', url, signal)) };
         res = await this.http.send({ method: 'GET', url, headers, signal, rateLimitWaitMs: (r) => RateBudget.waitAfter429(r) });
