@@ -6,7 +6,7 @@ import { BundleError } from '../sources/bundle/layout.js';
 import { readBundleMeta } from '../sources/bundle/meta.js';
 import { followLive } from '../sources/live/follow-live.js';
 import { runLive } from '../sources/live/run-live.js';
-import { openSshTransport } from '../sources/ssh/ssh-transport.js';
+import { openSshTransport } from '../sources/mac/ssh/ssh-transport.js';
 import { activeHypotheses, type PackFlags } from './analyze.js';
 import { openConsole, type ConsoleFlags } from './console.js';
 import { runDemo } from './demo.js';

@@ -10,7 +10,7 @@ import type { CollectedOutput } from '../report/probe-runs.js';
 import { writeReportFile } from '../report/report-file.js';
 import type { LiveProgress } from '../sources/live/live-types.js';
 import type { LiveResult } from '../sources/live/run-live.js';
-import type { ProbeTransport } from '../sources/ssh/transport.js';
+import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
 import { createConsoleStore, type ConsoleStore } from '../store/index.js';
 import type { ReportSnapshot } from '../store/types.js';
 import type { ActiveHypotheses } from '../triage/triage.js';

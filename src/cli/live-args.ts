@@ -1,11 +1,11 @@
 import { readConfig, type Config } from '../config/config-file.js';
 import { resolveLiveSettings, type LiveSettings } from '../config/credentials.js';
 import { DocumentError } from '../config/yaml-document.js';
-import { sshDevice } from '../sources/device/ssh-device.js';
+import { sshDevice } from '../sources/mac/ssh-device.js';
 import type { LiveQuery } from '../sources/live/live-types.js';
 import type { DeviceSourceRunner } from '../sources/live/run-live.js';
-import { SshError } from '../sources/ssh/errors.js';
-import { planSsh, type SshOptions } from '../sources/ssh/ssh-transport.js';
+import { SshError } from '../sources/mac/ssh/errors.js';
+import { planSsh, type SshOptions } from '../sources/mac/ssh/ssh-transport.js';
 import { durationMs, isDuration } from '../time/duration.js';
 import { parseZonedTimestamp } from '../time/timestamp.js';
 import { UsageError } from './usage-error.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Analysis } from '../model/analysis.js';
 import { readBundleLayout } from '../sources/bundle/layout.js';
-import { PROBE_COMMANDS } from '../sources/ssh/commands.js';
+import { PROBE_COMMANDS } from '../sources/mac/ssh/commands.js';
 import { sha256 } from '../store/run-step.js';
 import type { JournalEntry } from '../store/types.js';
 

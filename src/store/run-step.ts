@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Analysis } from '../model/analysis.js';
 import type { ParseContext } from '../model/context.js';
-import { addDeviceOutput, type DeviceOutput } from '../sources/device/add-output.js';
-import { evidenceOf } from '../sources/ssh/collect.js';
-import { isLogName, type RemoteCommand } from '../sources/ssh/commands.js';
-import { describeError } from '../sources/ssh/errors.js';
-import type { ProbeTransport } from '../sources/ssh/transport.js';
+import { addDeviceOutput, type DeviceOutput } from '../sources/mac/add-output.js';
+import { evidenceOf } from '../sources/mac/ssh/collect.js';
+import { isLogName, type RemoteCommand } from '../sources/mac/ssh/commands.js';
+import { describeError } from '../sources/mac/ssh/errors.js';
+import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
 import { formatIsoUtc } from '../time/timestamp.js';
 import type { JournalEntry } from './types.js';
 

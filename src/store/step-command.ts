@@ -1,4 +1,4 @@
-import { COMMAND_NAMES, remoteCommand, type CommandName, type RemoteCommand } from '../sources/ssh/commands.js';
+import { COMMAND_NAMES, remoteCommand, type CommandName, type RemoteCommand } from '../sources/mac/ssh/commands.js';
 
 export function isCommandName(name: string): name is CommandName {
   return (COMMAND_NAMES as readonly string[]).includes(name);

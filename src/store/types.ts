@@ -1,7 +1,7 @@
 import type { Analysis } from '../model/analysis.js';
 import type { ParseContext } from '../model/context.js';
 import type { Severity, SourceName, TimelineEvent } from '../model/event.js';
-import type { ProbeTransport } from '../sources/ssh/transport.js';
+import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
 import type { ActiveHypotheses } from '../triage/triage.js';
 import type { TimeZones } from './selectors/time-format.js';
 

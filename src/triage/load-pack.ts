@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DocumentError, parseYamlDocument } from '../config/yaml-document.js';
 import { PackSchema, type HypothesisDefinition, type Pack } from './pack-schema.js';
-import { PROBE_COMMANDS } from '../sources/ssh/commands.js';
+import { PROBE_COMMANDS } from '../sources/mac/ssh/commands.js';
 
 
 const MAX_PACK_BYTES = 1024 * 1024;

@@ -1,7 +1,7 @@
 import type { Hypothesis, HypothesisEvidence, NextStep, Verdict } from '../model/analysis.js';
 import { HypothesisEvaluation, type TriageContext } from './evaluate.js';
 import type { HypothesisDefinition, RunbookStep } from './pack-schema.js';
-import { PROBE_COMMANDS } from '../sources/ssh/commands.js';
+import { PROBE_COMMANDS } from '../sources/mac/ssh/commands.js';
 
 /** Score at or above which a hypothesis with all its core evidence and no strong contradiction is likely. */
 export const LIKELY_SCORE = 0.5;

@@ -6,7 +6,7 @@ import type { ParseContext } from '../../src/model/context.js';
 import type { TimelineEvent } from '../../src/model/event.js';
 import { analyzeBundle } from '../../src/sources/bundle/analyze-bundle.js';
 import { readBundleMeta } from '../../src/sources/bundle/meta.js';
-import type { CommandResult, ProbeTransport } from '../../src/sources/ssh/transport.js';
+import type { CommandResult, ProbeTransport } from '../../src/sources/mac/ssh/transport.js';
 import { createConsoleStore, type ConsoleStore } from '../../src/store/create-console-store.js';
 import type { ConsoleInit } from '../../src/store/types.js';
 import { loadHypotheses, type ActiveHypotheses } from '../../src/triage/triage.js';

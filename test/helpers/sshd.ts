@@ -16,9 +16,9 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { CommandName } from '../../src/sources/ssh/commands.js';
-import { openSshTransport, type SshOptions } from '../../src/sources/ssh/ssh-transport.js';
-import type { ProbeTransport } from '../../src/sources/ssh/transport.js';
+import type { CommandName } from '../../src/sources/mac/ssh/commands.js';
+import { openSshTransport, type SshOptions } from '../../src/sources/mac/ssh/ssh-transport.js';
+import type { ProbeTransport } from '../../src/sources/mac/ssh/transport.js';
 
 const FULL_DEVICE = fileURLToPath(new URL('../fixtures/bundles/full/device/', import.meta.url));
 const PROBE_FIXTURES = fileURLToPath(new URL('../fixtures/probes/', import.meta.url));

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendJournalEntry } from '../../src/io/journal-file.js';
 import type { JsonValue } from '../../src/io/json-file.js';
-import { isProbeName } from '../../src/parse/probes/index.js';
+import { isProbeName } from '../../src/sources/mac/probes/index.js';
 import { analyzeJsonChunks } from '../../src/report/json-report.js';
 import { makeReport } from '../../src/report/make-report.js';
 import { renderMarkdown } from '../../src/report/markdown-report.js';

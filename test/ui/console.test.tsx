@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scenarioDir } from '../../src/emulators/index.js';
 import type { TimelineEvent } from '../../src/model/event.js';
-import { openRecordedTransport } from '../../src/sources/ssh/recorded-transport.js';
+import { openRecordedTransport } from '../../src/sources/mac/ssh/recorded-transport.js';
 import { cellWidth } from '../../src/ui/text/cells.js';
 import { KEY_TABLE } from '../../src/ui/keys.js';
 import { builtinHypotheses, loadScenario, loadScenarioWithout, makeEvent, storeFor } from '../helpers/console-fixtures.js';

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isProbeName, type ProbeName } from '../../parse/probes/index.js';
+import { isProbeName, type ProbeName } from '../mac/probes/index.js';
 
 export class BundleError extends Error {}
 

@@ -2,7 +2,7 @@ import { writeDirectoryAtomic } from '../../io/atomic-write.js';
 import type { ParseContext } from '../../model/context.js';
 import { escapeJsonText } from '../../text/json-safe.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
-import type { CapturedOutputs } from '../device/read-capture.js';
+import type { CapturedOutputs } from '../mac/read-capture.js';
 import type { CollectedDocument } from '../live/live-types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { isJsonObject, type JsonValue } from '../../io/json-file.js';
-import { describeJamfErrorBody } from '../../parse/jamf/document.js';
+import { describeJamfErrorBody } from './document.js';
 import { endpoint } from '../../net/endpoint.js';
 import { HttpError } from '../../net/errors.js';
 import type { HttpClient, HttpResponse } from '../../net/http-client.js';

@@ -5,7 +5,7 @@ import { endpoint } from '../../net/endpoint.js';
 import { HttpError } from '../../net/errors.js';
 import type { HttpClient, HttpResponse } from '../../net/http-client.js';
 import { jsonBody } from '../../net/json-body.js';
-import { describeJamfErrorBody } from '../../parse/jamf/document.js';
+import { describeJamfErrorBody } from './document.js';
 import { registerSecret } from '../../secrets/registry.js';
 import { parseZonedTimestamp } from '../../time/timestamp.js';
 

@@ -4,7 +4,7 @@ import type { ParseContext } from '../../model/context.js';
 import type { SourceName } from '../../model/event.js';
 import { DEFAULT_HTTP_SETTINGS, HttpClient, type HttpSettings } from '../../net/http-client.js';
 import { assembleAnalysis } from '../assemble.js';
-import { readDeviceCapture, type CapturedOutputs } from '../device/read-capture.js';
+import { readDeviceCapture, type CapturedOutputs } from '../mac/read-capture.js';
 import { JamfApi } from '../jamf/jamf-api.js';
 import { JamfAuthorizer } from '../jamf/jamf-auth.js';
 import { fetchJamfEvidence } from '../jamf/jamf-source.js';

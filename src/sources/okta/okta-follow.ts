@@ -1,6 +1,6 @@
 import type { ParseContext } from '../../model/context.js';
 import type { TimelineEvent } from '../../model/event.js';
-import { OktaLogMerger } from '../../parse/okta/index.js';
+import { OktaLogMerger } from './index.js';
 import { sleep } from '../../net/retry.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
 import type { OktaApi } from './okta-api.js';

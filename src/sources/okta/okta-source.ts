@@ -1,6 +1,6 @@
 import type { JsonValue } from '../../io/json-file.js';
 import { FileReport } from '../../model/file-report.js';
-import { OktaDeviceCollector, OktaLogMerger } from '../../parse/okta/index.js';
+import { OktaDeviceCollector, OktaLogMerger } from './index.js';
 import { endpoint } from '../../net/endpoint.js';
 import { HttpError } from '../../net/errors.js';
 import { formatIsoUtc } from '../../time/timestamp.js';

@@ -1,6 +1,6 @@
 import type { ProbeFacts } from '../../model/device-state.js';
 import type { SourceName, TimelineEvent } from '../../model/event.js';
-import { PROBE_NAMES, type ProbeName } from '../../parse/probes/index.js';
+import { PROBE_NAMES, type ProbeName } from '../../sources/mac/probes/index.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
 import { stepCommand } from '../step-command.js';
 import type { ConsoleState, SourceLoad } from '../types.js';

@@ -1,5 +1,5 @@
 import type { Hypothesis } from '../../model/analysis.js';
-import { PROBE_COMMANDS } from '../../sources/ssh/commands.js';
+import { PROBE_COMMANDS } from '../../sources/mac/ssh/commands.js';
 import type { HypothesisDefinition, RunbookStep } from '../../triage/pack-schema.js';
 import type { ConsoleState, StepMark } from '../types.js';
 import { selectedHypothesis } from './hypotheses.js';

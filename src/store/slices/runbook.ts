@@ -1,4 +1,4 @@
-import type { RemoteCommand } from '../../sources/ssh/commands.js';
+import type { RemoteCommand } from '../../sources/mac/ssh/commands.js';
 import { runStep } from '../run-step.js';
 import { runbookSteps, selectedStep } from '../selectors/runbook.js';
 import { stepCommand } from '../step-command.js';

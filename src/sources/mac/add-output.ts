@@ -1,0 +1,61 @@
+import type { Analysis, SourceSummary } from '../../model/analysis.js';
+import type { ParseContext } from '../../model/context.js';
+import { compareEvents, type TimelineEvent } from '../../model/event.js';
+import { parseDeviceLogText } from './log/log-file.js';
+import { parseProbeText, type ProbeName } from './probes/index.js';
+import { applyClockOffset, measureClockOffset } from '../../time/clock-offset.js';
+
+/** One output captured from the Mac after the analysis was made (a runbook step run from the console). */
+export type DeviceOutput = { kind: 'probe'; name: ProbeName; rel: string; text: string } | { kind: 'log'; rel: string; text: string };
+
+function shifted(events: TimelineEvent[], offsetMs: number): TimelineEvent[] {
+  const copies = events.map((e) => (e.deviceClock === true ? { ...e } : e));
+  applyClockOffset(copies, offsetMs);
+  return copies;
+}
+
+/**
+ * A new analysis with one more device output in it, parsed like a bundle file: its events replace
+ * those from an earlier run of the same output, its probe facts join the device state, and the
+ * clock correction holds for it (or, for a first clock reading, is measured and applied to every
+ * device event). Hypotheses are left to the caller to re-rank.
+ */
+export async function addDeviceOutput(analysis: Analysis, output: DeviceOutput, ctx: ParseContext): Promise<Analysis> {
+  const parsed =
+    output.kind === 'probe'
+      ? (() => {
+          const r = parseProbeText(output.text, output.rel, output.name, ctx);
+          return { events: r.event ? [r.event] : [], report: r.report, facts: r.facts };
+        })()
+      : await parseDeviceLogText(output.text, output.rel, ctx).then((r) => ({ events: r.events, report: r.report, facts: {} }));
+
+  const probes = { ...analysis.state.probes, ...parsed.facts };
+  let clock = analysis.clock;
+  let kept = analysis.timeline.filter((e) => e.raw.file !== output.rel);
+  let fresh = parsed.events;
+  if (clock.applied && clock.deviceOffsetMs !== null) {
+    fresh = shifted(fresh, clock.deviceOffsetMs);
+  } else {
+    const measured = measureClockOffset(probes, ctx.collectedAtMs);
+    if (measured.applied && measured.deviceOffsetMs !== null) {
+      const offset = measured.exactOffsetMs ?? measured.deviceOffsetMs;
+      kept = kept.map((e) => (e.source === 'device' ? shifted([e], offset)[0]! : e));
+      fresh = shifted(fresh, offset);
+    }
+    const { exactOffsetMs: _exact, ...reading } = measured;
+    if (measured.basis !== null) clock = reading;
+  }
+  const timeline = [...kept, ...fresh].sort(compareEvents);
+  const deviceEvents = timeline.filter((e) => e.source === 'device').length;
+  const sources: SourceSummary[] = analysis.sources.map((s) =>
+    s.name === 'device' ? { name: 'device', status: s.status === 'error' ? 'error' : 'ok', events: deviceEvents, ...(s.error ? { error: s.error } : {}) } : s,
+  );
+  return {
+    ...analysis,
+    sources,
+    clock,
+    timeline,
+    state: { ...analysis.state, probes },
+    notes: [...analysis.notes, ...parsed.report.messages()],
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * Probe outputs from the Mac (`device/probes/NAME.txt` in a bundle): the name picks the parser; the
+ * file becomes probe facts for triage plus one timeline event.
+ */
+import { open } from 'node:fs/promises';
+import type { ParseContext } from '../../../model/context.js';
+import type { ProbeFacts } from '../../../model/device-state.js';
+import type { EventKeys, TimelineEvent } from '../../../model/event.js';
+import { FileReport } from '../../../model/file-report.js';
+import { formatIsoUtc } from '../../../time/timestamp.js';
+import { parseAppSsoPlatform } from './app-sso-platform.js';
+import { parseDateUtc } from './date-utc.js';
+import { parseKeychainInfo } from './keychain-info.js';
+import { parseOktaMtlsCert } from './okta-mtls-cert.js';
+import { parseProfilesStatus } from './profiles-status.js';
+import { clip } from './probe-text.js';
+import { parseSntp } from './sntp.js';
+import { parseTimeServer } from './timeserver.js';
+import { isProbeFailure, type ProbeContext, type ProbeParser, type ProbeResult } from './types.js';
+
+export type { DeviceStamp, ProbeContext, ProbeFailure, ProbeReading, ProbeResult } from './types.js';
+export { isProbeFailure } from './types.js';
+
+export const PROBE_NAMES = [
+  'sntp',
+  'date-utc',
+  'profiles-status',
+  'okta-mtls-cert',
+  'keychain-info',
+  'app-sso-platform',
+  'timeserver',
+] as const;
+export type ProbeName = (typeof PROBE_NAMES)[number];
+
+export function isProbeName(name: string): name is ProbeName {
+  return (PROBE_NAMES as readonly string[]).includes(name);
+}
+
+const PARSERS: Record<ProbeName, ProbeParser> = {
+  sntp: parseSntp,
+  'date-utc': parseDateUtc,
+  'profiles-status': parseProfilesStatus,
+  'okta-mtls-cert': parseOktaMtlsCert,
+  'keychain-info': parseKeychainInfo,
+  'app-sso-platform': parseAppSsoPlatform,
+  timeserver: parseTimeServer,
+};
+
+export function parseProbe(name: ProbeName, text: string, ctx: ProbeContext): ProbeResult {
+  return PARSERS[name](text, ctx);
+}
+
+export const MAX_PROBE_BYTES = 1024 * 1024;
+
+/** Reads at most MAX_PROBE_BYTES + 1 bytes, so an oversized file is detected without reading it all. */
+async function readBounded(path: string): Promise<{ text: string } | { tooLarge: true }> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_PROBE_BYTES + 1);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    if (filled > MAX_PROBE_BYTES) return { tooLarge: true };
+    return { text: buffer.toString('utf8', 0, filled) };
+  } finally {
+    await handle.close();
+  }
+}
+
+function keysOf(ctx: ParseContext): EventKeys {
+  const keys: EventKeys = {};
+  if (ctx.serial !== undefined) keys.serial = ctx.serial;
+  if (ctx.hostname !== undefined) keys.hostname = ctx.hostname;
+  if (ctx.user !== undefined) keys.user = ctx.user;
+  return keys;
+}
+
+interface Placement {
+  epochMs: number;
+  micros?: number;
+  originalTime: string;
+  deviceClock: boolean;
+  timeNote: string;
+}
+
+/**
+ * Probes have no timestamp of their own: they sit at the collection time. Without one, a time the
+ * Mac printed in the output is used instead; that instant is the Mac's clock, so it is marked
+ * deviceClock and gets the clock-offset correction like log lines.
+ */
+function placeProbe(result: ProbeResult, ctx: ParseContext): Placement | undefined {
+  if (ctx.collectedAtMs !== undefined) {
+    const at = formatIsoUtc(ctx.collectedAtMs);
+    return { epochMs: ctx.collectedAtMs, originalTime: at, deviceClock: false, timeNote: 'probe output has no time of its own; placed at the collection time' };
+  }
+  if (isProbeFailure(result) || !result.deviceStamp) return undefined;
+  const stamp = result.deviceStamp;
+  const placement: Placement = {
+    epochMs: stamp.epochMs,
+    originalTime: stamp.text,
+    deviceClock: true,
+    timeNote: 'no collection time known; placed at the time the Mac printed in the output',
+  };
+  if (stamp.micros !== undefined) placement.micros = stamp.micros;
+  return placement;
+}
+
+function eventOf(name: ProbeName, rel: string, result: ProbeResult, place: Placement, ctx: ParseContext): TimelineEvent {
+  const failed = isProbeFailure(result);
+  const event: TimelineEvent = {
+    id: `device:probe:${name}`,
+    epochMs: place.epochMs,
+    originalTime: place.originalTime,
+    source: 'device',
+    kind: `device.probe.${name}`,
+    severity: failed ? 'warn' : result.severity,
+    summary: failed ? `${name} probe gave no result: ${result.error}` : result.summary,
+    keys: keysOf(ctx),
+    raw: { file: rel, line: 1 },
+    fields: failed ? { probe: name, error: result.error } : { ...result.fields, probe: name },
+    timeNote: place.timeNote,
+    deviceClock: place.deviceClock,
+  };
+  if (place.micros !== undefined) event.micros = place.micros;
+  return event;
+}
+
+export interface ProbeFileResult {
+  facts: Partial<ProbeFacts>;
+  event?: TimelineEvent;
+  report: FileReport;
+}
+
+export async function parseProbeFile(path: string, rel: string, name: ProbeName, ctx: ParseContext): Promise<ProbeFileResult> {
+  const report = new FileReport(rel);
+  let read: Awaited<ReturnType<typeof readBounded>>;
+  try {
+    read = await readBounded(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    report.fail(`cannot read probe output${code ? ` (${code})` : ''}`);
+    return { facts: {}, report };
+  }
+  if ('tooLarge' in read) {
+    report.fail('probe output larger than 1 MiB');
+    return { facts: {}, report };
+  }
+  return readProbeOutput(name, read.text, report, ctx);
+}
+
+/** The same for output already in memory (captured over SSH); `rel` is where a bundle would keep it. */
+export function parseProbeText(text: string, rel: string, name: ProbeName, ctx: ParseContext): ProbeFileResult {
+  const report = new FileReport(rel);
+  if (Buffer.byteLength(text, 'utf8') > MAX_PROBE_BYTES) {
+    report.fail('probe output larger than 1 MiB');
+    return { facts: {}, report };
+  }
+  return readProbeOutput(name, text, report, ctx);
+}
+
+function readProbeOutput(name: ProbeName, text: string, report: FileReport, ctx: ParseContext): ProbeFileResult {
+  const result = parseProbe(name, text, { nowMs: ctx.collectedAtMs });
+  if (isProbeFailure(result)) report.note(clip(result.error));
+  const facts = isProbeFailure(result) ? {} : result.facts;
+  const place = placeProbe(result, ctx);
+  if (!place) {
+    if (!isProbeFailure(result)) report.note('no collection time and no time in the output: probe facts kept, no timeline event');
+    return { facts, report };
+  }
+  return { facts, event: eventOf(name, report.file, result, place, ctx), report };
+}

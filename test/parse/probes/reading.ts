@@ -1,7 +1,0 @@
-import { isProbeFailure, type ProbeReading, type ProbeResult } from '../../../src/parse/probes/index.js';
-
-/** Narrows a probe result to a reading, failing the test with the parser's error otherwise. */
-export function reading(result: ProbeResult): ProbeReading {
-  if (isProbeFailure(result)) throw new Error(`expected a reading, got: ${result.error}`);
-  return result;
-}

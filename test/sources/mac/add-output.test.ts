@@ -1,0 +1,54 @@
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scenarioDir } from '../../../src/emulators/index.js';
+import { analyzeBundle } from '../../../src/sources/bundle/analyze-bundle.js';
+import { readBundleMeta } from '../../../src/sources/bundle/meta.js';
+import { addDeviceOutput } from '../../../src/sources/mac/add-output.js';
+import { tempDir } from '../../helpers/temp-files.js';
+
+const SCENARIO = scenarioDir('clock-skew');
+
+/** The clock-skew incident with its clock probes held back, as if nobody had run them yet. */
+function bundleWithoutClockProbes(): string {
+  const dir = join(tempDir(), 'bundle');
+  cpSync(SCENARIO, dir, { recursive: true });
+  for (const probe of ['sntp', 'date-utc']) rmSync(join(dir, 'device', 'probes', `${probe}.txt`));
+  return dir;
+}
+
+describe('addDeviceOutput', () => {
+  it('measures the clock from a first sntp reading and corrects every device event, like a bundle that had it', async () => {
+    const dir = bundleWithoutClockProbes();
+    const before = await analyzeBundle(dir);
+    expect(before.clock.applied).toBe(false);
+    const { ctx } = await readBundleMeta(join(dir, 'meta.json'));
+    const text = readFileSync(join(SCENARIO, 'device', 'probes', 'sntp.txt'), 'utf8');
+    const after = await addDeviceOutput(before, { kind: 'probe', name: 'sntp', rel: 'device/probes/sntp.txt', text }, ctx);
+
+    const full = await analyzeBundle(SCENARIO);
+    expect(after.clock).toEqual({ ...full.clock, note: full.clock.note });
+    const times = (a: typeof after) => new Map(a.timeline.filter((e) => e.source === 'device').map((e) => [e.id, `${e.epochMs}.${e.micros ?? ''}`]));
+    const expected = times(full);
+    for (const [id, time] of times(after)) if (expected.has(id)) expect(time).toBe(expected.get(id));
+    expect(after.state.probes.sntp).toEqual(full.state.probes.sntp);
+    expect(after.timeline.some((e) => e.id === 'device:probe:sntp')).toBe(true);
+    expect(after.sources.find((s) => s.name === 'device')?.events).toBe(before.sources.find((s) => s.name === 'device')!.events + 1);
+
+    // Running the same step again replaces its event instead of adding a second one.
+    const again = await addDeviceOutput(after, { kind: 'probe', name: 'sntp', rel: 'device/probes/sntp.txt', text }, ctx);
+    expect(again.timeline.map((e) => e.id)).toEqual(after.timeline.map((e) => e.id));
+    expect(again.timeline.map((e) => e.epochMs)).toEqual(after.timeline.map((e) => e.epochMs));
+  });
+
+  it('corrects new log lines by the offset already applied', async () => {
+    const full = await analyzeBundle(SCENARIO);
+    expect(full.clock.applied).toBe(true);
+    const { ctx } = await readBundleMeta(join(SCENARIO, 'meta.json'));
+    const original = full.timeline.find((e) => e.raw.file === 'device/unified.ndjson')!;
+    const line = readFileSync(join(SCENARIO, 'device', 'unified.ndjson'), 'utf8').split('\n')[original.raw.line! - 1]!;
+    const after = await addDeviceOutput(full, { kind: 'log', rel: 'device/log-clock.ndjson', text: `${line}\n` }, ctx);
+    const added = after.timeline.find((e) => e.raw.file === 'device/log-clock.ndjson')!;
+    expect(added.epochMs).toBe(original.epochMs);
+  });
+});
