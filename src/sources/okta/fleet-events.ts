@@ -1,8 +1,8 @@
 import { isJsonObject, type JsonValue } from '../../io/json-file.js';
-import { identifierAt, objectAt, stringAt } from '../../parse/okta/json-get.js';
-import { oktaEventId } from '../../parse/okta/log-event.js';
-import { oktaEventKeys } from '../../parse/okta/log-event-keys.js';
-import { readEventParts, targetOfType } from '../../parse/okta/log-event-parts.js';
+import { identifierAt, objectAt, stringAt } from './json-get.js';
+import { oktaEventId } from './log-event.js';
+import { oktaEventKeys } from './log-event-keys.js';
+import { readEventParts, targetOfType } from './log-event-parts.js';
 import type { ChangeObservation, FailureObservation } from '../../sweep/types.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { parseZonedTimestamp } from '../../time/timestamp.js';
