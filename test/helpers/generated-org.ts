@@ -127,23 +127,32 @@ export function generateOrg(spec: OrgSpec): GeneratedOrg {
   }
   plan.sort((a, b) => a[0] - b[0]);
 
+  // The parts events share, built once: events reference them instead of allocating their own.
+  const users = Array.from({ length: spec.users }, (_, u): JsonObject => ({ id: `00u${pad(u, 9)}`, type: 'User', alternateId: login(u), displayName: `User ${u}`, detailEntry: null }));
+  const devicesJson = Array.from({ length: deviceCount }, (_, d): JsonObject => ({
+    id: deviceId(d), name: 'Mac15,6', os_platform: 'OSX', os_version: osOf(d), managed: true, registered: true,
+    device_integrator: null, disk_encryption_type: 'ALL_INTERNAL_VOLUMES', screen_lock_type: 'BIOMETRIC', jailbreak: null, secure_hardware_present: true,
+  }));
+  const user = (u: number): JsonObject => users[u]!;
+  const device = (d: number): JsonObject => devicesJson[d]!;
+  const client = { id: APP.id, zone: 'null', device: 'Computer', ipAddress: '198.51.100.7', userAgent: { rawUserAgent: 'AppSSOAgent/1.0 (Macintosh; macOS 15.1)', os: 'Mac OS X', browser: 'UNKNOWN' } };
+  const policyTargets = (rule: { id: string; name: string }): JsonObject[] => [
+    { id: POLICY.id, type: 'PolicyEntity', alternateId: 'unknown', displayName: POLICY.name, detailEntry: { policyType: 'OktaSignOn' } },
+    { id: rule.id, type: 'PolicyRule', alternateId: 'unknown', displayName: rule.name, detailEntry: null },
+    { id: APP.id, type: 'AppInstance', alternateId: APP.name, displayName: APP.name, detailEntry: null },
+  ];
+  const denyTargets = policyTargets(RULE);
+  const allowTargets = policyTargets({ id: '0prDefault00001', name: 'Default rule' });
+  const bulkTargets = BULK_CLIENTS.map((name, i): JsonObject[] => [{ id: `0oaBulk${i}`, type: 'AppInstance', alternateId: null, displayName: name, detailEntry: null }]);
+  const admin = { id: '00uAdmin000001', type: 'User', alternateId: ADMIN, displayName: 'IT Admin', detailEntry: null };
+  const adminClient = { ...client, id: null };
+  const success = { result: 'SUCCESS', reason: null };
+
   const build = (t: number, kind: Kind, subject: number, uuid: string): JsonObject => {
     const published = formatIsoUtc(t);
     const base = { uuid, published, version: '0', severity: 'INFO', legacyEventType: null, transaction: { type: 'WEB', id: `tx${uuid.slice(-12)}`, detail: {} } };
-    const user = (u: number): JsonObject => ({ id: `00u${pad(u, 9)}`, type: 'User', alternateId: login(u), displayName: `User ${u}`, detailEntry: null });
-    const device = (d: number): JsonObject => ({
-      id: deviceId(d), name: 'Mac15,6', os_platform: 'OSX', os_version: osOf(d), managed: true, registered: true,
-      device_integrator: null, disk_encryption_type: 'ALL_INTERNAL_VOLUMES', screen_lock_type: 'BIOMETRIC', jailbreak: null, secure_hardware_present: true,
-    });
-    const client = { id: APP.id, zone: 'null', device: 'Computer', ipAddress: '198.51.100.7', userAgent: { rawUserAgent: 'AppSSOAgent/1.0 (Macintosh; macOS 15.1)', os: 'Mac OS X', browser: 'UNKNOWN' } };
-    const policyTargets = (rule: { id: string; name: string }): JsonObject[] => [
-      { id: POLICY.id, type: 'PolicyEntity', alternateId: 'unknown', displayName: POLICY.name, detailEntry: { policyType: 'OktaSignOn' } },
-      { id: rule.id, type: 'PolicyRule', alternateId: 'unknown', displayName: rule.name, detailEntry: null },
-      { id: APP.id, type: 'AppInstance', alternateId: APP.name, displayName: APP.name, detailEntry: null },
-    ];
-    const admin = { id: '00uAdmin000001', type: 'User', alternateId: ADMIN, displayName: 'IT Admin', detailEntry: null };
     const change = (eventType: string, displayMessage: string, targets: JsonObject[]): JsonObject => ({
-      ...base, eventType, displayMessage, actor: admin, client: { ...client, id: null }, device: null, outcome: { result: 'SUCCESS', reason: null }, target: targets,
+      ...base, eventType, displayMessage, actor: admin, client: adminClient, device: null, outcome: success, target: targets,
     });
     switch (kind) {
       case Kind.Allow:
@@ -152,7 +161,7 @@ export function generateOrg(spec: OrgSpec): GeneratedOrg {
         return {
           ...base, eventType: 'policy.evaluate_sign_on', displayMessage: 'Evaluation of sign-on policy', actor: user(ownerOf(subject)), client, device: device(subject),
           outcome: { result: deny ? 'DENY' : 'ALLOW', reason: `Sign-on policy evaluation resulted in ${deny ? 'DENY' : 'ALLOW'}` },
-          target: policyTargets(deny ? RULE : { id: '0prDefault00001', name: 'Default rule' }),
+          target: deny ? denyTargets : allowTargets,
         };
       }
       case Kind.Session:
@@ -174,7 +183,7 @@ export function generateOrg(spec: OrgSpec): GeneratedOrg {
         return {
           ...base, eventType: subject % 2 ? 'app.oauth2.token.grant.access_token' : 'policy.evaluate_sign_on', displayMessage: 'Denied', actor: user(ownerOf(d)),
           client, device: device(d), outcome: { result: subject % 2 ? 'FAILURE' : 'DENY', reason: BULK_REASONS[subject % BULK_REASONS.length]! },
-          target: [{ id: `0oaBulk${subject % BULK_CLIENTS.length}`, type: 'AppInstance', alternateId: null, displayName: BULK_CLIENTS[subject % BULK_CLIENTS.length]!, detailEntry: null }],
+          target: bulkTargets[subject % BULK_CLIENTS.length]!,
         };
       }
       case Kind.Change:
@@ -233,7 +242,7 @@ export function generateOrg(spec: OrgSpec): GeneratedOrg {
       userAndLocation: { username: login(owner).split('@')[0]!, email: login(owner) },
     });
   }
-  const users = new Set([...denied].map(ownerOf));
+  const deniedUsers = new Set([...denied].map(ownerOf));
   return {
     scenario: {
       name: 'generated-org',
@@ -246,6 +255,6 @@ export function generateOrg(spec: OrgSpec): GeneratedOrg {
     },
     devicesOf,
     osOf,
-    counts: { events: events.length, denials, deniedDevices: denied.size, deniedUsers: users.size, noiseFailures: spec.noiseFailures, firstDenialMs },
+    counts: { events: events.length, denials, deniedDevices: denied.size, deniedUsers: deniedUsers.size, noiseFailures: spec.noiseFailures, firstDenialMs },
   };
 }

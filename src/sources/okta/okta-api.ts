@@ -79,6 +79,15 @@ export class OktaApi {
   }
 
   async page(url: URL, bucket: OktaBucket, signal: AbortSignal): Promise<OktaPage> {
+    const answer = await this.answer(url, bucket, signal);
+    return { items: answer.items(), next: answer.next };
+  }
+
+  /**
+   * One page whose body is parsed only when `items()` is called: the next link comes from the headers,
+   * so a reader can ask for the next page before it parses this one.
+   */
+  async answer(url: URL, bucket: OktaBucket, signal: AbortSignal): Promise<{ next: URL | undefined; items: () => JsonValue[] }> {
     if (url.origin !== this.base.origin) {
       throw new HttpError('status', `Okta sent a next link to another host (${url.origin}); not followed`);
     }
@@ -102,9 +111,15 @@ export class OktaApi {
       break;
     }
     if (res.status !== 200) throw describeOktaError(res, this.auth.mode, bucket);
-    const body = jsonBody(res);
-    if (!Array.isArray(body)) throw new HttpError('bad-json', `Okta answered ${url.pathname} with ${typeof body === 'object' ? 'an object' : typeof body} instead of an array`);
-    return { items: body, next: nextLink(res.headers, url) };
+    const ok = res;
+    return {
+      next: nextLink(ok.headers, url),
+      items: () => {
+        const body = jsonBody(ok);
+        if (!Array.isArray(body)) throw new HttpError('bad-json', `Okta answered ${url.pathname} with ${typeof body === 'object' ? 'an object' : typeof body} instead of an array`);
+        return body;
+      },
+    };
   }
 
   /** Milliseconds before the logs bucket allows another poll without touching its reserve. */

@@ -104,11 +104,17 @@ export class OktaFleetReader implements FleetReader {
       sortOrder: 'ASCENDING',
       filter,
     });
+    // One page ahead: the next request is on its way while this page is parsed and aggregated.
+    let pending = url ? this.api.answer(url, 'logs', signal) : undefined;
     try {
-      while (url && cover.pages < maxPages) {
-        const page = await this.api.page(url, 'logs', signal);
+      while (pending) {
+        const answer = await pending;
         cover.pages++;
-        for (const item of page.items) {
+        url = answer.next;
+        pending = url && cover.pages < maxPages ? this.api.answer(url, 'logs', signal) : undefined;
+        // A failure of the page ahead surfaces when it is awaited, after this page is counted.
+        pending?.catch(() => undefined);
+        for (const item of answer.items()) {
           const at = take(item);
           if (at === undefined) cover.skipped++;
           else {
@@ -118,7 +124,6 @@ export class OktaFleetReader implements FleetReader {
           }
         }
         this.opts.progress?.({ stream, pages: cover.pages, events: cover.events, throughMs: cover.throughMs });
-        url = page.next;
       }
       if (url) cover.error = `stopped after ${maxPages} pages of ${stream}; narrow the window with --since/--until`;
       else {
