@@ -1,14 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { analyzeBundle } from '../../src/sources/bundle/analyze-bundle.js';
-import { endpoint } from '../../src/net/endpoint.js';
-import { HttpClient } from '../../src/net/http-client.js';
-import { nextLink } from '../../src/net/link-header.js';
 import { openSweepSources } from '../../src/sources/sweep-sources.js';
-import { FAILURE_FILTER } from '../../src/sources/okta/okta-fleet.js';
-import { oktaUrl } from '../../src/sources/okta/okta-source.js';
 import { runSweep } from '../../src/sweep/run-sweep.js';
-import { formatIsoUtc } from '../../src/time/timestamp.js';
 import { SWEEP_TOKEN_ENV, SWEEP_WINDOW } from './sweep-org.js';
 
 /**
@@ -20,7 +14,6 @@ import { SWEEP_TOKEN_ENV, SWEEP_WINDOW } from './sweep-org.js';
  *   json-lines FILE  the baseline of figure 2: read the file line by line, JSON.parse each line
  *   memory DIR     heap held by the analysis of DIR per timeline event (needs --expose-gc)
  *   sweep URL      trustline's sweep of the Okta emulator at URL (token in TRUSTLINE_BENCH_OKTA_TOKEN)
- *   sweep-pages URL  the baseline: the same System Log pages fetched and thrown away, nothing parsed
  */
 
 interface ChildResult {
@@ -28,6 +21,8 @@ interface ChildResult {
   maxRssKb: number;
   /** memory: bytes of heap held per timeline event. */
   bytesPerEvent?: number;
+  /** sweep: CPU time (user + system) the process spent. */
+  cpuMs?: number;
 }
 
 function gc(): void {
@@ -85,37 +80,14 @@ async function sweep(url: string): Promise<ChildResult> {
     const result = await runSweep({ ...SWEEP_WINDOW, fleet: sources.fleet!, signal: new AbortController().signal });
     const okta = result.sources[0]!;
     if (okta.status !== 'ok') throw new Error(`sweep ended ${okta.status}: ${okta.error ?? ''}`);
-    return { count: okta.events, maxRssKb: process.resourceUsage().maxRSS };
+    const usage = process.resourceUsage();
+    return { count: okta.events, maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
   } finally {
     await sources.close();
   }
 }
 
-async function sweepPages(url: string): Promise<ChildResult> {
-  const http = await HttpClient.create();
-  const base = new URL(url);
-  let count = 0;
-  try {
-    let next: URL | undefined = oktaUrl(base, '/api/v1/logs', {
-      since: formatIsoUtc(SWEEP_WINDOW.sinceMs),
-      until: formatIsoUtc(SWEEP_WINDOW.untilMs),
-      limit: '1000',
-      sortOrder: 'ASCENDING',
-      filter: FAILURE_FILTER,
-    });
-    while (next) {
-      const res = await http.send({ method: 'GET', url: next, headers: { accept: 'application/json', authorization: `SSWS ${oktaToken()}` }, signal: new AbortController().signal });
-      if (res.status !== 200) throw new Error(`HTTP ${res.status} from ${endpoint(base, '/api/v1/logs').href}`);
-      count++;
-      next = nextLink(res.headers, next);
-    }
-  } finally {
-    await http.close();
-  }
-  return { count, maxRssKb: process.resourceUsage().maxRSS };
-}
-
-const MODES: Record<string, (arg: string) => Promise<ChildResult>> = { pipeline, 'json-lines': jsonLines, memory, sweep, 'sweep-pages': sweepPages };
+const MODES: Record<string, (arg: string) => Promise<ChildResult>> = { pipeline, 'json-lines': jsonLines, memory, sweep };
 
 const [mode = '', arg = ''] = process.argv.slice(2);
 const run = MODES[mode];

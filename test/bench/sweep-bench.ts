@@ -11,15 +11,17 @@ const TOKEN = '00benchSweepTokenForTheEmulatorOnly0000';
 interface ChildOutput {
   count: number;
   maxRssKb: number;
+  cpuMs: number;
 }
 
 const output = (stdout: string): ChildOutput => JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ChildOutput;
+const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
 
 /**
  * The sweep over `events` System Log failures served by the Okta emulator in this process (pages of
- * 1000, no rate limit to wait for): events per second and the sweeping process' peak RSS, and its
- * time against the emulator alone (the same pages fetched and dropped), which bounds what any client
- * could do here.
+ * 1000, no rate limit to wait for): events per second, the sweeping process' peak RSS, and its CPU
+ * time against the emulator's for the same run. Below 1× the sweep waits on the server, not the other
+ * way round; that ratio holds on a busy machine where wall times do not.
  */
 export async function benchSweep(events = SWEEP_EVENTS): Promise<BenchFigure[]> {
   const org = generateOrg(sweepOrgSpec(events));
@@ -30,23 +32,18 @@ export async function benchSweep(events = SWEEP_EVENTS): Promise<BenchFigure[]> 
   });
   try {
     const env = { ...process.env, [SWEEP_TOKEN_ENV]: TOKEN };
-    const baseline = await timeProcess({ file: process.execPath, args: [CHILD, 'sweep-pages', okta.url], env });
+    // This process does nothing but serve while the child sweeps.
+    const before = process.cpuUsage();
     const run = await timeProcess({ file: process.execPath, args: [CHILD, 'sweep', okta.url], env });
-    const read = output(run.stdout).count;
-    const expected = org.counts.events; // every failure, and the four admin changes
-    if (read !== expected) throw new Error(`sweep read ${read} failures, expected ${expected}`);
-    const perSecond = read / (run.wallMs / 1000);
-    const label = `${(read / 1000).toFixed(0)}k events`;
+    const emulatorCpuMs = cpuMs(process.cpuUsage(before));
+    const out = output(run.stdout);
+    // Every failure crosses the wire, and the four admin changes.
+    if (out.count !== org.counts.events) throw new Error(`sweep read ${out.count} events, expected ${org.counts.events}`);
+    const label = `${(out.count / 1000).toFixed(0)}k events`;
     return [
-      figure(`9. sweep throughput (${label} from the Okta emulator, pages of 1000)`, perSecond, 'events/s', undefined, `${(run.wallMs / 1000).toFixed(1)} s`),
-      figure(`9. sweep peak memory (${label}, RSS of the sweeping process)`, output(run.stdout).maxRssKb / 1024, 'MB', 200),
-      figure(
-        `9. sweep time vs the emulator alone serving the same ${output(baseline.stdout).count} pages`,
-        run.wallMs / baseline.wallMs,
-        '×',
-        1.5,
-        `${(run.wallMs / 1000).toFixed(1)} s / ${(baseline.wallMs / 1000).toFixed(1)} s`,
-      ),
+      figure(`9. sweep throughput (${label} from the Okta emulator, pages of 1000)`, out.count / (run.wallMs / 1000), 'events/s', undefined, `${(run.wallMs / 1000).toFixed(1)} s`),
+      figure(`9. sweep peak memory (${label}, RSS of the sweeping process)`, out.maxRssKb / 1024, 'MB', 200),
+      figure(`9. sweep CPU vs the emulator's serving it (${label})`, out.cpuMs / emulatorCpuMs, '×', 1, `${(out.cpuMs / 1000).toFixed(1)} s / ${(emulatorCpuMs / 1000).toFixed(1)} s`),
     ];
   } finally {
     await okta.close();
