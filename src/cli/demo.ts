@@ -12,6 +12,7 @@ import { parseZonedTimestamp } from '../time/timestamp.js';
 import { triage } from '../triage/triage.js';
 import { activeHypotheses, printAnalysis } from './analyze.js';
 import { haveTerminal, openConsole, type ConsoleFlags } from './console.js';
+import { sweepLive } from './sweep.js';
 import { DEFAULT_SINCE } from './live-args.js';
 import { UsageError } from './usage-error.js';
 
@@ -86,6 +87,7 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
       transport: openRecordedTransport([join(scenario.dir, 'device', 'on-demand'), join(scenario.dir, 'device')], { nowMs: () => collectedAtMs }),
       fetch: (progress, signal) => runLive(live(progress, signal)),
       sources: ['jamf', 'okta', 'device'],
+      sweep: (signal, progress) => sweepLive(live().settings, live().query, signal, progress),
     });
   } finally {
     await Promise.all(emulators.map((e) => e.close()));

@@ -1,5 +1,6 @@
 import { openSweepSources, DEFAULT_RATE_SHARE } from '../sources/sweep-sources.js';
-import { DEFAULT_LOOKBACK_MS, runSweep } from '../sweep/run-sweep.js';
+import type { LiveSettings } from '../config/credentials.js';
+import { DEFAULT_LOOKBACK_MS, runSweep, type SweepResult } from '../sweep/run-sweep.js';
 import { sweepJson } from '../sweep/sweep-json.js';
 import { sweepMarkdown } from '../sweep/sweep-markdown.js';
 import type { SweepProgress } from '../sweep/types.js';
@@ -48,6 +49,27 @@ function progressLine(): { update: (p: SweepProgress) => void; done: () => void 
 }
 
 /**
+ * A sweep of the configured Okta (and Jamf, when configured) over a window: the sweep command's and
+ * the console's Fleet view. A source that is not configured shows as missing.
+ */
+export async function sweepLive(
+  settings: LiveSettings,
+  opts: { sinceMs: number; untilMs: number; lookbackMs?: number; rateShare?: number },
+  signal: AbortSignal,
+  progress?: (p: SweepProgress) => void,
+): Promise<SweepResult> {
+  const sources = await openSweepSources(settings, { ...(opts.rateShare !== undefined ? { rateShare: opts.rateShare } : {}), ...(progress ? { progress } : {}) });
+  try {
+    if (!sources.fleet) throw new UsageError('sweep reads the Okta System Log: set TRUSTLINE_OKTA_URL and its credentials (see README, "Configuration")');
+    const result = await runSweep({ sinceMs: opts.sinceMs, untilMs: opts.untilMs, lookbackMs: opts.lookbackMs, fleet: sources.fleet, inventory: sources.inventory, signal });
+    if (!sources.inventory) result.sources.push({ name: 'jamf', role: 'mdm', status: 'missing', events: 0, requests: 0 });
+    return result;
+  } finally {
+    await sources.close();
+  }
+}
+
+/**
  * `trustline sweep`: failure signatures across the organisation and what changed before them, from
  * the Okta System Log (and, for the largest signature's Macs, Jamf), on a share of the rate limit.
  * Exit 0 whenever a result could be printed, partial ones included (their sources say what they cover).
@@ -61,15 +83,12 @@ export async function runSweepCommand(flags: SweepFlags): Promise<void> {
   const { settings } = await liveSettings(flags.profile, true);
   if (!settings.okta) throw new UsageError('sweep reads the Okta System Log: set TRUSTLINE_OKTA_URL and its credentials (see README, "Configuration")');
   const progress = progressLine();
-  const sources = await openSweepSources(settings, { rateShare: share, progress: progress.update });
   let result;
   try {
-    result = await runSweep({ ...window, lookbackMs, fleet: sources.fleet!, inventory: sources.inventory, signal: AbortSignal.timeout(SWEEP_DEADLINE_MS) });
+    result = await sweepLive(settings, { ...window, lookbackMs, rateShare: share }, AbortSignal.timeout(SWEEP_DEADLINE_MS), progress.update);
   } finally {
     progress.done();
-    await sources.close();
   }
-  if (!settings.jamf) result.sources.push({ name: 'jamf', role: 'mdm', status: 'missing', events: 0, requests: 0 });
   printNotes(result.sources.filter((s) => s.error !== undefined).map((s) => `${s.name}: ${s.error}`));
   if (flags.json) process.stdout.write(`${safeJsonStringify(sweepJson(result))}\n`);
   else process.stdout.write(safeText(sweepMarkdown(result)));

@@ -9,7 +9,7 @@ export interface SweepOptions {
   sinceMs: number;
   untilMs: number;
   /** How far before the window changes are looked for (default 24 h). */
-  lookbackMs?: number;
+  lookbackMs?: number | undefined;
   fleet: FleetReader;
   inventory?: InventoryReader | undefined;
   signal: AbortSignal;
