@@ -10,6 +10,7 @@ import { runSweep, type SweepResult } from '../../src/sweep/run-sweep.js';
 import type { FailureObservation, FleetReader, StreamCoverage } from '../../src/sweep/types.js';
 import { loadScenario, storeFor } from '../helpers/console-fixtures.js';
 import { renderTui } from '../helpers/render-tui.js';
+import { cellWidth } from '../../src/ui/text/cells.js';
 
 const scenario = await loadScenario('okta-policy-regression');
 const logs = JSON.parse(readFileSync(join(scenarioDir('okta-policy-regression'), 'okta', 'logs-20261120.json'), 'utf8')) as JsonValue[];
@@ -63,4 +64,21 @@ describe('the Fleet view', () => {
     tui.unmount();
     expect(fleetLines(store.getState()).length).toBeGreaterThan(3);
   });
+
+  it('fits the terminal with the header line and the view open, at 80x24, 120x40 and 60x20', async () => {
+    const result = await sweepWith(36);
+    for (const [columns, rows] of [[80, 24], [120, 40], [60, 20]] as const) {
+      for (const open of [false, true]) {
+        const store = storeFor(scenario);
+        store.getState().setFleet({ state: 'ok', result });
+        if (open) store.getState().toggleFleet();
+        const tui = await renderTui(store, { columns, rows });
+        const lines = tui.lines();
+        expect(lines.length).toBeLessThanOrEqual(rows - 1);
+        for (const line of lines) expect(cellWidth(line), line).toBeLessThanOrEqual(columns);
+        expect(tui.frame()).toContain(open ? 'Fleet 1-' : 'same denial');
+        tui.unmount();
+      }
+    }
+  }, 30_000);
 });

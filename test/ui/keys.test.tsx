@@ -61,6 +61,7 @@ const SPECS: Record<string, Spec> = {
   export: { check: (_a, b, t) => (expect(b.message).toBe('no report export in this session'), expect(t.frame()).toContain('no report export')) },
   done: { check: (a, b, t) => (expect(b.marks[selectedStep(a)!.key]).toBe('done'), expect(t.frame()).toContain('[x]')) },
   skip: { check: (a, b, t) => (expect(b.marks[selectedStep(a)!.key]).toBe('skipped'), expect(t.frame()).toContain('[-]')) },
+  fleet: { check: (_a, b, t) => (expect(b.message).toMatch(/^no Fleet view/), expect(t.frame()).toContain('no Fleet view')) },
   guided: { check: (_a, b, t) => (expect(b.guided).toBe(true), expect(t.frame()).toContain('Walkthrough 1/5')) },
   help: { check: (_a, b, t) => (expect(b.overlay?.kind).toBe('help'), expect(t.frame()).toContain('Keys 1-')) },
   quit: { check: (_a, _b, t) => expect(t.quits()).toBe(1), frameChanges: false },
