@@ -11,6 +11,12 @@ import { OktaFleetReader } from './okta/okta-fleet.js';
 /** By default a sweep spends at most half of what Okta's headers say is left in each window. */
 export const DEFAULT_RATE_SHARE = 0.5;
 
+/**
+ * A filtered System Log query over a whole organisation can take Okta up to its own 30-second query
+ * timeout (then E0000009) before the first byte: wait a little longer than that for the headers.
+ */
+export const SWEEP_HTTP_SETTINGS: HttpSettings = { ...DEFAULT_HTTP_SETTINGS, headersTimeoutMs: 35_000 };
+
 export interface SweepSourceOptions {
   /** Fraction (0..1] of each rate-limit window's remaining requests the sweep may spend. */
   rateShare?: number;
@@ -29,7 +35,7 @@ export interface SweepSources {
 
 /** The sweep's readers for the configured sources: Okta's System Log (idp) and Jamf's inventory (mdm), on one HTTP client. */
 export async function openSweepSources(settings: LiveSettings, opts: SweepSourceOptions = {}): Promise<SweepSources> {
-  const http = await HttpClient.create({ ...(opts.http ?? DEFAULT_HTTP_SETTINGS), caFile: settings.caFile });
+  const http = await HttpClient.create({ ...(opts.http ?? SWEEP_HTTP_SETTINGS), caFile: settings.caFile });
   const okta = settings.okta;
   const jamf = settings.jamf;
   const fleet = okta

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { analyzeBundle } from '../../src/sources/bundle/analyze-bundle.js';
-import { openSweepSources } from '../../src/sources/sweep-sources.js';
+import { openSweepSources, SWEEP_HTTP_SETTINGS } from '../../src/sources/sweep-sources.js';
 import { runSweep } from '../../src/sweep/run-sweep.js';
 import { SWEEP_TOKEN_ENV, SWEEP_WINDOW } from './sweep-org.js';
 
@@ -75,7 +75,9 @@ function oktaToken(): string {
 }
 
 async function sweep(url: string): Promise<ChildResult> {
-  const sources = await openSweepSources({ okta: { url: new URL(url), auth: { kind: 'ssws', token: oktaToken() } } });
+  // The emulator scans every event for the few admin changes; on a loaded machine that takes a while.
+  const http = { ...SWEEP_HTTP_SETTINGS, headersTimeoutMs: 300_000 };
+  const sources = await openSweepSources({ okta: { url: new URL(url), auth: { kind: 'ssws', token: oktaToken() } } }, { http });
   try {
     const result = await runSweep({ ...SWEEP_WINDOW, fleet: sources.fleet!, signal: new AbortController().signal });
     const okta = result.sources[0]!;
