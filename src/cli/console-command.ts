@@ -8,7 +8,7 @@ import { followLive } from '../sources/live/follow-live.js';
 import { runLive } from '../sources/live/run-live.js';
 import { openSshTransport } from '../sources/mac/ssh/ssh-transport.js';
 import type { SweepProgress } from '../sweep/types.js';
-import { activeHypotheses, type PackFlags } from './analyze.js';
+import { activeModel, type PackFlags } from './analyze.js';
 import { openConsole, type ConsoleFlags } from './console.js';
 import { runDemo } from './demo.js';
 import { deviceRunner, liveQuery, liveSettings, sshOptions, type LiveFlags } from './live-args.js';
@@ -38,7 +38,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   }
   if (flags.bundle !== undefined) {
     const config = await readConfig();
-    const active = await activeHypotheses(flags, config);
+    const active = await activeModel(flags, config);
     let analysis;
     try {
       analysis = await analyzeBundle(flags.bundle);
@@ -55,7 +55,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   const query = liveQuery(live, Date.now());
   const device = deviceRunner(live, query);
   const { config, settings } = await liveSettings(live.profile, device !== undefined);
-  const active = await activeHypotheses(flags, config);
+  const active = await activeModel(flags, config);
   const ctx = { serial: query.serial, hostname: undefined, user: live.user, deviceTimeZone: undefined, collectedAtMs: query.untilMs };
   const sources = [...(settings.jamf ? (['jamf'] as const) : []), ...(settings.okta ? (['okta'] as const) : []), ...(device ? (['device'] as const) : [])];
   await openConsole({
