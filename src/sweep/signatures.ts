@@ -139,3 +139,9 @@ export class SignatureAggregator {
       .sort((a, b) => b.events - a.events || b.devices - a.devices || a.firstMs - b.firstMs);
   }
 }
+
+/** A signature in one line: event type, outcome (reason) — policy / rule. */
+export function signatureTitle(s: SignatureKey): string {
+  const where = [s.policy, s.rule].filter((x) => x !== null).join(' / ');
+  return `${s.eventType} ${s.outcome}${s.reason ? ` (${s.reason})` : ''}${where ? ` — ${where}` : ''}`;
+}

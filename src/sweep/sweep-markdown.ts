@@ -1,17 +1,13 @@
 import { formatIsoUtc } from '../time/timestamp.js';
 import { inventoryLine } from './inventory.js';
 import type { SweepResult } from './run-sweep.js';
-import type { Signature } from './signatures.js';
+import { signatureTitle } from './signatures.js';
 import { shortDuration, sparkline } from './sparkline.js';
 
 /** A table cell: one line, pipes escaped. External text is sanitised by the caller's output boundary. */
 const cell = (text: string | null | number): string => (text === null ? '–' : String(text).replace(/\s+/g, ' ').replace(/\|/g, '\\|'));
 const hm = (ms: number): string => `${formatIsoUtc(ms).slice(0, 16).replace('T', ' ')}Z`;
 
-export function signatureTitle(s: Signature): string {
-  const where = [s.policy, s.rule].filter((x) => x !== null).join(' / ');
-  return `${s.eventType} ${s.outcome}${s.reason ? ` (${s.reason})` : ''}${where ? ` — ${where}` : ''}`;
-}
 
 /** `sweep --md`: the organisation view as a report section an incident channel can read. */
 export function sweepMarkdown(r: SweepResult): string {

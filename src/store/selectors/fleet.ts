@@ -1,6 +1,6 @@
 import type { TimelineEvent } from '../../model/event.js';
 import { inventoryLine } from '../../sweep/inventory.js';
-import type { Signature } from '../../sweep/signatures.js';
+import { signatureTitle, type Signature } from '../../sweep/signatures.js';
 import { shortDuration, sparkline } from '../../sweep/sparkline.js';
 import type { SweepResult } from '../../sweep/run-sweep.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
@@ -45,11 +45,6 @@ export function fleetHeadline(s: Pick<ConsoleState, 'analysis' | 'fleet'>): stri
   return `same ${what}: ${sig.devices} Macs, ${sig.users} users since ${hm(sig.firstMs)} (f: fleet)`;
 }
 
-function title(s: Signature): string {
-  const where = [s.policy, s.rule].filter((x) => x !== null).join(' / ');
-  return `${s.eventType} ${s.outcome}${s.reason ? ` (${s.reason})` : ''}${where ? ` — ${where}` : ''}`;
-}
-
 function linesOf(fleet: FleetState, mine: number | null): FleetLine[] {
   if (fleet.state === 'loading') return [[{ text: `sweeping the organisation… ${fleet.text ?? ''}`, tone: 'muted' }]];
   if (fleet.state === 'error' || !fleet.result) return [[{ text: `no Fleet view: ${fleet.text ?? 'not available'}`, tone: 'warn' }]];
@@ -64,7 +59,7 @@ function linesOf(fleet: FleetState, mine: number | null): FleetLine[] {
       { text: `${i === mine ? '▶' : ' '}${String(i).padStart(2)} `, tone: i === mine ? 'lead' : 'muted' },
       { text: `${sparkline(compact(sig.buckets))} `, tone: 'warn' },
       { text: `${sig.events} ev ${sig.devices} Macs ${sig.users} users from ${hm(sig.firstMs)}  `, tone: 'text' },
-      { text: title(sig), tone: 'text' },
+      { text: signatureTitle(sig), tone: 'text' },
     ]);
     if (r.inventory && r.inventory.signature === i) lines.push([{ text: `     ${inventoryLine(r.inventory)}`, tone: 'muted' }]);
   });
