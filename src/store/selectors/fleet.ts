@@ -11,6 +11,7 @@ export type FleetTone = 'title' | 'text' | 'muted' | 'lead' | 'warn';
 export type FleetLine = { text: string; tone: FleetTone }[];
 
 const hm = (ms: number): string => `${formatIsoUtc(ms).slice(11, 16)}Z`;
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 /** The sweep keeps 48 intervals; the console shows 16. */
 const compact = (buckets: readonly number[]): number[] => Array.from({ length: 16 }, (_, i) => buckets.slice(i * 3, i * 3 + 3).reduce((a, b) => a + b, 0));
 
@@ -58,7 +59,7 @@ function linesOf(fleet: FleetState, mine: number | null): FleetLine[] {
     lines.push([
       { text: `${i === mine ? '▶' : ' '}${String(i).padStart(2)} `, tone: i === mine ? 'lead' : 'muted' },
       { text: `${sparkline(compact(sig.buckets))} `, tone: 'warn' },
-      { text: `${sig.events} ev ${sig.devices} Macs ${sig.users} users from ${hm(sig.firstMs)}  `, tone: 'text' },
+      { text: `${sig.events} ev ${count(sig.devices, 'Mac', 'Macs')} ${count(sig.users, 'user', 'users')} from ${hm(sig.firstMs)}  `, tone: 'text' },
       { text: signatureTitle(sig), tone: 'text' },
     ]);
     if (r.inventory && r.inventory.signature === i) lines.push([{ text: `     ${inventoryLine(r.inventory)}`, tone: 'muted' }]);
