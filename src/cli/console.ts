@@ -75,6 +75,8 @@ interface OpenOptions {
   sources?: SourceName[];
   /** The organisation view over the same window (the `f` key), fetched beside the device's evidence. */
   sweep?: (signal: AbortSignal, progress: (p: SweepProgress) => void) => Promise<SweepResult>;
+  /** Where probe runs are journalled (default: the user's journal, `journalPath()`). */
+  journalFile?: string;
   /** After the fetch: keeps appending new events (live follow) until the console closes. */
   followUp?: (analysis: Analysis, signal: AbortSignal, onEvents: (events: TimelineEvent[]) => void) => Promise<void>;
 }
@@ -128,7 +130,7 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
     active: opts.active,
     ctx: opts.ctx,
     ...(opts.transport ? { transport: opts.transport } : {}),
-    journal: (entry) => appendJournalEntry(journalPath(), entry),
+    journal: (entry) => appendJournalEntry(opts.journalFile ?? journalPath(), entry),
     exportReport: reportWriter(opts.flags, () => collected),
     guided: opts.flags.guided === true,
   });

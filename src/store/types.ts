@@ -6,7 +6,7 @@ import type { SweepResult } from '../sweep/run-sweep.js';
 import type { ActiveModel, AnalysisDiagnosis } from '../diagnosis/rank-analysis.js';
 import type { TimeZones } from './selectors/time-format.js';
 
-export type LoadState = 'loading' | 'ok' | 'error' | 'missing';
+export type LoadState = 'loading' | 'ok' | 'partial' | 'error' | 'missing';
 
 /** How far one source has got: shown in the header (a spinner while loading). */
 export interface SourceLoad {
