@@ -80,7 +80,7 @@ function busiestWindow(okta: RunningEmulator): number {
 describe('sweep against the Okta and Jamf emulators (a generated organisation)', () => {
   it('finds the denial signature with exact counts, the rule change as its lead, through a 429, within half the rate limit', async () => {
     const generated = org();
-    const { okta, settings } = await start(generated);
+    const { okta, jamf, settings } = await start(generated);
     let injected = false;
     const pages: number[] = [];
     const result = await sweep(settings, (p) => {
@@ -119,6 +119,10 @@ describe('sweep against the Okta and Jamf emulators (a generated organisation)',
 
     // The Jamf state of the 37 Macs, in one batch: all on 15.1, the two of the first user not managed.
     expect(result.inventory).toMatchObject({ signature: 0, devices: 37, found: 37, managed: 35, unmanaged: 2, osVersions: [{ version: '15.1', devices: 37 }] });
+    const inventory = jamf.requests.filter((r) => r.path.includes('computers-inventory'));
+    expect(inventory).toHaveLength(1);
+    expect(decodeURIComponent(inventory[0]!.path)).toMatch(/filter=hardware\.serialNumber=in=\("C02/);
+    expect(result.sources[1]).toMatchObject({ name: 'jamf', status: 'ok', events: 37, requests: 1 });
 
     // Several pages, the 429 waited out, and never more than half of each window's requests.
     expect(pages.at(-1)).toBe(Math.ceil((111 + noise) / 20));
