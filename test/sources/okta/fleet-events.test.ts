@@ -27,7 +27,7 @@ describe('System Log events as sweep observations', () => {
   });
 
   it('counts, rather than guesses at, records with no uuid or no readable time', () => {
-    expect(oktaFailure({ ...denial, uuid: undefined })).toBeUndefined();
+    expect(oktaFailure({ ...denial, uuid: null })).toBeUndefined();
     expect(oktaFailure({ ...denial, published: 'yesterday' })).toBeUndefined();
     expect(oktaChange('not an event')).toBeUndefined();
   });
