@@ -15,6 +15,12 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
+// A reader that stopped reading (`analyze … | head`) is not an error: stop quietly, as `cat` would.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 function parseDuration(value: string): string {
   if (!isDuration(value)) throw new InvalidArgumentError('expected a duration such as 30s or 2m');
   return value;
