@@ -2,7 +2,7 @@ import type { Analysis } from '../model/analysis.js';
 import type { ParseContext } from '../model/context.js';
 import type { Severity, SourceName, TimelineEvent } from '../model/event.js';
 import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
-import type { ActiveHypotheses } from '../triage/triage.js';
+import type { ActiveModel, AnalysisDiagnosis } from '../diagnosis/rank-analysis.js';
 import type { TimeZones } from './selectors/time-format.js';
 
 export type LoadState = 'loading' | 'ok' | 'partial' | 'error' | 'missing';
@@ -79,7 +79,7 @@ export interface ReportSnapshot {
 
 export interface ConsoleInit {
   analysis: Analysis;
-  active: ActiveHypotheses;
+  active: ActiveModel;
   ctx: ParseContext;
   transport?: ProbeTransport;
   journal?: (entry: JournalEntry) => void;
@@ -93,8 +93,12 @@ export interface ConsoleInit {
 
 export interface DataSlice {
   analysis: Analysis;
-  /** The hypotheses triage ranks with, and the collection's context (zones, serial, collection time). */
-  active: ActiveHypotheses;
+  /** The diagnosis model causes are ranked with, and the collection's context (zones, serial, collection time). */
+  active: ActiveModel;
+  /** The analysis' findings, kept across live batches and probe outputs (updated, not redone). */
+  diagnosis: AnalysisDiagnosis;
+  /** Whether probes can run on the Mac from this console (a transport is connected). */
+  macReachable: boolean;
   ctx: ParseContext;
   sourceStates: Record<SourceName, SourceLoad>;
   setSourceState(name: SourceName, load: SourceLoad): void;

@@ -49,7 +49,7 @@ describe('the pattern guard (item 4)', () => {
   });
 
   it('accepts every pattern of the built-in pack', () => {
-    const pack = parse(readFileSync(new URL('../../src/triage/packs/builtin.yaml', import.meta.url), 'utf8')) as unknown;
+    const pack = parse(readFileSync(new URL('../../src/diagnosis/packs/builtin.yaml', import.meta.url), 'utf8')) as unknown;
     const patterns: string[] = [];
     const walk = (v: unknown, key?: string): void => {
       if (typeof v === 'string' && (key === 'text' || key === 're')) patterns.push(v);
@@ -64,26 +64,33 @@ describe('the pattern guard (item 4)', () => {
   it('a pack with (a+)+$ is a configuration error at load (exit 2), not a hang', async () => {
     const rules = writeTree({
       'org.yaml': [
-        'hypotheses:',
+        'engine: 2',
+        'findings:',
+        '  - id: hostile',
+        '    why: An organisation pattern that backtracks for hours.',
+        '    leak: 0.05',
+        '    match: { source: endpoint, text: "(a+)+$" }',
+        'causes:',
         '  - id: org-hostile',
         '    title: Hostile pattern',
         '    explanation: An organisation pattern that backtracks for hours.',
-        '    evidence:',
-        '      - id: s1',
-        '        weight: 1',
-        '        why: hostile',
-        '        match:',
-        '          text: "(a+)+$"',
-        '    runbook:',
-        '      - title: nothing',
-        '        checks: nothing',
-        '        confirms: nothing',
-        '        refutes: nothing',
+        '    prior: 0.01',
+        '    produces: { hostile: 0.9 }',
+        '    steps: [look]',
+        '    remedy: look',
+        'steps:',
+        '  - id: look',
+        '    title: Look',
+        '    checks: nothing',
+        '    command: "true"',
+        '    confirms: nothing',
+        '    refutes: nothing',
+        '    settles: [hostile]',
         '',
       ].join('\n'),
     });
     const r = await runCliAsync(['analyze', '--bundle', FULL, '--json', '--rules', rules]);
     expect(r.status, r.stderr).toBe(2);
-    expect(r.stderr).toContain('pattern refused: nested repetition');
+    expect(r.stderr).toContain('nested repetition');
   }, 30_000);
 });

@@ -5,7 +5,7 @@ import type { TimelineEvent } from '../../src/model/event.js';
 import { openRecordedTransport } from '../../src/sources/mac/ssh/recorded-transport.js';
 import stringWidth from 'string-width';
 import { KEY_TABLE } from '../../src/ui/keys.js';
-import { builtinHypotheses, loadScenario, loadScenarioWithout, makeEvent, storeFor } from '../helpers/console-fixtures.js';
+import { builtinModel, loadScenario, loadScenarioWithout, makeEvent, storeFor } from '../helpers/console-fixtures.js';
 import { renderTui, withoutSgr, type Tui } from '../helpers/render-tui.js';
 
 const cert = await loadScenario('cert-chain-break');
@@ -65,9 +65,10 @@ describe('hostile text', () => {
   });
 
   it('hostile hypothesis evidence, titles and errors are sanitised too', async () => {
-    const active = await builtinHypotheses();
-    const evil = active.hypotheses.map((h) => ({ ...h, title: `${h.title} \u001b[2J\u202e`, explanation: `\u0007${h.explanation}`, runbook: h.runbook.map((s) => ({ ...s, checks: `\u001b]52;c;AA==\u0007${s.checks}` })) }));
-    const store = storeFor({ ...cert, active: { ...active, hypotheses: evil } });
+    const active = await builtinModel();
+    const causes = active.model.causes.map((c) => ({ ...c, title: `${c.title} \u001b[2J\u202e`, explanation: `\u0007${c.explanation}` }));
+    const steps = new Map([...active.model.steps].map(([id, s]) => [id, { ...s, checks: `\u001b]52;c;AA==\u0007${s.checks}` }] as const));
+    const store = storeFor({ ...cert, active: { ...active, model: { ...active.model, causes, steps } } });
     store.getState().setSourceState('okta', { state: 'error', events: 0, text: 'HTTP 500 \u001b[2J <html>' });
     tui = await renderTui(store, { columns: 80, rows: 24 });
     expectSafe(tui, 80, 24);

@@ -49,7 +49,7 @@ export function runbookSlice({ set, get, init }: SliceArgs): RunbookSlice {
       );
       const after = get();
       const { entry } = outcome;
-      const analysis = outcome.analysis ? ranked(outcome.analysis, after) : after.analysis;
+      const analysis = outcome.analysis ? ranked(outcome.analysis, after, outcome.analysis.timeline.filter((e) => e.raw.file === command.rel)) : after.analysis;
       const ok = entry.error === undefined;
       set({
         analysis,

@@ -8,13 +8,18 @@ import type { ProbeFacts } from '../../../model/device-state.js';
 import type { EventKeys, TimelineEvent } from '../../../model/event.js';
 import { FileReport } from '../../../model/file-report.js';
 import { formatIsoUtc } from '../../../time/timestamp.js';
+import { parseAppSsoExtensions } from './app-sso-extensions.js';
 import { parseAppSsoPlatform } from './app-sso-platform.js';
 import { parseDateUtc } from './date-utc.js';
 import { parseKeychainInfo } from './keychain-info.js';
 import { parseOktaMtlsCert } from './okta-mtls-cert.js';
+import { parseOktaVerifyVersion } from './okta-verify-version.js';
 import { parseProfilesStatus } from './profiles-status.js';
 import { clip } from './probe-text.js';
+import { parseScutilProxy } from './scutil-proxy.js';
 import { parseSntp } from './sntp.js';
+import { parseSwVers } from './sw-vers.js';
+import { parseSystemExtensions } from './systemextensions.js';
 import { parseTimeServer } from './timeserver.js';
 import { isProbeFailure, type ProbeContext, type ProbeParser, type ProbeResult } from './types.js';
 
@@ -29,6 +34,11 @@ export const PROBE_NAMES = [
   'keychain-info',
   'app-sso-platform',
   'timeserver',
+  'app-sso-extensions',
+  'scutil-proxy',
+  'systemextensions',
+  'sw-vers',
+  'okta-verify-version',
 ] as const;
 export type ProbeName = (typeof PROBE_NAMES)[number];
 
@@ -44,6 +54,11 @@ const PARSERS: Record<ProbeName, ProbeParser> = {
   'keychain-info': parseKeychainInfo,
   'app-sso-platform': parseAppSsoPlatform,
   timeserver: parseTimeServer,
+  'app-sso-extensions': parseAppSsoExtensions,
+  'scutil-proxy': parseScutilProxy,
+  systemextensions: parseSystemExtensions,
+  'sw-vers': parseSwVers,
+  'okta-verify-version': parseOktaVerifyVersion,
 };
 
 export function parseProbe(name: ProbeName, text: string, ctx: ProbeContext): ProbeResult {

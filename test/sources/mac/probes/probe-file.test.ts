@@ -18,8 +18,11 @@ async function fromBundle(name: (typeof PROBE_NAMES)[number], content: string | 
 }
 
 describe('PROBE_NAMES and parseProbe', () => {
-  it('names the seven bundle probes', () => {
-    expect(PROBE_NAMES).toEqual(['sntp', 'date-utc', 'profiles-status', 'okta-mtls-cert', 'keychain-info', 'app-sso-platform', 'timeserver']);
+  it('names the bundle probes', () => {
+    expect(PROBE_NAMES).toEqual([
+      'sntp', 'date-utc', 'profiles-status', 'okta-mtls-cert', 'keychain-info', 'app-sso-platform', 'timeserver',
+      'app-sso-extensions', 'scutil-proxy', 'systemextensions', 'sw-vers', 'okta-verify-version',
+    ]);
   });
 
   it('dispatches by name', () => {
