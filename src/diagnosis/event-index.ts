@@ -28,28 +28,47 @@ function insertSorted(list: TimelineEvent[], e: TimelineEvent): void {
 export class EventIndex {
   private readonly byKind = new Map<string, TimelineEvent[]>();
   private readonly byGeneric = new Map<string, TimelineEvent[]>();
-  private readonly all: TimelineEvent[] = [];
+  /** Every event in time order: the caller's array until the first append (then a copy of our own). */
+  private all: readonly TimelineEvent[];
+  private ownsAll = false;
 
+  /** `events` in time order (an Analysis timeline is); it is not copied. */
   constructor(events: readonly TimelineEvent[] = []) {
-    this.append(events);
+    this.all = events;
+    let sorted = true;
+    let previous: TimelineEvent | undefined;
+    for (const e of events) {
+      if (previous && compareEvents(previous, e) > 0) sorted = false;
+      previous = e;
+      this.listOf(this.byKind, e.kind).push(e);
+      const generic = genericOf(e);
+      if (generic !== undefined && generic !== e.kind) this.listOf(this.byGeneric, generic).push(e);
+    }
+    if (!sorted) for (const list of [...this.byKind.values(), ...this.byGeneric.values()]) list.sort(compareEvents);
   }
 
   get size(): number {
     return this.all.length;
   }
 
+  private listOf(map: Map<string, TimelineEvent[]>, key: string): TimelineEvent[] {
+    let list = map.get(key);
+    if (!list) map.set(key, (list = []));
+    return list;
+  }
+
   append(events: readonly TimelineEvent[]): void {
+    if (events.length === 0) return;
+    if (!this.ownsAll) {
+      this.all = [...this.all];
+      this.ownsAll = true;
+    }
+    const all = this.all as TimelineEvent[];
     for (const e of events) {
-      insertSorted(this.all, e);
-      let list = this.byKind.get(e.kind);
-      if (!list) this.byKind.set(e.kind, (list = []));
-      insertSorted(list, e);
+      insertSorted(all, e);
+      insertSorted(this.listOf(this.byKind, e.kind), e);
       const generic = genericOf(e);
-      if (generic !== undefined && generic !== e.kind) {
-        let g = this.byGeneric.get(generic);
-        if (!g) this.byGeneric.set(generic, (g = []));
-        insertSorted(g, e);
-      }
+      if (generic !== undefined && generic !== e.kind) insertSorted(this.listOf(this.byGeneric, generic), e);
     }
   }
 
