@@ -1,11 +1,20 @@
 // Bundles the CLI (an entry and the chunks it loads on demand) so start-up does not walk node_modules.
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { bundleOptions as shared, checkNarrow } from './bundle-options.js';
+import { bundleOptions as shared } from './bundle-options.js';
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 
-await checkNarrow();
+// The console's fast path for plain lines (src/ui/ink-frames/narrow.ts) counts some characters one cell
+// wide without asking string-width: check that claim against the installed string-width and ansi-tokenize.
+const narrowChecker = here('./build/.narrow-check.mjs');
+await build({ ...shared, entryPoints: [here('../src/ui/ink-frames/narrow.ts')], outfile: narrowChecker, sourcemap: false });
+try {
+  const problem = (await import(narrowChecker)).narrowCharacterProblem();
+  if (problem !== undefined) throw new Error(`ink-frames: ${problem}`);
+} finally {
+  rmSync(narrowChecker, { force: true });
+}
 
 // Chunks of earlier builds have other names: clear them so bin/build holds only this build's.
 for (const name of existsSync(here('./build')) ? readdirSync(here('./build')) : []) {

@@ -35,7 +35,7 @@ export function haveTerminal(): boolean {
 function pickTheme(flags: ConsoleFlags, config: Config): Theme {
   const configured = typeof config['theme'] === 'string' ? config['theme'] : undefined;
   try {
-    const selection = selectTheme({ flag: flags.theme, config: configured, env: process.env, colorLevel: detectColorLevel(process.env, process.stdout.isTTY === true) });
+    const selection = selectTheme({ flag: flags.theme, config: configured, env: process.env, colorLevel: detectColorLevel(process.stdout) });
     return selection.theme;
   } catch (error) {
     if (error instanceof DocumentError) throw new UsageError(error.message, 2);
@@ -71,6 +71,8 @@ interface OpenOptions {
   fetch?: (progress: LiveProgress, signal: AbortSignal) => Promise<LiveResult>;
   /** The sources `fetch` brings, shown as loading until they answer. */
   sources?: SourceName[];
+  /** Where probe runs are journalled (default: the user's journal, `journalPath()`). */
+  journalFile?: string;
   /** After the fetch: keeps appending new events (live follow) until the console closes. */
   followUp?: (analysis: Analysis, signal: AbortSignal, onEvents: (events: TimelineEvent[]) => void) => Promise<void>;
 }
@@ -112,7 +114,7 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
     active: opts.active,
     ctx: opts.ctx,
     ...(opts.transport ? { transport: opts.transport } : {}),
-    journal: (entry) => appendJournalEntry(journalPath(), entry),
+    journal: (entry) => appendJournalEntry(opts.journalFile ?? journalPath(), entry),
     exportReport: reportWriter(opts.flags, () => collected),
     guided: opts.flags.guided === true,
   });

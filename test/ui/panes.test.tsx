@@ -80,7 +80,7 @@ describe('timeline, hypotheses and runbook panes', () => {
 
   it('ranks hypotheses with a score bar, the verdict as a word and evidence counts', async () => {
     tui = await renderTui(storeFor(cert), { columns: 120, rows: 40 });
-    expect(tui.frame()).toMatch(/> 1 ██████████ 1\.00 LIKELY {3}\+25 -0 \?0 The Mac rejects/);
+    expect(tui.frame()).toMatch(/> 1 ██████████ 1\.00 LIKELY {3}\+25 -0 \?0 TLS chain refused/);
     expect(tui.frame()).toMatch(/ 2 ░{10} 0\.01 unlikely/);
     expect(tui.frame()).toContain('Hypotheses 1/12');
     expect(scoreBar(0.5, 4)).toEqual(['██', '░░']);
@@ -151,6 +151,18 @@ describe('overlays', () => {
     for (const b of KEY_TABLE) expect(seen).toContain(b.description.slice(0, 30));
     await tui.press('?');
     expect(tui.frame()).not.toContain('Keys ');
+  });
+
+  it('help: G shows a full last page, with the last binding on it', async () => {
+    tui = await renderTui(storeFor(cert), { columns: 80, rows: 24 });
+    await tui.press('?', 'G');
+    const last = `${keyLabel(KEY_TABLE.at(-1)!.keys).padEnd(4)}`;
+    const rows = () => tui!.lines().filter((l) => /^║\S/.test(l));
+    expect(rows().at(-1)).toMatch(new RegExp(`^║${last}`));
+    expect(rows().length).toBeGreaterThan(10);
+    expect(tui.frame()).toMatch(/Keys \d+-(\d+)\/\1 /);
+    await tui.press('k');
+    expect(rows().at(-1)).not.toMatch(new RegExp(`^║${last}`));
   });
 
   it('search prompt: shows what is typed, then the matches', async () => {

@@ -19,6 +19,11 @@ export function runbookSlice({ set, get, init }: SliceArgs): RunbookSlice {
       set({ message: `copied: ${step.command}` });
       return step.command;
     },
+    openStep() {
+      const step = selectedStep(get());
+      if (!step) return set({ message: 'no runbook step' });
+      set({ overlay: { kind: 'step', stepKey: step.key }, message: null });
+    },
     requestRun() {
       const s = get();
       const step = selectedStep(s);
