@@ -8,6 +8,7 @@ import { analyzeBundle } from '../../src/sources/bundle/analyze-bundle.js';
 import { readBundleMeta } from '../../src/sources/bundle/meta.js';
 import type { CommandResult, ProbeTransport } from '../../src/sources/mac/ssh/transport.js';
 import { createConsoleStore, type ConsoleStore } from '../../src/store/create-console-store.js';
+import { runbookSteps } from '../../src/store/selectors/runbook.js';
 import type { ConsoleInit } from '../../src/store/types.js';
 import { loadDiagnosisModel } from '../../src/config/diagnosis-packs.js';
 import type { ActiveModel } from '../../src/diagnosis/rank-analysis.js';
@@ -88,4 +89,10 @@ export function makeEvent(over: Partial<TimelineEvent> & { epochMs: number }): T
     fields: {},
     ...over,
   };
+}
+
+/** Moves the runbook selection to the first probe step (a likely cause's next step is its remedy, not a probe). */
+export function selectProbeStep(store: ConsoleStore): void {
+  store.getState().setFocus('runbook');
+  store.setState({ selectedStep: runbookSteps(store.getState()).find((x) => x.kind === 'probe')!.key });
 }

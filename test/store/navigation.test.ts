@@ -4,7 +4,7 @@ import { hypothesisEvidence } from '../../src/store/selectors/detail.js';
 import { runbookSteps, selectedStep } from '../../src/store/selectors/runbook.js';
 import { searchHits } from '../../src/store/selectors/search.js';
 import { cursorEvent, cursorIndex, visibleTimeline } from '../../src/store/selectors/timeline.js';
-import { fixedTransport, hangingTransport, loadScenario, storeFor } from '../helpers/console-fixtures.js';
+import { fixedTransport, hangingTransport, loadScenario, selectProbeStep, storeFor } from '../helpers/console-fixtures.js';
 
 const cert = await loadScenario('cert-chain-break');
 
@@ -113,7 +113,7 @@ describe('moving the selection', () => {
     store.getState().activate();
     expect(store.getState().guidedStage).toBe(1);
     store.getState().toggleGuided();
-    store.getState().setFocus('runbook');
+    selectProbeStep(store);
     store.getState().activate();
     expect(store.getState().overlay?.kind).toBe('confirm');
   });
@@ -187,6 +187,7 @@ describe('errors and search', () => {
     store.getState().openHelp(3);
     store.getState().escape();
     expect(store.getState().overlay).toBeNull();
+    selectProbeStep(store);
     store.getState().requestRun();
     const running = store.getState().confirmRun();
     expect(store.getState().run.state).toBe('running');

@@ -2,7 +2,7 @@
  * Probe outputs from the Mac (`device/probes/NAME.txt` in a bundle): the name picks the parser; the
  * file becomes probe facts for triage plus one timeline event.
  */
-import { open } from 'node:fs/promises';
+import { FileRefused, readTextFile } from '../../../io/bounded-file.js';
 import type { ParseContext } from '../../../model/context.js';
 import type { ProbeFacts } from '../../../model/device-state.js';
 import type { EventKeys, TimelineEvent } from '../../../model/event.js';
@@ -66,24 +66,6 @@ export function parseProbe(name: ProbeName, text: string, ctx: ProbeContext): Pr
 }
 
 export const MAX_PROBE_BYTES = 1024 * 1024;
-
-/** Reads at most MAX_PROBE_BYTES + 1 bytes, so an oversized file is detected without reading it all. */
-async function readBounded(path: string): Promise<{ text: string } | { tooLarge: true }> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(MAX_PROBE_BYTES + 1);
-    let filled = 0;
-    while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    if (filled > MAX_PROBE_BYTES) return { tooLarge: true };
-    return { text: buffer.toString('utf8', 0, filled) };
-  } finally {
-    await handle.close();
-  }
-}
 
 function keysOf(ctx: ParseContext): EventKeys {
   const keys: EventKeys = {};
@@ -151,19 +133,15 @@ export interface ProbeFileResult {
 
 export async function parseProbeFile(path: string, rel: string, name: ProbeName, ctx: ParseContext): Promise<ProbeFileResult> {
   const report = new FileReport(rel);
-  let read: Awaited<ReturnType<typeof readBounded>>;
+  let text: string;
   try {
-    read = await readBounded(path);
+    text = await readTextFile(path, MAX_PROBE_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    report.fail(`cannot read probe output${code ? ` (${code})` : ''}`);
+    report.fail(error instanceof FileRefused ? `probe output ${error.message}` : `cannot read probe output${code ? ` (${code})` : ''}`);
     return { facts: {}, report };
   }
-  if ('tooLarge' in read) {
-    report.fail('probe output larger than 1 MiB');
-    return { facts: {}, report };
-  }
-  return readProbeOutput(name, read.text, report, ctx);
+  return readProbeOutput(name, text, report, ctx);
 }
 
 /** The same for output already in memory (captured over SSH); `rel` is where a bundle would keep it. */

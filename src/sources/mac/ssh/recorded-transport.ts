@@ -4,7 +4,8 @@
  * for replay. Each answer arrives on the stream the command's evidence is read from; a command with
  * no recording fails with an SshError ('not-recorded'), so the capture notes it like a live failure.
  */
-import { readFile } from 'node:fs/promises';
+import { readTextFile } from '../../../io/bounded-file.js';
+import { SSH_DEFAULTS } from './ssh-transport.js';
 import { join } from 'node:path';
 import { isRemoteCommand, type RemoteCommand } from './commands.js';
 import { SshError } from './errors.js';
@@ -26,7 +27,7 @@ async function recording(deviceDirs: readonly string[], command: RemoteCommand):
   const relInDevice = command.rel.replace(/^device\//, '');
   for (const dir of deviceDirs) {
     try {
-      return await readFile(join(dir, relInDevice), 'utf8');
+      return await readTextFile(join(dir, relInDevice), SSH_DEFAULTS.maxOutputBytes);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;

@@ -108,7 +108,7 @@ describe('parseProbeFile', () => {
     const { facts, event, report } = await fromBundle('sntp', Buffer.alloc(MAX_PROBE_BYTES + 1, 0x61));
     expect(facts).toEqual({});
     expect(event).toBeUndefined();
-    expect(report.fatal).toBe('device/probes/sntp.txt: probe output larger than 1 MiB');
+    expect(report.fatal).toBe('device/probes/sntp.txt: probe output larger than 1 MiB; not read');
   });
 
   it('accepts output of exactly 1 MiB', async () => {
