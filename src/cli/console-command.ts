@@ -7,10 +7,12 @@ import { readBundleMeta } from '../sources/bundle/meta.js';
 import { followLive } from '../sources/live/follow-live.js';
 import { runLive } from '../sources/live/run-live.js';
 import { openSshTransport } from '../sources/mac/ssh/ssh-transport.js';
+import type { SweepProgress } from '../sweep/types.js';
 import { activeModel, type PackFlags } from './analyze.js';
 import { openConsole, type ConsoleFlags } from './console.js';
 import { runDemo } from './demo.js';
 import { deviceRunner, liveQuery, liveSettings, sshOptions, type LiveFlags } from './live-args.js';
+import { sweepLive } from './sweep.js';
 import { UsageError } from './usage-error.js';
 
 export interface ConsoleCommandFlags extends ConsoleFlags, PackFlags, Partial<LiveFlags> {
@@ -63,6 +65,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
     flags,
     transport: await probeTransport(live),
     fetch: (progress, signal) => runLive({ settings, query, identity: { hostname: undefined, user: live.user, deviceTimeZone: undefined }, device, progress, signal }),
+    ...(settings.okta ? { sweep: (signal: AbortSignal, progress: (p: SweepProgress) => void) => sweepLive(settings, query, signal, progress) } : {}),
     sources,
     // A window that ends now keeps following Okta; a window in the past is a fixed record.
     ...(live.until === undefined ? { followUp: (analysis, signal, onEvents) => followLive(settings, analysis, query, ctx, signal, onEvents) } : {}),

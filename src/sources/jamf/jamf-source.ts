@@ -18,7 +18,7 @@ const LIST_SECTIONS = ['GENERAL', 'HARDWARE', 'OPERATING_SYSTEM', 'USER_AND_LOCA
 const COMMAND_PAGE_SIZE = 100;
 const MAX_COMMAND_PAGES = 5;
 
-function rsqlString(value: string): string {
+export function rsqlString(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
