@@ -8,7 +8,6 @@ import { bundleProbeOutputs, type CollectedOutput } from '../report/probe-runs.j
 import { writeChunks } from '../report/write-chunks.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
 import { BundleError } from '../sources/bundle/layout.js';
-import { runLive } from '../sources/live/run-live.js';
 import { safeLine } from '../text/boundary.js';
 import { loadHypotheses, triage, type ActiveHypotheses } from '../triage/triage.js';
 import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
@@ -96,6 +95,7 @@ export async function runAnalyzeLive(flags: LiveFlags, out: OutputOptions, packs
   const device = deviceRunner(flags, query);
   const { config, settings } = await liveSettings(flags.profile, device !== undefined);
   const active = await activeHypotheses(packs, config);
+  const { runLive } = await import('../sources/live/run-live.js');
   const { analysis, device: captured } = await runLive({ settings, query, identity: { hostname: undefined, user: flags.user, deviceTimeZone: undefined }, device });
   analysis.hypotheses = triage(analysis, active);
   await printAnalysis(analysis, out, captured?.probes ?? []);

@@ -4,12 +4,8 @@ import { bundleProbeOutputs } from '../report/probe-runs.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
 import { BundleError } from '../sources/bundle/layout.js';
 import { readBundleMeta } from '../sources/bundle/meta.js';
-import { followLive } from '../sources/live/follow-live.js';
-import { runLive } from '../sources/live/run-live.js';
-import { openSshTransport } from '../sources/mac/ssh/ssh-transport.js';
 import { activeHypotheses, type PackFlags } from './analyze.js';
 import { openConsole, type ConsoleFlags } from './console.js';
-import { runDemo } from './demo.js';
 import { deviceRunner, liveQuery, liveSettings, sshOptions, type LiveFlags } from './live-args.js';
 import { UsageError } from './usage-error.js';
 
@@ -20,7 +16,7 @@ export interface ConsoleCommandFlags extends ConsoleFlags, PackFlags, Partial<Li
 /** A probe connection for the console when --host was given (the runbook's `r` runs through it). */
 async function probeTransport(flags: Partial<LiveFlags>) {
   const ssh = sshOptions(flags);
-  return ssh ? openSshTransport(ssh) : undefined;
+  return ssh ? (await import('../sources/mac/ssh/ssh-transport.js')).openSshTransport(ssh) : undefined;
 }
 
 /**
@@ -31,7 +27,8 @@ async function probeTransport(flags: Partial<LiveFlags>) {
 export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<void> {
   if (flags.bundle !== undefined && flags.serial !== undefined) throw new UsageError('give --bundle or --serial, not both');
   if (flags.bundle === undefined && flags.serial === undefined) {
-    if (flags.guided) return runDemo(flags);
+    // The demo, its emulators and the live sources load only when they run (start-up: README, figure 5).
+    if (flags.guided) return (await import('./demo.js')).runDemo(flags);
     throw new UsageError('nothing to open: give --bundle DIR, --serial SERIAL, or run `trustline demo` (see --help)');
   }
   if (flags.bundle !== undefined) {
@@ -55,6 +52,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   const { config, settings } = await liveSettings(live.profile, device !== undefined);
   const active = await activeHypotheses(flags, config);
   const ctx = { serial: query.serial, hostname: undefined, user: live.user, deviceTimeZone: undefined, collectedAtMs: query.untilMs };
+  const [{ runLive }, { followLive }] = await Promise.all([import('../sources/live/run-live.js'), import('../sources/live/follow-live.js')]);
   const sources = [...(settings.jamf ? (['jamf'] as const) : []), ...(settings.okta ? (['okta'] as const) : []), ...(device ? (['device'] as const) : [])];
   await openConsole({
     ctx,

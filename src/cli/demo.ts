@@ -13,9 +13,9 @@ import { triage } from '../triage/triage.js';
 import { activeHypotheses, printAnalysis } from './analyze.js';
 import { haveTerminal, openConsole, type ConsoleFlags } from './console.js';
 import { DEFAULT_SINCE } from './live-args.js';
+import { DEFAULT_SCENARIO } from './demo-scenario.js';
 import { UsageError } from './usage-error.js';
 
-export const DEFAULT_SCENARIO = 'okta-policy-regression';
 
 /** Credentials for this run only: random, registered as secrets like real ones. */
 function demoSecret(prefix: string): string {

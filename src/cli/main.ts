@@ -4,7 +4,8 @@ import { isDuration } from '../time/duration.js';
 import { runAnalyzeBundle, runAnalyzeLive } from './analyze.js';
 import { runCollect } from './collect.js';
 import { runConsoleCommand, type ConsoleCommandFlags } from './console-command.js';
-import { DEFAULT_SCENARIO, runDemo, type DemoFlags } from './demo.js';
+import type { DemoFlags } from './demo.js';
+import { DEFAULT_SCENARIO } from './demo-scenario.js';
 import { DEFAULT_SINCE, type LiveFlags } from './live-args.js';
 import { UsageError } from './usage-error.js';
 
@@ -94,7 +95,8 @@ consoleOptions(
     .option('--scenario <name>', `which incident (default ${DEFAULT_SCENARIO}); --list shows them`)
     .option('--list', 'list the scenarios'),
 ).action(async (opts: DemoFlags) => {
-  await runDemo(opts);
+  // The demo and its emulators load only for `trustline demo`.
+  await (await import('./demo.js')).runDemo(opts);
 });
 
 // `trustline --bundle DIR` or `trustline --serial …`: the console itself.

@@ -10,6 +10,7 @@ import { benchStartup } from './startup-bench.js';
 import { benchTriage } from './triage-bench.js';
 
 // `npm run bench`: prints every figure of issue 8 with its target; exits non-zero when a target is missed.
+// `npm run bench -- --figure 5` (or `--figure 4,5`) runs only those figures.
 // `bench.mjs --keypress EVENTS COLUMNS ROWS` is figure 4's child (one console per process).
 
 const KEYPRESS_SIZES: [number, number][] = [
@@ -37,7 +38,23 @@ async function keypressInChild(events: number, columns: number, rows: number): P
   return JSON.parse(out) as KeypressSamples;
 }
 
-async function main(): Promise<number> {
+/** Each figure's runner, by its number; 1, 2 and 7 (the pipeline children) come from the same runs. */
+const FIGURES: Record<string, (work: string) => Promise<BenchFigure[]>> = {
+  '6': async () => [await benchTriage()],
+  '3': async () => [await benchLiveCriticalPath()],
+  '4': async () => {
+    const out: BenchFigure[] = [];
+    for (const events of KEYPRESS_EVENTS) {
+      for (const [columns, rows] of KEYPRESS_SIZES) out.push(keypressFigure(await keypressInChild(events, columns, rows), `${columns}x${rows}`));
+    }
+    return out;
+  },
+  '5': async () => [await benchStartup()],
+  '1': (work) => benchSyslog(work),
+  '2': (work) => benchNdjson(work),
+};
+
+async function main(only: string[] | undefined): Promise<number> {
   process.stdout.write(`trustline bench: ${availableParallelism()} CPUs (${cpuModel()}), Node ${process.version}\n`);
   const figures: BenchFigure[] = [];
   const report = (...f: BenchFigure[]): void => {
@@ -46,14 +63,7 @@ async function main(): Promise<number> {
   };
   const work = mkdtempSync(join(tmpdir(), 'trustline-bench-'));
   try {
-    report(await benchTriage());
-    report(await benchLiveCriticalPath());
-    for (const events of KEYPRESS_EVENTS) {
-      for (const [columns, rows] of KEYPRESS_SIZES) report(keypressFigure(await keypressInChild(events, columns, rows), `${columns}x${rows}`));
-    }
-    report(await benchStartup());
-    report(...(await benchSyslog(work)));
-    report(...(await benchNdjson(work)));
+    for (const [n, run] of Object.entries(FIGURES)) if (only === undefined || only.includes(n) || (n === '1' && only.includes('7'))) report(...(await run(work)));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -68,4 +78,13 @@ if (args[0] === '--keypress') {
   process.stdout.write(`${JSON.stringify(await measureKeypresses(events, columns, rows))}\n`);
   process.exit(0);
 }
-process.exit(await main());
+if (args[0] === '--figure') {
+  const only = (args[1] ?? '').split(',');
+  const unknown = only.filter((n) => !(n in FIGURES) && n !== '7');
+  if (unknown.length > 0) {
+    process.stderr.write(`bench: no figure ${unknown.join(', ')} (figures: 1-7)\n`);
+    process.exit(2);
+  }
+  process.exit(await main(only));
+}
+process.exit(await main(undefined));
