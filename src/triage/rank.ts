@@ -65,7 +65,9 @@ function sentence(text: string): string {
 }
 
 function stepWhy(step: RunbookStep): string {
-  return `${sentence(step.checks)} Confirms: ${sentence(step.confirms)} Refutes: ${sentence(step.refutes)}`;
+  // What the step checks opens a sentence of its own (packs write it as a phrase: "the offset").
+  const checks = sentence(step.checks);
+  return `${checks.charAt(0).toUpperCase()}${checks.slice(1)} Confirms: ${sentence(step.confirms)} Refutes: ${sentence(step.refutes)}`;
 }
 
 function nextStep(r: Ranked): NextStep {

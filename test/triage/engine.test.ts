@@ -71,7 +71,7 @@ describe('triage engine', () => {
       { eventId: 'd1', supports: true, why: 'trust failed' },
       { eventId: 'd1', supports: true, why: 'Okta silent' },
     ]);
-    expect(result[0]!.next).toEqual({ title: 'Read trust log', command: expect.stringContaining('/usr/bin/log show'), why: expect.stringContaining('trust errors') });
+    expect(result[0]!.next).toEqual({ title: 'Read trust log', command: expect.stringContaining('/usr/bin/log show'), why: expect.stringContaining('Trust errors.') });
   });
 
   it('counts an Okta event inside the window as contradiction, outside as nothing', () => {
@@ -108,9 +108,11 @@ describe('triage engine', () => {
     expect(result.map((h) => h.score)).toEqual([0, 0, 0]);
     expect(result[0]!.next.command).toBe('/usr/bin/sntp time.apple.com');
     expect(result[0]!.id).toBe('chain');
-    expect(result[0]!.next.why).toBe(
-      'Evidence is not conclusive yet; this separates "Chain break" from "Clock skew". the offset. Confirms: over a minute. Refutes: seconds.',
-    );
+    // The why names both leaders and says what the step checks and what confirms or refutes it, in sentences.
+    const why = result[0]!.next.why;
+    for (const part of ['"Chain break"', '"Clock skew"', 'The offset.', 'Confirms: over a minute.', 'Refutes: seconds.']) expect(why).toContain(part);
+    // Every sentence starts with a capital (the pack's "checks" is a phrase: it used to read '. the offset.').
+    expect(why).not.toMatch(/\. [a-z]/);
     expect(result[1]!.unknown).toEqual(['offset over a minute', 'offset under 5 s']);
   });
 
