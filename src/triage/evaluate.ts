@@ -5,6 +5,7 @@ import type { DeviceIdentitySet } from './identity.js';
 import { compileMatcher, matcherSource, type EventIndex } from './matcher.js';
 import { durationMs } from '../time/duration.js';
 import type { HypothesisDefinition, Signature } from './pack-schema.js';
+import { partitionPoint } from '../timeline/partition-point.js';
 
 /** What one signature found: it holds (with the events that show it), it does not, or it cannot be told. */
 export type SignatureOutcome =
@@ -30,13 +31,7 @@ function sourceStatus(analysis: Analysis, source: SourceName | undefined): Sourc
 
 /** Whether some anchor lies within ±window of t (anchors sorted by time). */
 function nearAny(t: number, anchors: readonly TimelineEvent[], windowMs: number): boolean {
-  let lo = 0;
-  let hi = anchors.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (anchors[mid]!.epochMs < t - windowMs) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(0, anchors.length, (i) => anchors[i]!.epochMs < t - windowMs);
   return lo < anchors.length && anchors[lo]!.epochMs <= t + windowMs;
 }
 
