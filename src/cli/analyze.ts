@@ -1,5 +1,4 @@
 import { readConfig, type Config } from '../config/config-file.js';
-import { DocumentError } from '../config/yaml-document.js';
 import type { Analysis } from '../model/analysis.js';
 import { analyzeJsonChunks } from '../report/json-report.js';
 import { makeReport } from '../report/make-report.js';
@@ -7,11 +6,9 @@ import { renderMarkdown } from '../report/markdown-report.js';
 import { bundleProbeOutputs, type CollectedOutput } from '../report/probe-runs.js';
 import { writeChunks } from '../report/write-chunks.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
-import { BundleError } from '../sources/bundle/layout.js';
 import { safeLine } from '../text/boundary.js';
 import { loadHypotheses, triage, type ActiveHypotheses } from '../triage/triage.js';
 import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
-import { UsageError } from './usage-error.js';
 
 export type OutputFormat = 'json' | 'md';
 
@@ -31,13 +28,8 @@ export interface PackFlags {
 
 /** Config and packs are checked before any evidence is read: a bad pack changes nothing. */
 export async function activeHypotheses(flags: PackFlags, config?: Config): Promise<ActiveHypotheses> {
-  try {
-    const cfg = config ?? (await readConfig());
-    return await loadHypotheses({ rulesDir: flags.rules ?? cfg.rules, window: flags.window ?? cfg.window });
-  } catch (error) {
-    if (error instanceof DocumentError) throw new UsageError(error.message, 2);
-    throw error;
-  }
+  const cfg = config ?? (await readConfig());
+  return await loadHypotheses({ rulesDir: flags.rules ?? cfg.rules, window: flags.window ?? cfg.window });
 }
 
 /** One line per note on stderr, sanitised and with secrets masked. */
@@ -66,25 +58,14 @@ export async function printAnalysis(analysis: Analysis, out: OutputOptions, coll
   }
 }
 
-async function reportOf(analysis: Analysis, redact: boolean, collected: readonly CollectedOutput[]) {
-  try {
-    return await makeReport(analysis, { redact, collected });
-  } catch (error) {
-    if (error instanceof DocumentError) throw new UsageError(error.message, 2);
-    throw error;
-  }
+function reportOf(analysis: Analysis, redact: boolean, collected: readonly CollectedOutput[]) {
+  return makeReport(analysis, { redact, collected });
 }
 
 /** `trustline analyze --bundle DIR`: the result on stdout; exit 0 whenever the bundle could be read. */
 export async function runAnalyzeBundle(bundle: string, out: OutputOptions, packs: PackFlags): Promise<void> {
   const active = await activeHypotheses(packs);
-  let analysis;
-  try {
-    analysis = await analyzeBundle(bundle);
-  } catch (error) {
-    if (error instanceof BundleError) throw new UsageError(error.message, 1);
-    throw error;
-  }
+  const analysis = await analyzeBundle(bundle);
   analysis.hypotheses = triage(analysis, active);
   await printAnalysis(analysis, out, out.format === 'json' && !out.report ? [] : await bundleProbeOutputs(bundle));
 }

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { readConfig } from '../config/config-file.js';
 import { bundleProbeOutputs } from '../report/probe-runs.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
-import { BundleError } from '../sources/bundle/layout.js';
 import { readBundleMeta } from '../sources/bundle/meta.js';
 import { activeHypotheses, type PackFlags } from './analyze.js';
 import { openConsole, type ConsoleFlags } from './console.js';
@@ -34,13 +33,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   if (flags.bundle !== undefined) {
     const config = await readConfig();
     const active = await activeHypotheses(flags, config);
-    let analysis;
-    try {
-      analysis = await analyzeBundle(flags.bundle);
-    } catch (error) {
-      if (error instanceof BundleError) throw new UsageError(error.message, 1);
-      throw error;
-    }
+    const analysis = await analyzeBundle(flags.bundle);
     const { ctx } = await readBundleMeta(join(flags.bundle, 'meta.json'));
     const collected = await bundleProbeOutputs(flags.bundle);
     await openConsole({ analysis, ctx, active, config, flags, collected, transport: await probeTransport(flags) });

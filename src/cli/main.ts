@@ -7,7 +7,21 @@ import { runConsoleCommand, type ConsoleCommandFlags } from './console-command.j
 import type { DemoFlags } from './demo.js';
 import { DEFAULT_SCENARIO } from './demo-scenario.js';
 import { DEFAULT_SINCE, type LiveFlags } from './live-args.js';
+import { DocumentError } from '../config/yaml-document.js';
+import { BundleError } from '../sources/bundle/layout.js';
 import { UsageError } from './usage-error.js';
+
+/**
+ * The exit status of an error that ends a command: the one table of them. Usage errors carry their own
+ * (2, or 1 for evidence that cannot be read); a config, pack, theme or key file that does not fit its
+ * schema is a usage error (2); a bundle that cannot be read is 1. Anything else is a bug (70).
+ */
+function exitCodeOf(error: unknown): number | undefined {
+  if (error instanceof UsageError) return error.exitCode;
+  if (error instanceof DocumentError) return 2;
+  if (error instanceof BundleError) return 1;
+  return undefined;
+}
 
 function fail(message: string, code: number): never {
   // Messages quote paths and file contents: one sanitised line.
@@ -125,7 +139,8 @@ try {
     if (error.code === 'commander.help') process.exit(2);
     fail(error.message.replace(/^error: /, ''), 2);
   }
-  if (error instanceof UsageError) fail(error.message, error.exitCode);
+  const code = exitCodeOf(error);
+  if (code !== undefined) fail(error instanceof Error ? error.message : String(error), code);
   // A bug: one line still, masked like every other line; TRUSTLINE_DEBUG=1 adds the stack.
   const detail = error instanceof Error ? (process.env['TRUSTLINE_DEBUG'] === '1' ? (error.stack ?? error.message) : error.message) : String(error);
   if (process.env['TRUSTLINE_DEBUG'] === '1') process.stderr.write(`${safeText(detail)}\n`);
