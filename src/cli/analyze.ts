@@ -7,7 +7,8 @@ import { bundleProbeOutputs, type CollectedOutput } from '../report/probe-runs.j
 import { writeChunks } from '../report/write-chunks.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
 import { safeLine } from '../text/boundary.js';
-import { loadHypotheses, triage, type ActiveHypotheses } from '../triage/triage.js';
+import { loadDiagnosisModel } from '../config/diagnosis-packs.js';
+import { rankAnalysis, type ActiveModel } from '../diagnosis/rank-analysis.js';
 import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
 
 export type OutputFormat = 'json' | 'md';
@@ -27,9 +28,9 @@ export interface PackFlags {
 }
 
 /** Config and packs are checked before any evidence is read: a bad pack changes nothing. */
-export async function activeHypotheses(flags: PackFlags, config?: Config): Promise<ActiveHypotheses> {
+export async function activeModel(flags: PackFlags, config?: Config): Promise<ActiveModel> {
   const cfg = config ?? (await readConfig());
-  return await loadHypotheses({ rulesDir: flags.rules ?? cfg.rules, window: flags.window ?? cfg.window });
+  return await loadDiagnosisModel({ rulesDir: flags.rules ?? cfg.rules, window: flags.window ?? cfg.window });
 }
 
 /** One line per note on stderr, sanitised and with secrets masked. */
@@ -64,9 +65,9 @@ function reportOf(analysis: Analysis, redact: boolean, collected: readonly Colle
 
 /** `trustline analyze --bundle DIR`: the result on stdout; exit 0 whenever the bundle could be read. */
 export async function runAnalyzeBundle(bundle: string, out: OutputOptions, packs: PackFlags): Promise<void> {
-  const active = await activeHypotheses(packs);
+  const active = await activeModel(packs);
   const analysis = await analyzeBundle(bundle);
-  analysis.hypotheses = triage(analysis, active);
+  analysis.hypotheses = rankAnalysis(analysis, active);
   await printAnalysis(analysis, out, out.format === 'json' && !out.report ? [] : await bundleProbeOutputs(bundle));
 }
 
@@ -75,9 +76,9 @@ export async function runAnalyzeLive(flags: LiveFlags, out: OutputOptions, packs
   const query = liveQuery(flags, Date.now());
   const device = deviceRunner(flags, query);
   const { config, settings } = await liveSettings(flags.profile, device !== undefined);
-  const active = await activeHypotheses(packs, config);
+  const active = await activeModel(packs, config);
   const { runLive } = await import('../sources/live/run-live.js');
   const { analysis, device: captured } = await runLive({ settings, query, identity: { hostname: undefined, user: flags.user, deviceTimeZone: undefined }, device });
-  analysis.hypotheses = triage(analysis, active);
+  analysis.hypotheses = rankAnalysis(analysis, active, { macReachable: device !== undefined });
   await printAnalysis(analysis, out, captured?.probes ?? []);
 }

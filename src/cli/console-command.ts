@@ -3,7 +3,7 @@ import { readConfig } from '../config/config-file.js';
 import { bundleProbeOutputs } from '../report/probe-runs.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
 import { readBundleMeta } from '../sources/bundle/meta.js';
-import { activeHypotheses, type PackFlags } from './analyze.js';
+import { activeModel, type PackFlags } from './analyze.js';
 import { openConsole, type ConsoleFlags } from './console.js';
 import { deviceRunner, liveQuery, liveSettings, sshOptions, type LiveFlags } from './live-args.js';
 import { UsageError } from './usage-error.js';
@@ -32,7 +32,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   }
   if (flags.bundle !== undefined) {
     const config = await readConfig();
-    const active = await activeHypotheses(flags, config);
+    const active = await activeModel(flags, config);
     const analysis = await analyzeBundle(flags.bundle);
     const { ctx } = await readBundleMeta(join(flags.bundle, 'meta.json'));
     const collected = await bundleProbeOutputs(flags.bundle);
@@ -43,7 +43,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   const query = liveQuery(live, Date.now());
   const device = deviceRunner(live, query);
   const { config, settings } = await liveSettings(live.profile, device !== undefined);
-  const active = await activeHypotheses(flags, config);
+  const active = await activeModel(flags, config);
   const ctx = { serial: query.serial, hostname: undefined, user: live.user, deviceTimeZone: undefined, collectedAtMs: query.untilMs };
   const [{ runLive }, { followLive }] = await Promise.all([import('../sources/live/run-live.js'), import('../sources/live/follow-live.js')]);
   const sources = [...(settings.jamf ? (['jamf'] as const) : []), ...(settings.okta ? (['okta'] as const) : []), ...(device ? (['device'] as const) : [])];

@@ -12,7 +12,7 @@ import type { LiveResult } from '../sources/live/run-live.js';
 import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
 import { createConsoleStore, type ConsoleStore } from '../store/index.js';
 import type { ReportSnapshot } from '../store/types.js';
-import type { ActiveHypotheses } from '../triage/triage.js';
+import type { ActiveModel } from '../diagnosis/rank-analysis.js';
 import { runConsole } from '../ui/run-console.js';
 import { detectColorLevel } from '../ui/theme/color-level.js';
 import { selectTheme } from '../ui/theme/select-theme.js';
@@ -54,7 +54,7 @@ interface OpenOptions {
   /** Default: empty, to be filled by `fetch`. */
   analysis?: Analysis;
   ctx: ParseContext;
-  active: ActiveHypotheses;
+  active: ActiveModel;
   config: Config;
   flags: ConsoleFlags;
   transport?: ProbeTransport | undefined;
@@ -64,6 +64,8 @@ interface OpenOptions {
   fetch?: (progress: LiveProgress, signal: AbortSignal) => Promise<LiveResult>;
   /** The sources `fetch` brings, shown as loading until they answer. */
   sources?: SourceName[];
+  /** Where probe runs are journalled (default: the user's journal, `journalPath()`). */
+  journalFile?: string;
   /** After the fetch: keeps appending new events (live follow) until the console closes. */
   followUp?: (analysis: Analysis, signal: AbortSignal, onEvents: (events: TimelineEvent[]) => void) => Promise<void>;
 }
@@ -105,7 +107,7 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
     active: opts.active,
     ctx: opts.ctx,
     ...(opts.transport ? { transport: opts.transport } : {}),
-    journal: (entry) => appendJournalEntry(journalPath(), entry),
+    journal: (entry) => appendJournalEntry(opts.journalFile ?? journalPath(), entry),
     exportReport: reportWriter(opts.flags, () => collected),
     guided: opts.flags.guided === true,
   });

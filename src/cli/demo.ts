@@ -1,21 +1,37 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readConfig } from '../config/config-file.js';
+import { demoJournalPath } from '../io/journal-file.js';
 import { listScenarios, loadScenario, scenarioDir, startJamfEmulator, startOktaEmulator, type RunningEmulator } from '../emulators/index.js';
 import { registerSecret } from '../secrets/registry.js';
 import { recordedDevice } from '../sources/mac/recorded-device.js';
 import type { LiveProgress } from '../sources/live/live-types.js';
 import { runLive, type LiveOptions } from '../sources/live/run-live.js';
 import { openRecordedTransport } from '../sources/mac/ssh/recorded-transport.js';
+import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
 import { durationMs } from '../time/duration.js';
 import { parseZonedTimestamp } from '../time/timestamp.js';
-import { triage } from '../triage/triage.js';
-import { activeHypotheses, printAnalysis } from './analyze.js';
+import { rankAnalysis } from '../diagnosis/rank-analysis.js';
+import { activeModel, printAnalysis } from './analyze.js';
 import { haveTerminal, openConsole, type ConsoleFlags } from './console.js';
 import { DEFAULT_SINCE } from './live-args.js';
 import { DEFAULT_SCENARIO } from './demo-scenario.js';
 import { UsageError } from './usage-error.js';
 
+
+/** The folder beside the scenarios with a healthy Mac's answers to every allow-listed command. */
+const HEALTHY_MAC = '_healthy-mac';
+
+/**
+ * The Mac of a demo scenario: every runbook probe answers. Outputs only a runbook step produces come
+ * from device/on-demand/ (device/on-demand/after-fix/ when a step runs again, once the fix is in),
+ * then the recorded collection, then a healthy Mac shared by all scenarios (what the story does not
+ * touch looks as it should).
+ */
+export function demoTransport(dir: string, collectedAtMs: number): ProbeTransport {
+  const onDemand = join(dir, 'device', 'on-demand');
+  return openRecordedTransport([onDemand, join(dir, 'device'), join(dirname(dir), HEALTHY_MAC)], { nowMs: () => collectedAtMs, againDir: join(onDemand, 'after-fix') });
+}
 
 /** Credentials for this run only: random, registered as secrets like real ones. */
 function demoSecret(prefix: string): string {
@@ -50,7 +66,7 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
   if (collectedAtMs === undefined) throw new Error(`scenario ${name}: meta.json has no collectedAt`);
 
   const config = await readConfig();
-  const active = await activeHypotheses({}, config);
+  const active = await activeModel({}, config);
   const oktaToken = demoSecret('00');
   const jamfClient = { clientId: `demo-${randomBytes(4).toString('hex')}`, clientSecret: demoSecret('') };
   const emulators: RunningEmulator[] = [];
@@ -73,7 +89,7 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
     });
     if (!haveTerminal()) {
       const { analysis, device } = await runLive(live());
-      analysis.hypotheses = triage(analysis, active);
+      analysis.hypotheses = rankAnalysis(analysis, active);
       await printAnalysis(analysis, { format: 'md', report: true, redact: flags.redact !== false }, device?.probes ?? []);
       return;
     }
@@ -83,9 +99,10 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
       active,
       config,
       flags,
-      transport: openRecordedTransport([join(scenario.dir, 'device', 'on-demand'), join(scenario.dir, 'device')], { nowMs: () => collectedAtMs }),
+      transport: demoTransport(scenario.dir, collectedAtMs),
       fetch: (progress, signal) => runLive(live(progress, signal)),
       sources: ['jamf', 'okta', 'device'],
+      journalFile: demoJournalPath(),
     });
   } finally {
     await Promise.all(emulators.map((e) => e.close()));

@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { HttpError } from '../net/errors.js';
 import { safeLine, safeText } from '../text/boundary.js';
 import { isDuration } from '../time/duration.js';
 import { runAnalyzeBundle, runAnalyzeLive } from './analyze.js';
@@ -14,12 +15,15 @@ import { UsageError } from './usage-error.js';
 /**
  * The exit status of an error that ends a command: the one table of them. Usage errors carry their own
  * (2, or 1 for evidence that cannot be read); a config, pack, theme or key file that does not fit its
- * schema is a usage error (2); a bundle that cannot be read is 1. Anything else is a bug (70).
+ * schema, or a CA file that cannot be used, is a usage error (2); a bundle that cannot be read is 1.
+ * Anything else is a bug (70).
  */
 function exitCodeOf(error: unknown): number | undefined {
   if (error instanceof UsageError) return error.exitCode;
   if (error instanceof DocumentError) return 2;
   if (error instanceof BundleError) return 1;
+  // A CA file that cannot be used is configuration, found when the first client starts.
+  if (error instanceof HttpError && error.kind === 'config') return 2;
   return undefined;
 }
 

@@ -1,13 +1,14 @@
 import type { DeviceState } from './device-state.js';
 import type { SourceName, TimelineEvent } from './event.js';
 
-export type SourceStatus = 'ok' | 'error' | 'missing';
+/** `partial`: the source stopped early (a deadline, a bound) and what it read before is kept. */
+export type SourceStatus = 'ok' | 'partial' | 'error' | 'missing';
 
 export interface SourceSummary {
   name: SourceName;
   status: SourceStatus;
   events: number;
-  /** One line, present when status is 'error'. */
+  /** One line, present when status is 'error' or 'partial'. */
   error?: string;
 }
 
@@ -28,6 +29,8 @@ export interface HypothesisEvidence {
 }
 
 export interface NextStep {
+  /** The pack's step id: stable, so views find the step by id, not by title. */
+  stepId: string;
   title: string;
   command: string;
   why: string;
@@ -36,9 +39,12 @@ export interface NextStep {
 export interface Hypothesis {
   id: string;
   title: string;
+  /** Posterior probability that this cause is behind the failure (alone or with one other). */
   score: number;
   verdict: Verdict;
   evidence: HypothesisEvidence[];
+  /** Ids of the present findings this cause accounts for. */
+  explains: string[];
   next: NextStep;
   /** Plain-language story of the hypothesis (reports; not in the JSON contract). */
   explanation: string;

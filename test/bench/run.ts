@@ -7,7 +7,7 @@ import { keypressFigure, measureKeypresses, type KeypressSamples } from './keypr
 import { benchLiveCriticalPath } from './live-bench.js';
 import { benchNdjson, benchSyslog } from './pipeline-bench.js';
 import { benchStartup } from './startup-bench.js';
-import { benchTriage } from './triage-bench.js';
+import { benchDiagnosis } from './diagnosis-bench.js';
 
 // `npm run bench`: prints every figure of issue 8 with its target; exits non-zero when a target is missed.
 // `npm run bench -- --figure 5` (or `--figure 4,5`) runs only those figures.
@@ -40,7 +40,7 @@ async function keypressInChild(events: number, columns: number, rows: number): P
 
 /** Each figure's runner, by its number; 1, 2 and 7 (the pipeline children) come from the same runs. */
 const FIGURES: Record<string, (work: string) => Promise<BenchFigure[]>> = {
-  '6': async () => [await benchTriage()],
+  '6': () => benchDiagnosis(),
   '3': async () => [await benchLiveCriticalPath()],
   '4': async () => {
     const out: BenchFigure[] = [];
