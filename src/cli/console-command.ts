@@ -3,9 +3,11 @@ import { readConfig } from '../config/config-file.js';
 import { bundleProbeOutputs } from '../report/probe-runs.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
 import { readBundleMeta } from '../sources/bundle/meta.js';
+import type { SweepProgress } from '../sweep/types.js';
 import { activeModel, type PackFlags } from './analyze.js';
 import { openConsole, type ConsoleFlags } from './console.js';
 import { deviceRunner, liveQuery, liveSettings, sshOptions, type LiveFlags } from './live-args.js';
+import { sweepLive } from './sweep.js';
 import { UsageError } from './usage-error.js';
 
 export interface ConsoleCommandFlags extends ConsoleFlags, PackFlags, Partial<LiveFlags> {
@@ -54,6 +56,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
     flags,
     transport: await probeTransport(live),
     fetch: (progress, signal) => runLive({ settings, query, identity: { hostname: undefined, user: live.user, deviceTimeZone: undefined }, device, progress, signal }),
+    ...(settings.okta ? { sweep: (signal: AbortSignal, progress: (p: SweepProgress) => void) => sweepLive(settings, query, signal, progress) } : {}),
     sources,
     // A window that ends now keeps following Okta; a window in the past is a fixed record.
     ...(live.until === undefined ? { followUp: (analysis, signal, onEvents) => followLive(settings, analysis, query, ctx, signal, onEvents) } : {}),

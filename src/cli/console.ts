@@ -8,10 +8,12 @@ import { renderMarkdown } from '../report/markdown-report.js';
 import type { CollectedOutput } from '../report/probe-runs.js';
 import { writeReportFile } from '../report/report-file.js';
 import type { LiveProgress } from '../sources/live/live-types.js';
+import type { SweepResult } from '../sweep/run-sweep.js';
+import type { SweepProgress } from '../sweep/types.js';
 import type { LiveResult } from '../sources/live/run-live.js';
 import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
 import { createConsoleStore, type ConsoleStore } from '../store/index.js';
-import type { ReportSnapshot } from '../store/types.js';
+import type { FleetState, ReportSnapshot } from '../store/types.js';
 import type { ActiveModel } from '../diagnosis/rank-analysis.js';
 import { runConsole } from '../ui/run-console.js';
 import { detectColorLevel } from '../ui/theme/color-level.js';
@@ -64,6 +66,8 @@ interface OpenOptions {
   fetch?: (progress: LiveProgress, signal: AbortSignal) => Promise<LiveResult>;
   /** The sources `fetch` brings, shown as loading until they answer. */
   sources?: SourceName[];
+  /** The organisation view over the same window (the `f` key), fetched beside the device's evidence. */
+  sweep?: (signal: AbortSignal, progress: (p: SweepProgress) => void) => Promise<SweepResult>;
   /** Where probe runs are journalled (default: the user's journal, `journalPath()`). */
   journalFile?: string;
   /** After the fetch: keeps appending new events (live follow) until the console closes. */
@@ -89,6 +93,18 @@ async function follow(store: ConsoleStore, fetch: NonNullable<OpenOptions['fetch
   return result;
 }
 
+/** Feeds a sweep into the store's fleet state: progress, then the result or why there is none. */
+async function runFleet(store: ConsoleStore, sweep: NonNullable<OpenOptions['sweep']>, signal: AbortSignal): Promise<void> {
+  const set = (fleet: FleetState): void => store.getState().setFleet(fleet);
+  set({ state: 'loading', text: 'starting' });
+  try {
+    const result = await sweep(signal, (p) => set({ state: 'loading', text: `${p.stream} page ${p.pages}, ${p.events} events` }));
+    set({ state: 'ok', result });
+  } catch (error) {
+    if (!signal.aborted) set({ state: 'error', text: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 /** The `x` key: the incident report of what the console shows, written atomically as a new file. */
 function reportWriter(flags: ConsoleFlags, collected: () => readonly CollectedOutput[]) {
   return async (snapshot: ReportSnapshot): Promise<string> => {
@@ -112,6 +128,7 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
     guided: opts.flags.guided === true,
   });
   const stop = new AbortController();
+  const sweeping = opts.sweep ? runFleet(store, opts.sweep, stop.signal) : Promise.resolve();
   const fetching = (async () => {
     if (opts.fetch) collected = (await follow(store, opts.fetch, opts.sources ?? [], stop.signal)).device?.probes ?? [];
     await opts.followUp?.(store.getState().analysis, stop.signal, (events) => store.getState().appendEvents(events));
@@ -123,7 +140,7 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
   } finally {
     // Quitting while sources are still fetching cancels them.
     stop.abort();
-    await fetching;
+    await Promise.all([fetching, sweeping]);
     await opts.transport?.close();
   }
 }

@@ -34,14 +34,19 @@ function instant(text: string, flag: string, nowMs: number): number {
   return parsed.epochMs;
 }
 
-/** The window and device of a live run; `--until` defaults to now, `--since` to 4 hours before it. */
-export function liveQuery(flags: LiveFlags, nowMs: number): LiveQuery {
-  if (!SERIAL.test(flags.serial)) throw new UsageError(`--serial ${flags.serial}: expected letters and digits, e.g. C02FX1TLQ6L4`);
-  if (flags.user !== undefined && !USER.test(flags.user)) throw new UsageError('--user: expected a login such as alice@example.com');
+/** The window of a live command: `--until` defaults to now, `--since` to 4 hours before it. */
+export function liveWindow(flags: Pick<LiveFlags, 'since' | 'until'>, nowMs: number): { sinceMs: number; untilMs: number } {
   const untilMs = flags.until ? instant(flags.until, '--until', nowMs) : nowMs;
   const sinceMs = instant(flags.since ?? DEFAULT_SINCE, '--since', untilMs);
   if (sinceMs >= untilMs) throw new UsageError('--since must be before --until');
-  return { serial: flags.serial, user: flags.user, sinceMs, untilMs };
+  return { sinceMs, untilMs };
+}
+
+/** The window and device of a live run. */
+export function liveQuery(flags: LiveFlags, nowMs: number): LiveQuery {
+  if (!SERIAL.test(flags.serial)) throw new UsageError(`--serial ${flags.serial}: expected letters and digits, e.g. C02FX1TLQ6L4`);
+  if (flags.user !== undefined && !USER.test(flags.user)) throw new UsageError('--user: expected a login such as alice@example.com');
+  return { serial: flags.serial, user: flags.user, ...liveWindow(flags, nowMs) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { dataSlice } from './slices/data.js';
 import { exportSlice } from './slices/export.js';
+import { fleetSlice } from './slices/fleet.js';
 import { guidedSlice } from './slices/guided.js';
 import { navigationSlice } from './slices/navigation.js';
 import { runbookSlice } from './slices/runbook.js';
@@ -18,6 +19,6 @@ export type ConsoleStore = StoreApi<ConsoleState>;
 export function createConsoleStore(init: ConsoleInit): ConsoleStore {
   return createStore<ConsoleState>()((set, get) => {
     const args = { set, get, init };
-    return { ...dataSlice(args), ...viewSlice(args), ...navigationSlice(args), ...runbookSlice(args), ...exportSlice(args), ...guidedSlice(args) };
+    return { ...dataSlice(args), ...viewSlice(args), ...navigationSlice(args), ...runbookSlice(args), ...exportSlice(args), ...guidedSlice(args), ...fleetSlice(args) };
   });
 }

@@ -8,10 +8,12 @@ import { benchLiveCriticalPath } from './live-bench.js';
 import { benchNdjson, benchSyslog } from './pipeline-bench.js';
 import { benchStartup } from './startup-bench.js';
 import { benchDiagnosis } from './diagnosis-bench.js';
+import { benchSweep } from './sweep-bench.js';
 
 // `npm run bench`: prints every figure of issue 8 with its target; exits non-zero when a target is missed.
 // `npm run bench -- --figure 5` (or `--figure 4,5`) runs only those figures.
 // `bench.mjs --keypress EVENTS COLUMNS ROWS` is figure 4's child (one console per process).
+// `bench.mjs --sweep [EVENTS]` runs only the sweep figures (default 1,000,000 events).
 
 const KEYPRESS_SIZES: [number, number][] = [
   [80, 24],
@@ -52,6 +54,7 @@ const FIGURES: Record<string, (work: string) => Promise<BenchFigure[]>> = {
   '5': async () => [await benchStartup()],
   '1': (work) => benchSyslog(work),
   '2': (work) => benchNdjson(work),
+  '9': () => benchSweep(),
 };
 
 async function main(only: string[] | undefined): Promise<number> {
@@ -73,6 +76,11 @@ async function main(only: string[] | undefined): Promise<number> {
 }
 
 const args = process.argv.slice(2);
+if (args[0] === '--sweep') {
+  const figures = await benchSweep(args[1] ? Number(args[1]) : undefined);
+  for (const f of figures) process.stdout.write(`${formatFigure(f)}\n`);
+  process.exit(figures.every((f) => f.pass) ? 0 : 1);
+}
 if (args[0] === '--keypress') {
   const [events, columns, rows] = args.slice(1).map(Number) as [number, number, number];
   process.stdout.write(`${JSON.stringify(await measureKeypresses(events, columns, rows))}\n`);
@@ -82,7 +90,7 @@ if (args[0] === '--figure') {
   const only = (args[1] ?? '').split(',');
   const unknown = only.filter((n) => !(n in FIGURES) && n !== '7');
   if (unknown.length > 0) {
-    process.stderr.write(`bench: no figure ${unknown.join(', ')} (figures: 1-7)\n`);
+    process.stderr.write(`bench: no figure ${unknown.join(', ')} (figures: 1-7, 9)\n`);
     process.exit(2);
   }
   process.exit(await main(only));

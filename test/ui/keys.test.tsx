@@ -62,6 +62,7 @@ const SPECS: Record<string, Spec> = {
   export: { check: (_a, b, t) => (expect(b.message).toBe('no report export in this session'), expect(t.frame()).toContain('no report export')) },
   done: { check: (a, b, t) => (expect(b.marks[selectedStep(a)!.key]).toBe('done'), expect(t.frame()).toContain('[x]')) },
   skip: { check: (a, b, t) => (expect(b.marks[selectedStep(a)!.key]).toBe('skipped'), expect(t.frame()).toContain('[-]')) },
+  fleet: { check: (_a, b, t) => (expect(b.message).toMatch(/^no Fleet view/), expect(t.frame()).toContain('no Fleet view')) },
   'next-stage': { setup: (s) => s.toggleGuided(), check: (_a, b, t) => (expect(b.guidedStage).toBe(1), expect(t.frame()).toContain('Walkthrough 2/5')) },
   'prev-stage': { setup: (s) => (s.toggleGuided(), s.setGuidedStage(2)), check: (_a, b, t) => (expect(b.guidedStage).toBe(1), expect(t.frame()).toContain('Walkthrough 2/5')) },
   guided: { check: (_a, b, t) => (expect(b.guided).toBe(true), expect(t.frame()).toContain('Walkthrough 1/5')) },
