@@ -6,6 +6,7 @@ const PROCESSES = [
   'test/cli/**/*.test.ts',
   'test/sources/mac/ssh/collect.test.ts',
   'test/sources/mac/ssh/ssh-transport.test.ts',
+  'test/sources/mac/ssh/master-exit.test.ts',
   'test/ui/ink-frame-caches.test.ts',
   'test/safety/atomic-kill.test.ts',
 ];
