@@ -1,5 +1,4 @@
 import { readConfig, type Config } from '../config/config-file.js';
-import { DocumentError } from '../config/yaml-document.js';
 import type { Analysis } from '../model/analysis.js';
 import { analyzeJsonChunks } from '../report/json-report.js';
 import { noEvidence } from '../report/incident.js';
@@ -8,13 +7,10 @@ import { renderMarkdown } from '../report/markdown-report.js';
 import { bundleProbeOutputs, type CollectedOutput } from '../report/probe-runs.js';
 import { writeChunks } from '../report/write-chunks.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
-import { BundleError } from '../sources/bundle/layout.js';
-import { runLive } from '../sources/live/run-live.js';
 import { safeLine } from '../text/boundary.js';
 import { loadDiagnosisModel } from '../config/diagnosis-packs.js';
 import { rankAnalysis, type ActiveModel } from '../diagnosis/rank-analysis.js';
 import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
-import { UsageError } from './usage-error.js';
 
 export type OutputFormat = 'json' | 'md';
 
@@ -34,13 +30,8 @@ export interface PackFlags {
 
 /** Config and packs are checked before any evidence is read: a bad pack changes nothing. */
 export async function activeModel(flags: PackFlags, config?: Config): Promise<ActiveModel> {
-  try {
-    const cfg = config ?? (await readConfig());
-    return await loadDiagnosisModel({ rulesDir: flags.rules ?? cfg.rules, window: flags.window ?? cfg.window });
-  } catch (error) {
-    if (error instanceof DocumentError) throw new UsageError(error.message, 2);
-    throw error;
-  }
+  const cfg = config ?? (await readConfig());
+  return await loadDiagnosisModel({ rulesDir: flags.rules ?? cfg.rules, window: flags.window ?? cfg.window });
 }
 
 /** One line per note on stderr, sanitised and with secrets masked. */
@@ -69,25 +60,14 @@ export async function printAnalysis(analysis: Analysis, out: OutputOptions, coll
   }
 }
 
-async function reportOf(analysis: Analysis, redact: boolean, collected: readonly CollectedOutput[]) {
-  try {
-    return await makeReport(analysis, { redact, collected });
-  } catch (error) {
-    if (error instanceof DocumentError) throw new UsageError(error.message, 2);
-    throw error;
-  }
+function reportOf(analysis: Analysis, redact: boolean, collected: readonly CollectedOutput[]) {
+  return makeReport(analysis, { redact, collected });
 }
 
 /** `trustline analyze --bundle DIR`: the result on stdout; exit 0 whenever the bundle could be read. */
 export async function runAnalyzeBundle(bundle: string, out: OutputOptions, packs: PackFlags): Promise<void> {
   const active = await activeModel(packs);
-  let analysis;
-  try {
-    analysis = await analyzeBundle(bundle);
-  } catch (error) {
-    if (error instanceof BundleError) throw new UsageError(error.message, 1);
-    throw error;
-  }
+  const analysis = await analyzeBundle(bundle);
   analysis.hypotheses = rankAnalysis(analysis, active);
   await printAnalysis(analysis, out, out.format === 'json' && !out.report ? [] : await bundleProbeOutputs(bundle));
 }
@@ -98,6 +78,7 @@ export async function runAnalyzeLive(flags: LiveFlags, out: OutputOptions, packs
   const device = deviceRunner(flags, query);
   const { config, settings } = await liveSettings(flags.profile, device !== undefined);
   const active = await activeModel(packs, config);
+  const { runLive } = await import('../sources/live/run-live.js');
   const { analysis, device: captured } = await runLive({ settings, query, identity: { hostname: undefined, user: flags.user, deviceTimeZone: undefined }, device });
   analysis.hypotheses = rankAnalysis(analysis, active, { macReachable: device !== undefined });
   // Said first, before any ranking: with no evidence the list below means nothing.

@@ -2,15 +2,10 @@ import { join } from 'node:path';
 import { readConfig } from '../config/config-file.js';
 import { bundleProbeOutputs } from '../report/probe-runs.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
-import { BundleError } from '../sources/bundle/layout.js';
 import { readBundleMeta } from '../sources/bundle/meta.js';
-import { followLive } from '../sources/live/follow-live.js';
-import { runLive } from '../sources/live/run-live.js';
-import { openSshTransport } from '../sources/mac/ssh/ssh-transport.js';
 import type { SweepProgress } from '../sweep/types.js';
 import { activeModel, type PackFlags } from './analyze.js';
 import { openConsole, type ConsoleFlags } from './console.js';
-import { runDemo } from './demo.js';
 import { deviceRunner, liveQuery, liveSettings, refuseLiveOptions, sshOptions, type LiveFlags } from './live-args.js';
 import { sweepLive } from './sweep.js';
 import { UsageError } from './usage-error.js';
@@ -22,7 +17,7 @@ export interface ConsoleCommandFlags extends ConsoleFlags, PackFlags, Partial<Li
 /** A probe connection for the console when --host was given (the runbook's `r` runs through it). */
 async function probeTransport(flags: Partial<LiveFlags>) {
   const ssh = sshOptions(flags);
-  return ssh ? openSshTransport(ssh) : undefined;
+  return ssh ? (await import('../sources/mac/ssh/ssh-transport.js')).openSshTransport(ssh) : undefined;
 }
 
 /**
@@ -33,7 +28,8 @@ async function probeTransport(flags: Partial<LiveFlags>) {
 export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<void> {
   if (flags.bundle !== undefined && flags.serial !== undefined) throw new UsageError('give --bundle or --serial, not both');
   if (flags.bundle === undefined && flags.serial === undefined) {
-    if (flags.guided) return runDemo(flags);
+    // The demo, its emulators and the live sources load only when they run (start-up: README, figure 5).
+    if (flags.guided) return (await import('./demo.js')).runDemo(flags);
     throw new UsageError('nothing to open: give --bundle DIR, --serial SERIAL, or run `trustline demo` (see --help)');
   }
   if (flags.bundle !== undefined) {
@@ -41,13 +37,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
     refuseLiveOptions(flags, ['user', 'since', 'until', 'profile']);
     const config = await readConfig();
     const active = await activeModel(flags, config);
-    let analysis;
-    try {
-      analysis = await analyzeBundle(flags.bundle);
-    } catch (error) {
-      if (error instanceof BundleError) throw new UsageError(error.message, 1);
-      throw error;
-    }
+    const analysis = await analyzeBundle(flags.bundle);
     const { ctx } = await readBundleMeta(join(flags.bundle, 'meta.json'));
     const collected = await bundleProbeOutputs(flags.bundle);
     await openConsole({ analysis, ctx, active, config, flags, collected, transport: await probeTransport(flags) });
@@ -59,6 +49,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   const { config, settings } = await liveSettings(live.profile, device !== undefined);
   const active = await activeModel(flags, config);
   const ctx = { serial: query.serial, hostname: undefined, user: live.user, deviceTimeZone: undefined, collectedAtMs: query.untilMs };
+  const [{ runLive }, { followLive }] = await Promise.all([import('../sources/live/run-live.js'), import('../sources/live/follow-live.js')]);
   const sources = [...(settings.jamf ? (['jamf'] as const) : []), ...(settings.okta ? (['okta'] as const) : []), ...(device ? (['device'] as const) : [])];
   await openConsole({
     ctx,

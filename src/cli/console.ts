@@ -1,5 +1,4 @@
 import type { Config } from '../config/config-file.js';
-import { DocumentError } from '../config/yaml-document.js';
 import { appendJournalEntry, journalPath } from '../io/journal-file.js';
 import type { Analysis } from '../model/analysis.js';
 import type { ParseContext } from '../model/context.js';
@@ -37,13 +36,7 @@ export function haveTerminal(): boolean {
 /** The console's theme from --theme, the config and the terminal; a bad name or file is a usage error. */
 export function pickTheme(flags: ConsoleFlags, config: Config): Theme {
   const configured = typeof config['theme'] === 'string' ? config['theme'] : undefined;
-  try {
-    const selection = selectTheme({ flag: flags.theme, config: configured, env: process.env, colorLevel: detectColorLevel(process.stdout) });
-    return selection.theme;
-  } catch (error) {
-    if (error instanceof DocumentError) throw new UsageError(error.message, 2);
-    throw error;
-  }
+  return selectTheme({ flag: flags.theme, config: configured, env: process.env, colorLevel: detectColorLevel(process.stdout) }).theme;
 }
 
 /** An analysis with nothing in it yet, for a console that opens while the sources are fetched. */

@@ -16,9 +16,9 @@ import { activeModel, printAnalysis } from './analyze.js';
 import { haveTerminal, openConsole, pickTheme, type ConsoleFlags } from './console.js';
 import { sweepLive } from './sweep.js';
 import { DEFAULT_SINCE } from './live-args.js';
+import { DEFAULT_SCENARIO } from './demo-scenario.js';
 import { UsageError } from './usage-error.js';
 
-export const DEFAULT_SCENARIO = 'okta-policy-regression';
 
 /** The folder beside the scenarios with a healthy Mac's answers to every allow-listed command. */
 const HEALTHY_MAC = '_healthy-mac';

@@ -1,6 +1,5 @@
 import { readConfig, type Config } from '../config/config-file.js';
 import { resolveLiveSettings, type LiveSettings } from '../config/credentials.js';
-import { DocumentError } from '../config/yaml-document.js';
 import { sshDevice } from '../sources/mac/ssh-device.js';
 import type { LiveQuery } from '../sources/live/live-types.js';
 import type { DeviceSourceRunner } from '../sources/live/run-live.js';
@@ -87,15 +86,10 @@ export function deviceRunner(flags: LiveFlags, query: LiveQuery): DeviceSourceRu
 
 /** Config file (for packs and profiles) and the live settings it and the environment give. */
 export async function liveSettings(profile: string | undefined, withDevice: boolean, env: NodeJS.ProcessEnv = process.env): Promise<{ config: Config; settings: LiveSettings }> {
-  try {
-    const config = await readConfig();
-    const settings = await resolveLiveSettings(config, env, profile);
-    if (!settings.okta && !settings.jamf && !withDevice) {
-      throw new UsageError('no live source configured: set TRUSTLINE_OKTA_URL and/or TRUSTLINE_JAMF_URL with credentials, or give --host (see README, "Configuration")');
-    }
-    return { config, settings };
-  } catch (error) {
-    if (error instanceof DocumentError) throw new UsageError(error.message, 2);
-    throw error;
+  const config = await readConfig();
+  const settings = await resolveLiveSettings(config, env, profile);
+  if (!settings.okta && !settings.jamf && !withDevice) {
+    throw new UsageError('no live source configured: set TRUSTLINE_OKTA_URL and/or TRUSTLINE_JAMF_URL with credentials, or give --host (see README, "Configuration")');
   }
+  return { config, settings };
 }

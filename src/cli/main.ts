@@ -8,10 +8,28 @@ import { durationMs, isDuration } from '../time/duration.js';
 import { runAnalyzeBundle, runAnalyzeLive } from './analyze.js';
 import { runCollect } from './collect.js';
 import { runConsoleCommand, type ConsoleCommandFlags } from './console-command.js';
-import { DEFAULT_SCENARIO, runDemo, type DemoFlags } from './demo.js';
+import type { DemoFlags } from './demo.js';
+import { DEFAULT_SCENARIO } from './demo-scenario.js';
 import { DEFAULT_SINCE, refuseLiveOptions, type LiveFlags } from './live-args.js';
+import { DocumentError } from '../config/yaml-document.js';
+import { BundleError } from '../sources/bundle/layout.js';
 import { runSweepCommand, type SweepFlags } from './sweep.js';
 import { UsageError } from './usage-error.js';
+
+/**
+ * The exit status of an error that ends a command: the one table of them. Usage errors carry their own
+ * (2, or 1 for evidence that cannot be read); a config, pack, theme or key file that does not fit its
+ * schema, or a CA file that cannot be used, is a usage error (2); a bundle that cannot be read is 1.
+ * Anything else is a bug (70).
+ */
+function exitCodeOf(error: unknown): number | undefined {
+  if (error instanceof UsageError) return error.exitCode;
+  if (error instanceof DocumentError) return 2;
+  if (error instanceof BundleError) return 1;
+  // A CA file that cannot be used is configuration, found when the first client starts.
+  if (error instanceof HttpError && error.kind === 'config') return 2;
+  return undefined;
+}
 
 function fail(message: string, code: number): never {
   // Messages quote paths and file contents: one sanitised line.
@@ -138,7 +156,8 @@ consoleOptions(
     .option('--scenario <name>', `which incident (default ${DEFAULT_SCENARIO}); --list shows them`)
     .option('--list', 'list the scenarios'),
 ).action(async (opts: DemoFlags) => {
-  await runDemo(opts);
+  // The demo and its emulators load only for `trustline demo`.
+  await (await import('./demo.js')).runDemo(opts);
 });
 
 // `trustline --bundle DIR` or `trustline --serial …`: the console itself.
@@ -167,9 +186,8 @@ try {
     if (error.code === 'commander.help') process.exit(2);
     fail(error.message.replace(/^error: /, ''), 2);
   }
-  if (error instanceof UsageError) fail(error.message, error.exitCode);
-  // A CA file that cannot be used is configuration, found when the first client starts.
-  if (error instanceof HttpError && error.kind === 'config') fail(error.message, 2);
+  const code = exitCodeOf(error);
+  if (code !== undefined) fail(error instanceof Error ? error.message : String(error), code);
   // A bug: one line still, masked like every other line; TRUSTLINE_DEBUG=1 adds the stack.
   const detail = error instanceof Error ? (process.env['TRUSTLINE_DEBUG'] === '1' ? (error.stack ?? error.message) : error.message) : String(error);
   if (process.env['TRUSTLINE_DEBUG'] === '1') process.stderr.write(`${safeText(detail)}\n`);

@@ -1,4 +1,5 @@
 import { compareEvents, type TimelineEvent } from '../model/event.js';
+import { partitionPoint } from '../timeline/partition-point.js';
 
 /** The role-generic kind of an event, when its adapter gives one. */
 export function genericOf(e: TimelineEvent): string | undefined {
@@ -11,14 +12,7 @@ function insertSorted(list: TimelineEvent[], e: TimelineEvent): void {
     list.push(e);
     return;
   }
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareEvents(list[mid]!, e) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  list.splice(lo, 0, e);
+  list.splice(partitionPoint(0, list.length, (i) => compareEvents(list[i]!, e) <= 0), 0, e);
 }
 
 /**

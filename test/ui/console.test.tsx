@@ -4,7 +4,6 @@ import { scenarioDir } from '../../src/emulators/index.js';
 import type { TimelineEvent } from '../../src/model/event.js';
 import { openRecordedTransport } from '../../src/sources/mac/ssh/recorded-transport.js';
 import stringWidth from 'string-width';
-import { KEY_TABLE } from '../../src/ui/keys.js';
 import { builtinModel, loadScenario, loadScenarioWithout, makeEvent, storeFor } from '../helpers/console-fixtures.js';
 import { renderTui, withoutSgr, type Tui } from '../helpers/render-tui.js';
 
@@ -131,7 +130,8 @@ describe('live arrivals and large timelines', () => {
     expect(tui.frame()).toContain('O okta ✓ 8');
   });
 
-  it('a million events: only the visible rows render, keys stay quick', async () => {
+  // How quick keys are on a million events is figure 4 of `npm run bench`; this checks what they show.
+  it('a million events: the frame holds exactly the rows that fit, and keys move over the whole timeline', { timeout: 60_000 }, async () => {
     const base = cert.analysis.timeline[0]!.epochMs;
     const kinds = ['info', 'info', 'warn', 'error'] as const;
     const timeline: TimelineEvent[] = new Array(1_000_000);
@@ -140,13 +140,19 @@ describe('live arrivals and large timelines', () => {
     }
     const store = storeFor({ ...cert, analysis: { ...cert.analysis, timeline } });
     tui = await renderTui(store, { columns: 120, rows: 40 });
-    const started = performance.now();
-    await tui.press('G', 'k', 'ctrl+u', 'e', 'E', 'g', 'j');
-    expect(performance.now() - started).toBeLessThan(3000);
+    await tui.press('G');
+    expect(tui.frame()).toContain('Timeline 1000000/1000000');
+    expect(tui.frame()).toContain('event 999999');
+    await tui.press('k');
+    expect(tui.frame()).toContain('Timeline 999999/1000000');
+    await tui.press('ctrl+u', 'e', 'E', 'g');
+    expect(tui.frame()).toContain('Timeline 1/1000000');
+    expect(tui.frame()).toContain('event 0');
+    await tui.press('j');
     expect(tui.frame()).toContain('Timeline 2/1000000');
     expect(tui.lines().filter((l) => /^║[> *]\d\d-\d\d /.test(l))).toHaveLength(store.getState().timelineRows);
     await tui.press('v', 'v');
     expect(tui.frame()).toContain('Timeline 1/250000');
-    expect(KEY_TABLE.length).toBeGreaterThan(0);
+    // Errors are every fourth event (i % 4 === 3): 250,000 of them.
   });
 });

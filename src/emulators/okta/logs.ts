@@ -6,6 +6,7 @@ import { invalidFilter, validationFailed } from './errors.js';
 import { evaluateScim, type ScimNode } from './filter.js';
 import { limitParam, pageLinks } from './links.js';
 import { scimParam, unsupportedOperator } from './scim-param.js';
+import { partitionPoint } from '../../timeline/partition-point.js';
 
 const DAY_MS = 86_400_000;
 const RETENTION_MS = 90 * DAY_MS;
@@ -134,14 +135,7 @@ function indexOf(events: readonly OktaLogRecord[]): LogIndex {
 
 /** The first index whose record satisfies `after` (which must be false, then true, along the list). */
 function firstWhere(list: readonly OktaLogRecord[], after: (r: OktaLogRecord) => boolean): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (after(list[mid]!)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return partitionPoint(0, list.length, (i) => !after(list[i]!));
 }
 
 /** Answers one /api/v1/logs request; `nowMs` is the emulated org's "now". */

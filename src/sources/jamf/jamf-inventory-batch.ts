@@ -4,7 +4,7 @@ import { HttpError } from '../../net/errors.js';
 import type { InventoryReader, InventoryRecord } from '../../sweep/types.js';
 import { parseZonedTimestamp } from '../../time/timestamp.js';
 import type { JamfApi } from './jamf-api.js';
-import { rsqlString } from './jamf-source.js';
+import { doubleQuoted } from '../../text/double-quoted.js';
 
 const VERSIONS = ['v4', 'v3', 'v1'] as const;
 /** Serials per RSQL `=in=` query; the page holds the whole batch. */
@@ -48,7 +48,7 @@ export class JamfInventoryBatch implements InventoryReader {
     let requests = 0;
     const pages = await Promise.all(
       batches.map(async (batch) => {
-        const filter = `hardware.serialNumber=in=(${batch.map(rsqlString).join(',')})`;
+        const filter = `hardware.serialNumber=in=(${batch.map(doubleQuoted).join(',')})`;
         const query = [...SECTIONS.map((s) => `section=${s}`), 'page=0', `page-size=${SERIAL_BATCH}`, `filter=${encodeURIComponent(filter)}`].join('&');
         for (const version of this.version ? [this.version] : VERSIONS) {
           requests++;

@@ -11,16 +11,13 @@ import { HttpError } from '../../net/errors.js';
 import type { LiveQuery, SourceRun } from '../live/live-types.js';
 import { failedReport, type JamfRead } from '../source-read.js';
 import type { JamfApi } from './jamf-api.js';
+import { doubleQuoted } from '../../text/double-quoted.js';
 
 /** Newest first: v1 and v3 are deprecated but still what older servers have. */
 const INVENTORY_VERSIONS = ['v4', 'v3', 'v1'] as const;
 const LIST_SECTIONS = ['GENERAL', 'HARDWARE', 'OPERATING_SYSTEM', 'USER_AND_LOCATION'];
 const COMMAND_PAGE_SIZE = 100;
 const MAX_COMMAND_PAGES = 5;
-
-export function rsqlString(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
 
 interface Found {
   version: (typeof INVENTORY_VERSIONS)[number];
@@ -34,7 +31,7 @@ async function findComputer(api: JamfApi, serial: string, signal: AbortSignal): 
     ...LIST_SECTIONS.map((s) => `section=${s}`),
     'page=0',
     'page-size=10',
-    `filter=${encodeURIComponent(`hardware.serialNumber==${rsqlString(serial)}`)}`,
+    `filter=${encodeURIComponent(`hardware.serialNumber==${doubleQuoted(serial)}`)}`,
   ].join('&');
   for (const version of INVENTORY_VERSIONS) {
     const answer = await api.get(`/api/${version}/computers-inventory?${params}`, signal);

@@ -8,17 +8,13 @@ import { formatIsoUtc } from '../../time/timestamp.js';
 import type { LiveQuery, SourceRun } from '../live/live-types.js';
 import { failedReport, stoppedReport, type OktaRead } from '../source-read.js';
 import type { OktaApi } from './okta-api.js';
+import { doubleQuoted } from '../../text/double-quoted.js';
 
 /** System Log page size: the maximum, to spend as few rate-limited requests as possible. */
 const LOG_PAGE_LIMIT = 1000;
 /** Stop after this many pages (1,000,000 events) and say so, rather than page forever. */
 const MAX_LOG_PAGES = 1000;
 const MAX_DEVICE_PAGES = 5;
-
-/** A SCIM string literal: Okta filters quote with double quotes and escape with backslashes. */
-function scimString(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
 
 /** An Okta API URL with its query percent-encoded (spaces as %20, as Okta documents its filters). */
 export function oktaUrl(base: URL, path: string, params: Record<string, string>): URL {
@@ -35,8 +31,8 @@ export function oktaUrl(base: URL, path: string, params: Record<string, string>)
  */
 export function logFilter(deviceIds: string[], logins: string[]): string | undefined {
   const terms = [
-    ...deviceIds.map((id) => `target.id eq ${scimString(id)}`),
-    ...logins.flatMap((login) => [`actor.alternateId eq ${scimString(login)}`, `target.alternateId eq ${scimString(login)}`]),
+    ...deviceIds.map((id) => `target.id eq ${doubleQuoted(id)}`),
+    ...logins.flatMap((login) => [`actor.alternateId eq ${doubleQuoted(login)}`, `target.alternateId eq ${doubleQuoted(login)}`]),
   ];
   if (terms.length === 0) return undefined;
   return [...terms, 'eventType sw "policy.rule."', 'eventType sw "policy.lifecycle."'].join(' or ');
@@ -61,7 +57,7 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
     progress.status?.('okta', 'finding the device');
     const deviceItems: JsonValue[] = [];
     let url: URL | undefined = oktaUrl(api.base, '/api/v1/devices', {
-      search: `profile.serialNumber eq ${scimString(q.serial)}`,
+      search: `profile.serialNumber eq ${doubleQuoted(q.serial)}`,
       expand: 'userSummary',
       limit: '20',
     });
