@@ -12,6 +12,7 @@ import { runLive } from '../sources/live/run-live.js';
 import { safeLine } from '../text/boundary.js';
 import { loadHypotheses, triage, type ActiveHypotheses } from '../triage/triage.js';
 import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
+import { headlessIdentity, resolveFlags, runFor } from './resolve-device.js';
 import { UsageError } from './usage-error.js';
 
 export type OutputFormat = 'json' | 'md';
@@ -90,13 +91,15 @@ export async function runAnalyzeBundle(bundle: string, out: OutputOptions, packs
   await printAnalysis(analysis, out, out.format === 'json' && !out.report ? [] : await bundleProbeOutputs(bundle));
 }
 
-/** `trustline analyze --serial S`: the live sources, fetched at once, then the same output as a bundle. */
+/** `trustline analyze --serial S | --user U | …`: the Mac resolved, the live sources fetched at once, then the same output as a bundle. */
 export async function runAnalyzeLive(flags: LiveFlags, out: OutputOptions, packs: PackFlags): Promise<void> {
-  const query = liveQuery(flags, Date.now());
-  const device = deviceRunner(flags, query);
+  const window = liveQuery(flags, Date.now());
+  const device = deviceRunner(flags, window);
   const { config, settings } = await liveSettings(flags.profile, device !== undefined);
   const active = await activeHypotheses(packs, config);
-  const { analysis, device: captured } = await runLive({ settings, query, identity: { hostname: undefined, user: flags.user, deviceTimeZone: undefined }, device });
+  const resolution = await resolveFlags(flags, settings);
+  const run = runFor(resolution, headlessIdentity(resolution, flags), flags, Date.now());
+  const { analysis, device: captured } = await runLive({ settings, query: run.query, identity: run.identity, device, notes: run.notes });
   analysis.hypotheses = triage(analysis, active);
   await printAnalysis(analysis, out, captured?.probes ?? []);
 }

@@ -9,7 +9,7 @@ import { sanitizeLine } from '../../text/sanitize.js';
 import type { OktaAuthorizer } from './okta-auth.js';
 import { RateBudget } from './rate-budget.js';
 
-export type OktaBucket = 'logs' | 'devices';
+export type OktaBucket = 'logs' | 'devices' | 'users';
 
 export interface OktaPage {
   items: JsonValue[];
@@ -48,7 +48,7 @@ function describeOktaError(res: HttpResponse, mode: 'ssws' | 'oauth', bucket: Ok
     return new HttpError('status', `Okta refused the credentials (${said}): ${fix}`, 401);
   }
   if (res.status === 403) {
-    const needs = bucket === 'logs' ? 'okta.logs.read' : 'okta.devices.read';
+    const needs = bucket === 'logs' ? 'okta.logs.read' : bucket === 'users' ? 'okta.users.read' : 'okta.devices.read';
     return new HttpError('status', `Okta denied access (${said}): the admin role behind the credentials must allow ${needs}`, 403);
   }
   if (res.status === 429) {
@@ -64,7 +64,7 @@ function describeOktaError(res: HttpResponse, mode: 'ssws' | 'oauth', bucket: Ok
  * for the reported reset), JSON checked, errors turned into one line.
  */
 export class OktaApi {
-  private readonly budgets: Record<OktaBucket, RateBudget> = { logs: new RateBudget(), devices: new RateBudget() };
+  private readonly budgets: Record<OktaBucket, RateBudget> = { logs: new RateBudget(), devices: new RateBudget(), users: new RateBudget() };
 
   constructor(
     private readonly http: HttpClient,
