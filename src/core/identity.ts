@@ -147,7 +147,7 @@ export function buildIdentity(records: readonly MacRecord[], given: DeviceKeys, 
   const ips: Sourced[] = [];
   const ids: Record<string, Sourced> = {};
   const eqSerial = (a: string, b: string): boolean => normSerial(a) === normSerial(b);
-  addSourced(serials, given.serial, GIVEN, eqSerial);
+  addSourced(serials, given.serial === undefined ? undefined : normSerial(given.serial), GIVEN, eqSerial);
   addSourced(hosts, given.hostname, GIVEN, sameHost);
   addSourced(users, given.user, GIVEN, sameUser);
   for (const [source, id] of Object.entries(given.ids ?? {})) ids[source] = { value: id, from: [GIVEN] };
@@ -170,10 +170,10 @@ export function buildIdentity(records: readonly MacRecord[], given: DeviceKeys, 
   // Host names differ legitimately (an IdP shows the computer name): keep the MDM's or the given one first, no disagreement line.
   if (hosts[0]) identity.hostname = hosts[0];
   if (ips[0]) identity.lastIp = ips[0];
-  const named = users.filter((u) => !u.from.includes(GIVEN));
   const bySystem = new Map<string, string[]>();
-  for (const u of named) for (const f of u.from) bySystem.set(f, [...(bySystem.get(f) ?? []), u.value]);
+  for (const u of users) for (const f of u.from) if (f !== GIVEN) bySystem.set(f, [...(bySystem.get(f) ?? []), u.value]);
   const systems = [...bySystem.keys()];
+  const named = users.filter((u) => u.from.some((f) => f !== GIVEN));
   if (systems.length > 1 && named.some((u) => !systems.every((s) => u.from.includes(s)))) {
     const said = systems.map((s) => `${labels.get(s) ?? s} says ${bySystem.get(s)!.join(', ')}`).join('; ');
     disagreements.push(`the systems disagree on the user: ${said}; the System Log is read for all of them`);
