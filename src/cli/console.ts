@@ -71,6 +71,9 @@ interface OpenOptions {
   fetch?: (progress: LiveProgress, signal: AbortSignal) => Promise<LiveResult>;
   /** The sources `fetch` brings, shown as loading until they answer. */
   sources?: SourceName[];
+  /** Several Macs match: the console opens on a picker of these rows and fetches after `pick`. */
+  candidates?: readonly (readonly string[])[];
+  pick?: (index: number) => void;
   /** After the fetch: keeps appending new events (live follow) until the console closes. */
   followUp?: (analysis: Analysis, signal: AbortSignal, onEvents: (events: TimelineEvent[]) => void) => Promise<void>;
 }
@@ -107,6 +110,10 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
   if (!haveTerminal()) throw new UsageError('the console needs a terminal; use `trustline analyze` for headless output', 2);
   const theme = pickTheme(opts.flags, opts.config);
   let collected = opts.collected ?? [];
+  let pickedIndex: (index: number) => void = () => undefined;
+  const picked = new Promise<number>((resolve) => {
+    pickedIndex = resolve;
+  });
   const store = createConsoleStore({
     analysis: opts.analysis ?? emptyAnalysis(opts.ctx),
     active: opts.active,
@@ -115,9 +122,16 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
     journal: (entry) => appendJournalEntry(journalPath(), entry),
     exportReport: reportWriter(opts.flags, () => collected),
     guided: opts.flags.guided === true,
+    ...(opts.candidates ? { candidates: opts.candidates, onPick: (index: number) => pickedIndex(index) } : {}),
   });
   const stop = new AbortController();
   const fetching = (async () => {
+    if (opts.candidates) {
+      // Nothing is fetched until a Mac is chosen; quitting first ends here.
+      const index = await Promise.race([picked, new Promise<undefined>((resolve) => stop.signal.addEventListener('abort', () => resolve(undefined)))]);
+      if (index === undefined) return;
+      opts.pick?.(index);
+    }
     if (opts.fetch) collected = (await follow(store, opts.fetch, opts.sources ?? [], stop.signal)).device?.probes ?? [];
     await opts.followUp?.(store.getState().analysis, stop.signal, (events) => store.getState().appendEvents(events));
   })().catch((error: unknown) => {

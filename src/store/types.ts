@@ -32,7 +32,9 @@ export type Overlay =
   | { kind: 'event'; ref: EventRef; offset: number }
   | { kind: 'hypothesis'; hypothesisId: string; line: number }
   | { kind: 'help'; offset: number; lines: number }
-  | { kind: 'confirm'; stepKey: string };
+  | { kind: 'confirm'; stepKey: string }
+  /** Several Macs match the keys given: choose one before anything is fetched. */
+  | { kind: 'picker'; cursor: number };
 
 export interface Filters {
   sources: Record<SourceName, boolean>;
@@ -88,6 +90,18 @@ export interface ConsoleInit {
   now?: () => number;
   /** The zone `z` shows as local (default: this process' zone). */
   localTimeZone?: string;
+  /** Several Macs match: one row of columns per candidate; the console opens on the picker. */
+  candidates?: readonly (readonly string[])[];
+  /** Called once with the index of the candidate chosen. */
+  onPick?: (index: number) => void;
+}
+
+/** The Mac picker: the candidates' columns (serial, host name, model, OS, last seen, management). */
+export interface PickerSlice {
+  candidates: readonly (readonly string[])[];
+  pickerMove(delta: number): void;
+  /** Chooses the candidate under the cursor and closes the picker. */
+  pickCandidate(): void;
 }
 
 export interface DataSlice {
@@ -184,7 +198,7 @@ export interface GuidedSlice {
   setGuidedStage(stage: number): void;
 }
 
-export type ConsoleState = DataSlice & ViewSlice & NavigationSlice & RunbookSlice & ExportSlice & GuidedSlice;
+export type ConsoleState = DataSlice & ViewSlice & NavigationSlice & RunbookSlice & ExportSlice & GuidedSlice & PickerSlice;
 
 export type SetState = (partial: Partial<ConsoleState> | ((s: ConsoleState) => Partial<ConsoleState>)) => void;
 export type GetState = () => ConsoleState;

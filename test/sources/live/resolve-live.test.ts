@@ -18,7 +18,7 @@ function one(r: Resolution) {
   return r.identity;
 }
 
-describe('finding the Mac from what the engineer knows (emulators)', () => {
+describe('finding the Mac from what the engineer knows (emulators)', { timeout: 30_000 }, () => {
   it('--serial: one Mac, every field with the systems it came from', async () => {
     const emu = await fleet();
     const id = one(await resolve(emu, { serial: 'C02FX1TLQ6L4' }));
