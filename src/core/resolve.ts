@@ -26,7 +26,8 @@ async function ask(resolver: IdentityResolver, keys: DeviceKeys, signal: AbortSi
 
 function merge(first: SystemAnswer, second: SystemAnswer[]): SystemAnswer {
   const records = [...first.records, ...second.flatMap((a) => a.records)];
-  const found = second.filter((a) => a.outcome === 'found');
+  // Found on the second ask: say what was found; still nothing: say every answer.
+  const found = second.some((a) => a.outcome === 'found') ? second.filter((a) => a.outcome === 'found') : second;
   return {
     ...first,
     asked: [...first.asked, ...second.flatMap((a) => a.asked)],
