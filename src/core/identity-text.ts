@@ -34,28 +34,6 @@ export function candidateLine(mac: MacIdentity, labels: Labels): string {
   return candidateColumns(mac, labels).join('  ');
 }
 
-function sourced(name: string, s: Sourced | undefined, labels: Labels): string | undefined {
-  return s ? `${name} ${s.value} (${s.from.map((f) => label(labels, f)).join(', ')})` : undefined;
-}
-
-/** The identity in one line per field with its origins, for notes, meta.json and replay. */
-export function identityLines(identity: MacIdentity, labels: Labels): string[] {
-  const lines = [
-    sourced('serial', identity.serial, labels),
-    sourced('UDID', identity.udid, labels),
-    sourced('host name', identity.hostname, labels),
-    ...identity.users.map((u) => sourced('user', u, labels)),
-    ...Object.entries(identity.ids).map(([source, id]) => sourced(`${label(labels, source)} id`, id, labels)),
-    sourced('last IP', identity.lastIp, labels),
-  ];
-  return lines.filter((l): l is string => l !== undefined);
-}
-
-export function answerLine(answer: SystemAnswer): string {
-  const asked = answer.asked.length > 0 ? ` (asked by ${answer.asked.join(', ')})` : '';
-  return `${answer.label}${asked}: ${answer.said}`;
-}
-
 /** The one line a headless run ends with when no Mac matches. */
 export function noneMessage(resolution: Extract<Resolution, { outcome: 'none' }>, keys: string): string {
   const said = resolution.answers.map((a) => `${a.label}: ${a.said}`).join('; ');
