@@ -7,7 +7,7 @@ import { readBundleMeta } from '../sources/bundle/meta.js';
 import { followLive } from '../sources/live/follow-live.js';
 import { runLive } from '../sources/live/run-live.js';
 import { openSshTransport } from '../sources/mac/ssh/ssh-transport.js';
-import { activeHypotheses, type PackFlags } from './analyze.js';
+import { activeModel, type PackFlags } from './analyze.js';
 import { openConsole, type ConsoleFlags } from './console.js';
 import { runDemo } from './demo.js';
 import { deviceRunner, hasDeviceKey, liveQuery, liveSettings, sshOptions, type LiveFlags } from './live-args.js';
@@ -40,7 +40,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   }
   if (flags.bundle !== undefined) {
     const config = await readConfig();
-    const active = await activeHypotheses(flags, config);
+    const active = await activeModel(flags, config);
     let analysis;
     try {
       analysis = await analyzeBundle(flags.bundle);
@@ -56,7 +56,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   const window = liveQuery(flags, Date.now());
   const device = deviceRunner(flags, window);
   const { config, settings } = await liveSettings(flags.profile, device !== undefined);
-  const active = await activeHypotheses(flags, config);
+  const active = await activeModel(flags, config);
   const resolution = await resolveFlags(flags, settings);
   // No Mac: the same one line as headless. Several: the console opens on the picker and fetches the one chosen.
   const macs = resolution.outcome === 'several' ? resolution.candidates : [headlessIdentity(resolution, flags)];
