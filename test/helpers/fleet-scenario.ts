@@ -34,13 +34,16 @@ export const FLEET: FleetMac[] = [
 
 const read = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8')) as unknown;
 
+/** The ids the scenario's System Log already gives these users. */
+const USER_IDS: Record<string, string> = { 'carol@example.com': '00u7tlCarol2026x9q2', 'bob@example.com': '00u7tlBob2026x1k4' };
+
 function oktaUser(login: string): Json {
   const [first] = login.split('@');
   return {
     created: '2026-03-02T09:15:10.000Z',
     managementStatus: 'MANAGED',
     screenLockType: 'BIOMETRIC',
-    user: { id: `00u${first}2026x7d8`, status: 'ACTIVE', created: '2025-01-06T10:00:00.000Z', profile: { firstName: first, lastName: 'Example', login, email: login } },
+    user: { id: USER_IDS[login] ?? `00u${first}2026x7d8`, status: 'ACTIVE', created: '2025-01-06T10:00:00.000Z', profile: { firstName: first, lastName: 'Example', login, email: login } },
   };
 }
 

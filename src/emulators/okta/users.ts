@@ -34,6 +34,8 @@ export function buildDirectory(devices: readonly JsonObject[], events: readonly 
     const id = actor ? stringField(actor, 'id') : undefined;
     const login = actor ? stringField(actor, 'alternateId') : undefined;
     if (!actor || actor.type !== 'User' || id === undefined || login === undefined || users.has(id)) continue;
+    // Logins are unique in an org: a device's user and a log actor with the same login are one user.
+    if ([...users.values()].some((u) => stringField(objectField(u, 'profile') ?? {}, 'login')?.toLowerCase() === login.toLowerCase())) continue;
     const [firstName, lastName] = (stringField(actor, 'displayName') ?? '').split(' ');
     users.set(id, { id, status: 'ACTIVE', profile: { login, email: login, firstName: firstName ?? null, lastName: lastName ?? null } });
   }
