@@ -20,6 +20,7 @@ export function createConsoleStore(init: ConsoleInit): ConsoleStore {
   return createStore<ConsoleState>()((set, get) => {
     const args = { set, get, init };
     const state = { ...dataSlice(args), ...viewSlice(args), ...navigationSlice(args), ...runbookSlice(args), ...exportSlice(args), ...guidedSlice(args), ...pickerSlice(args) };
+    // Several Macs match: the console opens on the picker.
     return init.candidates && init.candidates.length > 0 ? { ...state, overlay: { kind: 'picker', cursor: 0 } } : state;
   });
 }

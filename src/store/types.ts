@@ -100,6 +100,8 @@ export interface ConsoleInit {
 /** The Mac picker: the candidates' columns (serial, host name, model, OS, last seen, management). */
 export interface PickerSlice {
   candidates: readonly (readonly string[])[];
+  /** Opens the picker on these candidates (the console starts with it when several Macs match). */
+  openPicker(candidates: readonly (readonly string[])[]): void;
   pickerMove(delta: number): void;
   /** Chooses the candidate under the cursor and closes the picker. */
   pickCandidate(): void;

@@ -26,6 +26,8 @@ const searchFor = (q: string) => (s: ConsoleState) => {
   s.commitSearch();
 };
 
+const THREE_MACS = [['C02A', 'mac-a'], ['C02B', 'mac-b'], ['C02C', 'mac-c']];
+
 const SPECS: Record<string, Spec> = {
   down: { check: (a, b) => expect(cursorIndex(b)).toBe(cursorIndex(a) + 1) },
   up: { setup: (s) => s.move(3), check: (_a, b) => expect(cursorIndex(b)).toBe(2) },
@@ -58,6 +60,12 @@ const SPECS: Record<string, Spec> = {
       await vi.waitFor(() => expect(t.frame()).toMatch(/ran: \+\d+ events|failed/));
     },
   },
+  'pick-down': { setup: (s) => s.openPicker(THREE_MACS), check: (_a, b, t) => (expect(b.overlay).toEqual({ kind: 'picker', cursor: 1 }), expect(t.frame()).toContain('C02B')) },
+  'pick-up': {
+    setup: (s) => (s.openPicker(THREE_MACS), s.pickerMove(2)),
+    check: (_a, b) => expect(b.overlay).toEqual({ kind: 'picker', cursor: 1 }),
+  },
+  pick: { setup: (s) => s.openPicker(THREE_MACS), check: (_a, b, t) => (expect(b.overlay).toBeNull(), expect(t.frame()).not.toContain('Which one?')) },
   'confirm-no': { setup: (s) => s.requestRun(), check: (_a, b) => (expect(b.overlay).toBeNull(), expect(b.journalEntries).toEqual([])) },
   export: { check: (_a, b, t) => (expect(b.message).toBe('no report export in this session'), expect(t.frame()).toContain('no report export')) },
   done: { check: (a, b, t) => (expect(b.marks[selectedStep(a)!.key]).toBe('done'), expect(t.frame()).toContain('[x]')) },

@@ -22,6 +22,7 @@ export function PickerOverlay({ rect, cursor }: { rect: Rect; cursor: number }) 
   const first = Math.max(0, Math.min(cursor - Math.floor(room / 2), candidates.length - room));
   const lines = aligned(candidates.map((c) => c.map((v) => safeLine(v, 80))))
     .slice(first, first + room)
-    .map((text): Segment[] => [{ text, token: 'text' }]);
+    // A marker as well as the selection colour: the row must show without colour too.
+    .map((text, i): Segment[] => [{ text: `${first + i === cursor ? '▶ ' : '  '}${text}`, token: 'text' }]);
   return <LinesPane title="Choose the Mac" rect={rect} lines={[...head, ...lines]} selected={head.length + cursor - first} />;
 }
