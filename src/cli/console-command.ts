@@ -74,6 +74,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
     transport: await probeTransport(flags),
     ...(macs.length > 1 ? { candidates: macs.map((m) => candidateColumns(m, SYSTEM_LABELS)), pick: (index: number) => (chosen = runOf(index)) } : {}),
     fetch: (progress, signal) => runLive({ settings, query: chosen.query, identity: chosen.identity, device, progress, signal, notes: chosen.notes }),
+    notice: () => chosen.sshHint,
     sources,
     // A window that ends now keeps following Okta; a window in the past is a fixed record.
     ...(flags.until === undefined ? { followUp: (analysis, signal, onEvents) => followLive(settings, analysis, chosen.query, ctx, signal, onEvents) } : {}),

@@ -74,6 +74,8 @@ interface OpenOptions {
   /** Several Macs match: the console opens on a picker of these rows and fetches after `pick`. */
   candidates?: readonly (readonly string[])[];
   pick?: (index: number) => void;
+  /** After the fetch: a line for the message bar (the SSH target to try when no --host was given). */
+  notice?: () => string | undefined;
   /** After the fetch: keeps appending new events (live follow) until the console closes. */
   followUp?: (analysis: Analysis, signal: AbortSignal, onEvents: (events: TimelineEvent[]) => void) => Promise<void>;
 }
@@ -133,6 +135,8 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
       opts.pick?.(index);
     }
     if (opts.fetch) collected = (await follow(store, opts.fetch, opts.sources ?? [], stop.signal)).device?.probes ?? [];
+    const notice = opts.notice?.();
+    if (notice) store.setState({ message: notice });
     await opts.followUp?.(store.getState().analysis, stop.signal, (events) => store.getState().appendEvents(events));
   })().catch((error: unknown) => {
     if (!stop.signal.aborted) store.setState({ message: `live update failed: ${error instanceof Error ? error.message : String(error)}` });

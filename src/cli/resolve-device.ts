@@ -17,6 +17,8 @@ export interface ResolvedRun {
   record: ResolutionRecord;
   /** Resolution lines, disagreements and the SSH suggestion, for the analysis notes. */
   notes: string[];
+  /** Without --host: the SSH target to try (also in `notes`), for the console's message line. */
+  sshHint?: string;
 }
 
 const flagOf = (source: string): string => IDENTITY_SYSTEMS.get(source)?.flag ?? `--${source}-id`;
@@ -36,13 +38,11 @@ export function runFor(resolution: Resolution, identity: MacIdentity, flags: Liv
   const record = resolutionRecord(resolution, identity, SYSTEM_LABELS);
   const notes = resolutionNotes(record);
   if (flags.serial !== undefined && flags.serial !== flags.serial.toUpperCase()) notes.push(`--serial ${flags.serial} read as ${flags.serial.toUpperCase()}`);
-  if (flags.host === undefined) {
-    const ssh = sshSuggestion(identity, SYSTEM_LABELS);
-    if (ssh) notes.push(ssh);
-  }
+  const sshHint = flags.host === undefined ? sshSuggestion(identity, SYSTEM_LABELS) : undefined;
+  if (sshHint) notes.push(sshHint);
   const query = queryFor(identity, liveWindow(flags, nowMs), flags.user);
   const user = flags.user ?? identity.users[0]?.value;
-  return { query, identity: { hostname: identity.hostname?.value, user, deviceTimeZone: undefined }, record, notes };
+  return { query, identity: { hostname: identity.hostname?.value, user, deviceTimeZone: undefined }, record, notes, ...(sshHint ? { sshHint } : {}) };
 }
 
 /** The candidates, one a line (safe for a terminal). */

@@ -46,7 +46,7 @@ export function sshSuggestion(identity: MacIdentity, labels: Labels): string | u
   const targets: string[] = [];
   const host = identity.records.find((r) => r.hostname && r.lastIp !== undefined)?.hostname ?? identity.hostname?.value;
   if (host && /^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(host)) targets.push(`--host ${host}`);
-  if (identity.lastIp) targets.push(`--host ${identity.lastIp.value} (${identity.lastIp.from.map((f) => label(labels, f)).join(', ')}'s last IP)`);
+  if (identity.lastIp && /^[0-9A-Fa-f.:]{2,45}$/.test(identity.lastIp.value)) targets.push(`--host ${identity.lastIp.value} (${identity.lastIp.from.map((f) => label(labels, f)).join(', ')}'s last IP)`);
   return targets.length > 0 ? `no --host given: to read the Mac's logs, try ${targets.join(' or ')}` : undefined;
 }
 
