@@ -76,6 +76,8 @@ interface OpenOptions {
   pick?: (index: number) => void;
   /** After the fetch: a line for the message bar (the SSH target to try when no --host was given). */
   notice?: () => string | undefined;
+  /** Where probe runs are journalled (default: the user's journal, `journalPath()`). */
+  journalFile?: string;
   /** After the fetch: keeps appending new events (live follow) until the console closes. */
   followUp?: (analysis: Analysis, signal: AbortSignal, onEvents: (events: TimelineEvent[]) => void) => Promise<void>;
 }
@@ -121,7 +123,7 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
     active: opts.active,
     ctx: opts.ctx,
     ...(opts.transport ? { transport: opts.transport } : {}),
-    journal: (entry) => appendJournalEntry(journalPath(), entry),
+    journal: (entry) => appendJournalEntry(opts.journalFile ?? journalPath(), entry),
     exportReport: reportWriter(opts.flags, () => collected),
     guided: opts.flags.guided === true,
     ...(opts.candidates ? { candidates: opts.candidates, onPick: (index: number) => pickedIndex(index) } : {}),

@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { HttpError } from '../net/errors.js';
 import { safeLine, safeText } from '../text/boundary.js';
 import { isDuration } from '../time/duration.js';
 import { runAnalyzeBundle, runAnalyzeLive } from './analyze.js';
@@ -127,6 +128,8 @@ try {
     fail(error.message.replace(/^error: /, ''), 2);
   }
   if (error instanceof UsageError) fail(error.message, error.exitCode);
+  // A CA file that cannot be used is configuration, found when the first client starts.
+  if (error instanceof HttpError && error.kind === 'config') fail(error.message, 2);
   // A bug: one line still, masked like every other line; TRUSTLINE_DEBUG=1 adds the stack.
   const detail = error instanceof Error ? (process.env['TRUSTLINE_DEBUG'] === '1' ? (error.stack ?? error.message) : error.message) : String(error);
   if (process.env['TRUSTLINE_DEBUG'] === '1') process.stderr.write(`${safeText(detail)}\n`);

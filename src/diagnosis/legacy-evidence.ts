@@ -3,6 +3,7 @@ import type { FactDeclaration, FactLookup, FactResult, FactValue } from '../core
 import type { KindDeclaration } from '../core/kinds.js';
 import type { Analysis } from '../model/analysis.js';
 import type { TimelineEvent } from '../model/event.js';
+import { PROBE_NAMES } from '../sources/mac/probes/index.js';
 import type { EventIndex } from './event-index.js';
 
 /**
@@ -16,15 +17,17 @@ const HOUR_MS = 3_600_000;
 const STALE_CHECK_IN_HOURS = 14 * 24;
 
 const STREAMS: { source: 'okta' | 'jamf' | 'device'; role: Coverage['role']; stream: string; kinds: string[]; generic: string }[] = [
-  { source: 'okta', role: 'idp', stream: 'idp.system-log', kinds: ['okta.user.*', 'okta.app.*', 'okta.policy.*', 'okta.pki.*', 'okta.device.enrollment.*', 'okta.device.user.*', 'okta.device.assurance.*', 'okta.system.*', 'okta.application.*', 'okta.security.*', 'okta.group.*'], generic: 'idp.event' },
+  { source: 'okta', role: 'idp', stream: 'idp.system-log', kinds: ['okta.user.*', 'okta.app.*', 'okta.policy.*', 'okta.pki.*', 'okta.device.enrollment.*', 'okta.device.user.*', 'okta.device.assurance.*', 'okta.device.lifecycle.*', 'okta.device.platform_sso.*', 'okta.system.*', 'okta.application.*', 'okta.security.*', 'okta.group.*'], generic: 'idp.event' },
   { source: 'okta', role: 'idp', stream: 'idp.devices', kinds: ['okta.device.state', 'okta.device.not-found'], generic: 'idp.device.state' },
   { source: 'jamf', role: 'mdm', stream: 'mdm.inventory', kinds: ['jamf.inventory.*', 'jamf.profile.*', 'jamf.certificate.*', 'jamf.mdm-profile.*', 'jamf.attestation'], generic: 'mdm.inventory.state' },
   { source: 'jamf', role: 'mdm', stream: 'mdm.commands', kinds: ['jamf.mdm.command'], generic: 'mdm.command' },
   { source: 'jamf', role: 'mdm', stream: 'mdm.history', kinds: ['jamf.history.*', 'jamf.policy.*'], generic: 'mdm.command' },
   { source: 'device', role: 'endpoint', stream: 'endpoint.log', kinds: ['device.trust.*', 'device.tls.*', 'device.ocsp.*', 'device.network.*', 'device.mdm*', 'device.sso*', 'device.clock*', 'device.psso*', 'device.log'], generic: 'endpoint.log' },
+  { source: 'device', role: 'endpoint', stream: 'endpoint.log.push', kinds: ['device.push*'], generic: 'endpoint.push' },
+  { source: 'device', role: 'endpoint', stream: 'endpoint.log.okta-verify', kinds: ['device.okta.*'], generic: 'endpoint.sso.error' },
 ];
 
-const PROBES = ['sntp', 'date-utc', 'profiles-status', 'okta-mtls-cert', 'keychain-info', 'app-sso-platform', 'timeserver'];
+const PROBES = PROBE_NAMES;
 
 function kindIn(kind: string, patterns: readonly string[]): boolean {
   return patterns.some((p) => (p.endsWith('*') ? kind.startsWith(p.slice(0, -1)) : p === kind));
@@ -72,7 +75,25 @@ export const LEGACY_FACTS: readonly FactDeclaration[] = [
   { name: 'idp.device.record-found', description: 'The IdP has a device record for the Mac', type: 'boolean' },
   { name: 'idp.device.managed', description: 'The IdP sees the Mac as managed', type: 'boolean' },
   { name: 'idp.device.status', description: "The IdP device record's status", type: 'string' },
+  { name: 'idp.device.active', description: 'The IdP device record is ACTIVE (not suspended, deactivated or deleted)', type: 'boolean' },
+  { name: 'idp.device.registered', description: 'The IdP device record says the Mac is registered', type: 'boolean' },
+  { name: 'idp.device.record-count', description: 'IdP device records for the Mac (more than one: a duplicate left by a reimage)', type: 'number' },
+  { name: 'mdm.user-approved', description: 'The MDM enrollment is user approved', type: 'boolean' },
+  { name: 'mdm.pending-command-max-days', description: 'Days the oldest still-pending MDM command has waited (0 when none is pending)', type: 'number' },
+  { name: 'mdm.trust-cert.revoked', description: 'The MDM inventory lists the Okta Device Trust certificate as REVOKED', type: 'boolean' },
+  { name: 'mdm.trust-cert.status', description: "The MDM inventory's status of the Okta Device Trust certificate (ISSUED, EXPIRING, EXPIRED, REVOKED)", type: 'string' },
+  { name: 'endpoint.psso.user-state', description: "Platform SSO user state: normal, needs-new-keys, needs-registration or other", type: 'string' },
+  { name: 'endpoint.psso.available', description: 'app-sso platform exists on this Mac (macOS 13 or later)', type: 'boolean' },
+  { name: 'endpoint.os.version', description: 'The macOS version (sw_vers)', type: 'string' },
+  { name: 'endpoint.os.major', description: 'The macOS major version number (sw_vers)', type: 'number' },
+  { name: 'endpoint.okta-verify.installed', description: 'Okta Verify is installed in /Applications', type: 'boolean' },
+  { name: 'endpoint.okta-verify.version', description: 'The Okta Verify version', type: 'string' },
+  { name: 'endpoint.proxy.configured', description: 'A system proxy (manual, PAC or auto-discovery) is configured', type: 'boolean' },
+  { name: 'endpoint.network-extension.count', description: 'Active network system extensions (content filters, VPN, TLS inspection)', type: 'number' },
 ];
+
+/** The Okta Device Trust / management certificate among the MDM inventory's certificates. */
+const TRUST_CERT = /okta|device trust|management attestation|mtls/i;
 
 /** Facts from the device state the parsers collected. */
 export function legacyFacts(analysis: Analysis, index: EventIndex): FactLookup {
@@ -129,6 +150,31 @@ export function legacyFacts(analysis: Analysis, index: EventIndex): FactLookup {
   set('idp.device.record-found', okta.length > 0 ? true : searchedNone ? false : undefined, searchedNone ? 'okta.device.not-found' : 'okta.device.state', oktaWhy);
   set('idp.device.managed', managedKnown ? managed : undefined, 'okta.device.state', oktaWhy);
   set('idp.device.status', okta[0]?.status, 'okta.device.state', oktaWhy);
+  set('idp.device.active', okta[0]?.status === undefined ? undefined : okta[0].status === 'ACTIVE', 'okta.device.state', oktaWhy);
+  set('idp.device.registered', okta.find((d) => d.registered !== undefined)?.registered, 'okta.device.state', oktaWhy);
+  set('idp.device.record-count', okta.length > 0 ? okta.length : undefined, 'okta.device.state', oktaWhy);
+
+  set('mdm.user-approved', jamf?.userApprovedMdm ?? state.probes.enrollment?.userApproved, jamf?.userApprovedMdm !== undefined ? jamfKind : 'device.probe.profiles-status', 'neither Jamf nor profiles status said');
+  const pending = pendingCommandDays(index, now);
+  facts.set('mdm.pending-command-max-days', pending);
+  const trustCert = jamf?.certificates.find((c) => TRUST_CERT.test(`${c.commonName} ${c.subject ?? ''}`));
+  const certWhyJamf = jamf ? 'Jamf lists no Okta Device Trust certificate' : jamfWhy;
+  set('mdm.trust-cert.status', trustCert?.status?.toUpperCase(), 'jamf.certificate.expiry', certWhyJamf);
+  set('mdm.trust-cert.revoked', trustCert?.status === undefined ? undefined : /REVOKE/i.test(trustCert.status), 'jamf.certificate.expiry', certWhyJamf);
+
+  const probes = state.probes;
+  set('endpoint.psso.user-state', sso?.userState, 'device.probe.app-sso-platform', 'the app-sso-platform probe did not run or printed no user state');
+  set('endpoint.psso.available', sso?.available ?? (sso ? true : undefined), 'device.probe.app-sso-platform', 'the app-sso-platform probe did not run');
+  const os = probes.os?.available ? probes.os : undefined;
+  set('endpoint.os.version', os?.version, 'device.probe.sw-vers', 'the sw-vers probe did not run');
+  set('endpoint.os.major', os?.version === undefined ? undefined : Number.parseInt(os.version, 10), 'device.probe.sw-vers', 'the sw-vers probe did not run');
+  set('endpoint.okta-verify.installed', probes.oktaVerify?.installed, 'device.probe.okta-verify-version', 'the okta-verify-version probe did not run');
+  set('endpoint.okta-verify.version', probes.oktaVerify?.version, 'device.probe.okta-verify-version', 'the okta-verify-version probe did not run or Okta Verify is not installed');
+  const proxy = probes.proxy?.available ? probes.proxy : undefined;
+  set('endpoint.proxy.configured', proxy ? proxy.proxies.length > 0 || proxy.pacUrl !== undefined || proxy.autoDiscovery : undefined, 'device.probe.scutil-proxy', 'the scutil-proxy probe did not run');
+  const extensions = probes.systemExtensions?.available ? probes.systemExtensions.extensions : undefined;
+  set('endpoint.network-extension.count', extensions?.filter((e) => e.category === 'network_extension' && e.enabled && e.active).length, 'device.probe.systemextensions', 'the systemextensions probe did not run');
+
   const profilePresent = (pattern: string): FactResult => {
     if (!jamf || jamf.recordsFound === 0) return { state: 'unknown', why: jamfWhy };
     const re = new RegExp(pattern, 'i');
@@ -141,4 +187,29 @@ export function legacyFacts(analysis: Analysis, index: EventIndex): FactLookup {
     get: (name, arg) => (name === 'mdm.profile-present' ? profilePresent(arg ?? '') : (facts.get(name) ?? { state: 'unknown', why: `no source provides ${name}` })),
     declared: () => LEGACY_FACTS,
   };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The age of the oldest MDM command still pending at collection, from the v2 command list
+ * (`pendingDays`) and the classic history's pending list; 0 when the lists were read and none is
+ * pending; unknown without a command list or a collection time.
+ */
+function pendingCommandDays(index: EventIndex, nowMs: number | undefined): FactResult {
+  const commands = [...index.candidates(['jamf.mdm.command', 'jamf.history.command'])].flat();
+  if (commands.length === 0) return { state: 'unknown', why: 'no MDM command list' };
+  if (nowMs === undefined) return { state: 'unknown', why: 'no collection time' };
+  let oldest: TimelineEvent | undefined;
+  let days = 0;
+  for (const e of commands) {
+    const state = String(e.fields.commandState ?? e.fields.state ?? '').toUpperCase();
+    if (state !== 'PENDING') continue;
+    const waited = typeof e.fields.pendingDays === 'number' ? e.fields.pendingDays : (nowMs - e.epochMs) / DAY_MS;
+    if (waited > days) {
+      days = waited;
+      oldest = e;
+    }
+  }
+  return { state: 'known', value: days, events: oldest ? [oldest] : [] };
 }

@@ -1,13 +1,14 @@
 import type { DeviceState } from './device-state.js';
 import type { SourceName, TimelineEvent } from './event.js';
 
-export type SourceStatus = 'ok' | 'error' | 'missing';
+/** `partial`: the source stopped early (a deadline, a bound) and what it read before is kept. */
+export type SourceStatus = 'ok' | 'partial' | 'error' | 'missing';
 
 export interface SourceSummary {
   name: SourceName;
   status: SourceStatus;
   events: number;
-  /** One line, present when status is 'error'. */
+  /** One line, present when status is 'error' or 'partial'. */
   error?: string;
 }
 

@@ -8,7 +8,11 @@ import type { DeviceRead, JamfRead, OktaRead, SourceRead } from './source-read.j
 function summarize(read: SourceRead): SourceSummary {
   if (!read.present) return { name: read.name, status: 'missing', events: 0 };
   const fatal = read.reports.map((r) => r.fatal).filter((f): f is string => f !== undefined);
-  if (fatal.length === 0) return { name: read.name, status: 'ok', events: read.events.length };
+  if (fatal.length === 0) {
+    const stopped = read.reports.find((r) => r.stopped !== undefined)?.stopped;
+    if (stopped !== undefined) return { name: read.name, status: 'partial', events: read.events.length, error: stopped };
+    return { name: read.name, status: 'ok', events: read.events.length };
+  }
   const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more file${fatal.length > 2 ? 's' : ''})` : '';
   return { name: read.name, status: 'error', events: read.events.length, error: `${fatal[0]}${more}` };
 }

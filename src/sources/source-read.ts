@@ -22,6 +22,13 @@ export interface DeviceRead extends SourceRead {
   probes: ProbeFacts;
 }
 
+/** A live source that stopped early (its deadline): what it fetched before is kept, the source is partial. */
+export function stoppedReport(name: SourceName, reason: string): FileReport {
+  const report = new FileReport(name);
+  report.stop(reason);
+  return report;
+}
+
 /** A live source that failed as a whole (bad credentials, unreachable): present, no events, one reason. */
 export function failedReport(name: SourceName, reason: string): FileReport {
   const report = new FileReport(name);

@@ -5,7 +5,7 @@ import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
 import type { ActiveModel, AnalysisDiagnosis } from '../diagnosis/rank-analysis.js';
 import type { TimeZones } from './selectors/time-format.js';
 
-export type LoadState = 'loading' | 'ok' | 'error' | 'missing';
+export type LoadState = 'loading' | 'ok' | 'partial' | 'error' | 'missing';
 
 /** How far one source has got: shown in the header (a spinner while loading). */
 export interface SourceLoad {

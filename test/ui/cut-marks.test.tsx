@@ -88,7 +88,7 @@ describe('hypothesis titles', () => {
   });
 
   it('every hypothesis of the built-in pack has a short title that fits an 80-column row', () => {
-    for (const h of cert.active.hypotheses) expect(SHORT_TITLES[h.id]?.length ?? 99, h.id).toBeLessThanOrEqual(17);
+    for (const h of cert.active.model.causes) expect(SHORT_TITLES[h.id]?.length ?? 99, h.id).toBeLessThanOrEqual(17);
   });
 });
 

@@ -57,6 +57,6 @@ export async function analyzeBundle(dir: string): Promise<Analysis> {
   const meta = await readBundleMeta(layout.meta?.path);
   const ctx = meta.ctx;
   const [jamf, okta, device] = await Promise.all([readJamf(layout, ctx), readOkta(layout, ctx), readDevice(layout, ctx)]);
-  const notes = [...meta.notes, ...layout.ignored.map((rel) => `${rel}: not a bundle file; ignored`)];
+  const notes = [...meta.notes, ...layout.refused, ...layout.ignored.map((rel) => `${rel}: not a bundle file; ignored`)];
   return assembleAnalysis(ctx, { jamf, okta, device }, notes);
 }

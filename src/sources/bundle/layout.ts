@@ -1,5 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { listBundleFolder } from '../../io/bundle-entries.js';
 import { isProbeName, type ProbeName } from '../mac/probes/index.js';
 
 export class BundleError extends Error {}
@@ -18,22 +18,18 @@ export interface BundleLayout {
   device: { logs: BundleFile[]; probes: (BundleFile & { name: ProbeName })[] };
   /** Files the bundle format does not define; reported, not read. */
   ignored: string[];
+  /** Entries refused (links leaving the bundle, FIFOs, devices, unreadable folders): one line each. */
+  refused: string[];
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    const files: string[] = [];
-    for (const e of entries) {
-      // Follow symlinks: bundles assembled by hand often link to logs saved elsewhere.
-      if (e.isFile() || (e.isSymbolicLink() && (await stat(join(dir, e.name)).catch(() => undefined))?.isFile())) files.push(e.name);
-    }
-    return files.sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
-    throw error;
-  }
-}
+/** Names each folder's files may have, so that a directory with such a name gets a note. */
+const FILE_NAME = {
+  root: (name: string) => name === 'meta.json',
+  okta: (name: string) => name.endsWith('.json'),
+  jamf: (name: string) => name.endsWith('.json'),
+  device: (name: string) => name.endsWith('.ndjson') || name.endsWith('.log'),
+  probes: (name: string) => name.endsWith('.txt'),
+};
 
 function describeFsError(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
@@ -45,14 +41,15 @@ function describeFsError(error: unknown): string {
 
 /** Finds the evidence files of a bundle directory (see DESIGN.md, "Evidence bundle"). */
 export async function readBundleLayout(root: string): Promise<BundleLayout> {
+  let realRoot: string;
   try {
     const info = await stat(root);
     if (!info.isDirectory()) throw new BundleError(`bundle ${root} is not a directory`);
+    realRoot = await realpath(root);
   } catch (error) {
     if (error instanceof BundleError) throw error;
     throw new BundleError(`cannot read bundle ${root}: ${describeFsError(error)}`);
   }
-  const file = (...parts: string[]): BundleFile => ({ path: join(root, ...parts), rel: parts.join('/') });
   const layout: BundleLayout = {
     root,
     meta: undefined,
@@ -60,12 +57,19 @@ export async function readBundleLayout(root: string): Promise<BundleLayout> {
     jamf: { computer: undefined, mdmCommands: undefined, history: undefined },
     device: { logs: [], probes: [] },
     ignored: [],
+    refused: [],
+  };
+  const folder = async (relDir: string, looksLikeFile: (name: string) => boolean): Promise<{ name: string; file: BundleFile }[]> => {
+    const listing = await listBundleFolder(realRoot, relDir, looksLikeFile);
+    layout.refused.push(...(listing.unreadable ? [listing.unreadable] : []), ...listing.notes);
+    return listing.files.map((f) => ({ name: f.name, file: { path: f.path, rel: relDir === '.' ? f.name : `${relDir}/${f.name}` } }));
   };
   try {
-    if ((await listFiles(root)).includes('meta.json')) layout.meta = file('meta.json');
-    for (const name of await listFiles(join(root, 'okta'))) {
-      if (name === 'devices.json') layout.okta.devices = file('okta', name);
-      else if (name.endsWith('.json')) layout.okta.logs.push(file('okta', name));
+    const meta = (await folder('.', FILE_NAME.root)).find((f) => f.name === 'meta.json');
+    if (meta) layout.meta = meta.file;
+    for (const { name, file } of await folder('okta', FILE_NAME.okta)) {
+      if (name === 'devices.json') layout.okta.devices = file;
+      else if (name.endsWith('.json')) layout.okta.logs.push(file);
       else layout.ignored.push(`okta/${name}`);
     }
     const jamfFiles: Record<string, keyof BundleLayout['jamf']> = {
@@ -73,18 +77,19 @@ export async function readBundleLayout(root: string): Promise<BundleLayout> {
       'mdm-commands.json': 'mdmCommands',
       'history.json': 'history',
     };
-    for (const name of await listFiles(join(root, 'jamf'))) {
-      const slot = jamfFiles[name];
-      if (slot) layout.jamf[slot] = file('jamf', name);
+    for (const { name, file } of await folder('jamf', FILE_NAME.jamf)) {
+      // Own keys only: `constructor` or `__proto__` is a file name, not a slot.
+      const slot = Object.hasOwn(jamfFiles, name) ? jamfFiles[name] : undefined;
+      if (slot) layout.jamf[slot] = file;
       else layout.ignored.push(`jamf/${name}`);
     }
-    for (const name of await listFiles(join(root, 'device'))) {
-      if (name.endsWith('.ndjson') || name.endsWith('.log')) layout.device.logs.push(file('device', name));
+    for (const { name, file } of await folder('device', FILE_NAME.device)) {
+      if (FILE_NAME.device(name)) layout.device.logs.push(file);
       else layout.ignored.push(`device/${name}`);
     }
-    for (const name of await listFiles(join(root, 'device', 'probes'))) {
+    for (const { name, file } of await folder('device/probes', FILE_NAME.probes)) {
       const probe = name.endsWith('.txt') ? name.slice(0, -4) : '';
-      if (isProbeName(probe)) layout.device.probes.push({ ...file('device', 'probes', name), name: probe });
+      if (isProbeName(probe)) layout.device.probes.push({ ...file, name: probe });
       else layout.ignored.push(`device/probes/${name}`);
     }
   } catch (error) {
@@ -93,7 +98,8 @@ export async function readBundleLayout(root: string): Promise<BundleLayout> {
   const sources = layout.okta.logs.length + (layout.okta.devices ? 1 : 0) +
     Object.values(layout.jamf).filter(Boolean).length + layout.device.logs.length + layout.device.probes.length;
   if (sources === 0) {
-    throw new BundleError(`bundle ${root} has no evidence: expected files under okta/, jamf/ or device/ (see README, "Evidence bundle")`);
+    const why = layout.refused.length > 0 ? ` (${layout.refused.join('; ')})` : '';
+    throw new BundleError(`bundle ${root} has no evidence: expected files under okta/, jamf/ or device/ (see README, "Evidence bundle")${why}`);
   }
   return layout;
 }

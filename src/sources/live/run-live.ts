@@ -1,4 +1,5 @@
 import type { LiveSettings } from '../../config/credentials.js';
+import { deadlineSignal } from '../../net/deadline.js';
 import type { Analysis } from '../../model/analysis.js';
 import type { ParseContext } from '../../model/context.js';
 import type { SourceName } from '../../model/event.js';
@@ -77,10 +78,7 @@ export async function runLive(opts: LiveOptions): Promise<LiveResult> {
         setCollectedAt = (ms) => resolve({ ...base, collectedAtMs: ms });
       })
     : Promise.resolve(base);
-  const deadline = (): AbortSignal => {
-    const timeout = AbortSignal.timeout(opts.deadlineMs ?? DEFAULT_SOURCE_DEADLINE_MS);
-    return opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-  };
+  const deadline = (): AbortSignal => deadlineSignal(opts.deadlineMs ?? DEFAULT_SOURCE_DEADLINE_MS, opts.signal);
   const jamfDocs: CollectedDocument[] = [];
   const oktaDocs: CollectedDocument[] = [];
   const emptyJamf: JamfRead = { name: 'jamf', present: false, events: [], reports: [], state: undefined };

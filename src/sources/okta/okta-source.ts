@@ -1,11 +1,12 @@
+import { storableItems } from '../../io/json-depth.js';
 import type { JsonValue } from '../../io/json-file.js';
 import { FileReport } from '../../model/file-report.js';
 import { OktaDeviceCollector, OktaLogMerger } from './index.js';
 import { endpoint } from '../../net/endpoint.js';
-import { HttpError } from '../../net/errors.js';
+import { abortError, HttpError } from '../../net/errors.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
 import type { LiveQuery, SourceRun } from '../live/live-types.js';
-import { failedReport, type OktaRead } from '../source-read.js';
+import { failedReport, stoppedReport, type OktaRead } from '../source-read.js';
 import type { OktaApi } from './okta-api.js';
 
 /** System Log page size: the maximum, to spend as few rate-limited requests as possible. */
@@ -71,7 +72,7 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
     const ctx = await context;
     const devices = new OktaDeviceCollector(devicesReport, ctx);
     if (search !== undefined) {
-      documents.push({ rel: 'okta/devices.json', json: deviceItems });
+      documents.push({ rel: 'okta/devices.json', json: storableItems(deviceItems) });
       deviceItems.forEach(devices.add);
       devices.finish();
     }
@@ -105,7 +106,7 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
     for (; url && pages < MAX_LOG_PAGES; pages++) {
       const page = await api.page(url, 'logs', signal);
       const rel = `okta/logs-${String(pages + 1).padStart(4, '0')}.json`;
-      documents.push({ rel, json: page.items });
+      documents.push({ rel, json: storableItems(page.items) });
       const before = merger.events.length;
       const sink = merger.page(rel);
       page.items.forEach(sink.add);
@@ -120,8 +121,12 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
   try {
     await fetchAll();
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    read.reports.push(failedReport('okta', error.message));
+    // An abort outside the HTTP layer (waiting for a token) reads like one inside it.
+    const failure = error instanceof HttpError ? error : signal.aborted ? abortError(signal) : undefined;
+    if (!failure) throw error;
+    // At the deadline, what was fetched stays: the source is partial, not failed.
+    if (failure.kind === 'deadline') read.reports.push(stoppedReport('okta', failure.message));
+    else read.reports.push(failedReport('okta', failure.message));
   }
   // Same report order as a bundle: log pages, then devices.json.
   read.reports.unshift(...(merger?.reports ?? []), devicesReport);

@@ -1,5 +1,5 @@
 import { headerValue, type HttpResponse } from '../../net/http-client.js';
-import { sleep } from '../../net/retry.js';
+import { waitForRateLimit } from '../../net/rate-wait.js';
 
 /** Margin added to Okta's reset time: the reset is in whole seconds and windows are not wall-clock aligned. */
 const RESET_MARGIN_MS = 1000;
@@ -30,8 +30,9 @@ export class RateBudget {
     return this.remaining - this.inFlight > this.reserve ? 0 : this.resetAtMs - now;
   }
 
+  /** Waits until the bucket allows a request; never past the signal's deadline (HttpError 'deadline' at once). */
   async acquire(signal: AbortSignal): Promise<void> {
-    for (let wait = this.waitMs(); wait > 0; wait = this.waitMs()) await sleep(wait, signal);
+    for (let wait = this.waitMs(); wait > 0; wait = this.waitMs()) await waitForRateLimit(wait, signal);
     this.inFlight++;
   }
 

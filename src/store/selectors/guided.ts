@@ -33,6 +33,11 @@ const PROBE_FACT: Record<ProbeName, keyof ProbeFacts> = {
   'keychain-info': 'keychain',
   'app-sso-platform': 'ssoPlatform',
   timeserver: 'timeServer',
+  'app-sso-extensions': 'ssoExtensions',
+  'scutil-proxy': 'proxy',
+  systemextensions: 'systemExtensions',
+  'sw-vers': 'os',
+  'okta-verify-version': 'oktaVerify',
 };
 
 export interface GuidedSource extends SourceLoad {

@@ -10,7 +10,7 @@ import { useConsole } from '../store-context.js';
 import { tokenColor, useTheme } from '../theme-context.js';
 import { SOURCE_LETTER } from './markers.js';
 
-const STATE_MARK: Record<SourceLoad['state'], string> = { ok: '✓', error: '✗ error', missing: '– missing', loading: '' };
+const STATE_MARK: Record<SourceLoad['state'], string> = { ok: '✓', partial: '◐ partial', error: '✗ error', missing: '– missing', loading: '' };
 
 export function clockText(c: ClockReading): string {
   if (c.deviceOffsetMs === null) return 'clock: offset unknown (no sntp or date probe)';
@@ -23,7 +23,7 @@ export function clockText(c: ClockReading): string {
 
 function sourceSegments(name: SourceName, load: SourceLoad): Segment[] {
   const token = load.state === 'ok' ? 'status.ok' : load.state === 'loading' ? 'status.loading' : 'status.error';
-  const text = load.state === 'loading' ? ` ${load.events}${load.text ? ` ${load.text}` : ''}` : ` ${STATE_MARK[load.state]} ${load.state === 'ok' ? load.events : ''}`;
+  const text = load.state === 'loading' ? ` ${load.events}${load.text ? ` ${load.text}` : ''}` : ` ${STATE_MARK[load.state]} ${load.state === 'ok' || load.state === 'partial' ? load.events : ''}`;
   return [
     { text: `${SOURCE_LETTER[name]} ${name}`, token: `source.${name}` },
     { text: `${text.trimEnd()}  `, token },

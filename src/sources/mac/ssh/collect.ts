@@ -59,6 +59,8 @@ export function evidenceOf(command: RemoteCommand, result: CommandResult): { tex
   const failure = commandFailure(result, command);
   const text = capturedText(command, result);
   if (!failure) return { text, failure };
+  // A probe whose program is not on the Mac is an answer in itself: its parser says so.
+  if (failure.kind === 'command-missing' && command.kind === 'probe') return { text: result.stdout + result.stderr, failure };
   const keep = !NO_EVIDENCE.includes(failure.kind) && (failure.kind === 'output-cut' || text.trim() !== '');
   return { text: keep ? text : undefined, failure };
 }

@@ -238,7 +238,9 @@ class SshTransport implements ProbeTransport {
     const { execa } = await loadExeca();
     if (cancel.aborted) this.rethrowCancel(abortReason(cancel), signal);
     if (this.broken) throw this.broken;
-    const output = new CappedOutput(this.plan.maxOutputBytes);
+    // Each command has its own deadline and cap; the session's options can only tighten them.
+    const timeoutMs = Math.min(this.plan.commandTimeoutMs, command.timeoutMs);
+    const output = new CappedOutput(Math.min(this.plan.maxOutputBytes, command.maxOutputBytes));
     const startedAtMs = Date.now();
     const child = execa('ssh', sshArgs(this.plan, this.controlPath, { remote: command.display }), {
       stdin: 'ignore',
@@ -264,7 +266,7 @@ class SshTransport implements ProbeTransport {
     };
     child.stdout?.on('data', collect('stdout'));
     child.stderr?.on('data', collect('stderr'));
-    const deadline = setTimeout(() => stop('deadline'), this.plan.commandTimeoutMs);
+    const deadline = setTimeout(() => stop('deadline'), timeoutMs);
     const onCancel = (): void => stop('cancel');
     cancel.addEventListener('abort', onCancel, { once: true });
     let result: Awaited<typeof child>;
@@ -277,7 +279,7 @@ class SshTransport implements ProbeTransport {
     const endedAtMs = Date.now();
 
     if (stopped === 'cancel') this.rethrowCancel(abortReason(cancel), signal);
-    if (stopped === 'deadline') throw deadlineExceeded(this.plan.commandTimeoutMs);
+    if (stopped === 'deadline') throw deadlineExceeded(timeoutMs);
     const stdout = output.text('stdout');
     const stderr = output.text('stderr');
     if (stopped === 'cap') return { stdout, stderr, exitCode: null, truncated: true, startedAtMs, endedAtMs };

@@ -6,6 +6,7 @@ import type { ParseContext } from '../../../../src/model/context.js';
 import { assembleAnalysis } from '../../../../src/sources/assemble.js';
 import { analyzeBundle } from '../../../../src/sources/bundle/analyze-bundle.js';
 import { readDeviceCapture } from '../../../../src/sources/mac/read-capture.js';
+import { parseProbe } from '../../../../src/sources/mac/probes/index.js';
 import { collectDevice, evidenceOf, type DeviceCapture } from '../../../../src/sources/mac/ssh/collect.js';
 import { COMMAND_NAMES, LOG_NAMES, remoteCommand } from '../../../../src/sources/mac/ssh/commands.js';
 import { openRecordedTransport } from '../../../../src/sources/mac/ssh/recorded-transport.js';
@@ -104,7 +105,10 @@ describe('collectDevice over a real sshd', { timeout: 30_000 }, () => {
     mac.setMode('no-app-sso');
     const capture = await collectDevice(await overSsh(), { since: '2h' });
     expect(capture.notes).toEqual(['device: app-sso-platform: command missing: /usr/bin/app-sso is not on the Mac (exit 127); this macOS version may not have it']);
-    expect(capture.probes.map((p) => p.name)).not.toContain('app-sso-platform');
+    // The answer is kept: the parser reads it as "not on this Mac", not as a parse error.
+    const appSso = capture.probes.find((p) => p.name === 'app-sso-platform');
+    expect(appSso?.text).toMatch(/command not found/);
+    expect(parseProbe('app-sso-platform', appSso?.text ?? '', { nowMs: undefined })).toMatchObject({ fields: { available: false } });
     expect(capture.logs).toHaveLength(4);
   });
 
@@ -173,6 +177,14 @@ describe('what an answer leaves as evidence', () => {
     expect(sntp.failure?.message).toBe('exit 1: sntp: no servers can be used, exiting');
     const keychain = 'security: SecKeychainCopySettings okta.keychain: The specified keychain could not be found.\n';
     expect(evidenceOf(remoteCommand('keychain-info'), answer('', keychain, 50)).text).toBe(keychain);
+  });
+
+  it("keeps a probe's answer when its program is missing (older macOS), so its parser says so; a log read keeps nothing", () => {
+    const missing = evidenceOf(remoteCommand('systemextensions'), answer('', 'zsh:1: no such file or directory: /usr/bin/systemextensionsctl\n', 127));
+    expect(missing.failure?.kind).toBe('command-missing');
+    expect(missing.text).toBe('zsh:1: no such file or directory: /usr/bin/systemextensionsctl\n');
+    expect(parseProbe('systemextensions', missing.text ?? '', { nowMs: undefined })).toMatchObject({ fields: { available: false } });
+    expect(evidenceOf(remoteCommand('log-push'), answer('', 'zsh:1: command not found: /usr/bin/log\n', 127)).text).toBeUndefined();
   });
 
   it('drops what is only an error message', () => {
