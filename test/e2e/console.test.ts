@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { fleetScenario } from '../helpers/fleet-scenario.js';
 import { JAMF_CLIENT, OKTA_TOKEN, startEmulators } from '../helpers/live-emulators.js';
 import { startTmux, type TmuxSession } from '../helpers/tmux.js';
 import { tempDir } from '../helpers/temp-files.js';
@@ -150,4 +151,30 @@ describe('the console on other evidence', () => {
     tmux.sendKeys('q');
     expect(await tmux.waitForExit()).toBe(0);
   }, 30_000);
+
+  it('several Macs for a user: the picker first, Enter fetches the chosen one (trustline --user)', async () => {
+    const emu = await startEmulators(fleetScenario());
+    const tmux = startTmux({
+      command: [process.execPath, launcher, '--user', 'carol@example.com', '--until', emu.scenario.meta.collectedAt],
+      cols: 100,
+      rows: 30,
+      env: {
+        XDG_CONFIG_HOME: join(tempDir(), 'none'),
+        TRUSTLINE_OKTA_URL: emu.okta.url,
+        TRUSTLINE_OKTA_TOKEN: OKTA_TOKEN,
+        TRUSTLINE_JAMF_URL: emu.jamf.url,
+        TRUSTLINE_JAMF_CLIENT_ID: JAMF_CLIENT.clientId,
+        TRUSTLINE_JAMF_CLIENT_SECRET: JAMF_CLIENT.clientSecret,
+      },
+    });
+    await tmux.waitFor(/Several Macs match \(12\)/, 20_000);
+    expect(tmux.capture()).toMatch(/▶ C02LAB11Q6L4 +carol-mac-11/);
+    expect(emu.okta.requests.some((r) => r.path.startsWith('/api/v1/logs'))).toBe(false);
+    tmux.sendKeys('j');
+    tmux.sendKeys('Enter');
+    const screen = await frameShowing(tmux, /J jamf ✓ \d+ +O okta ✓ \d+/, 30, 20_000);
+    expect(screen).toContain('C02LAB10Q6L4');
+    tmux.sendKeys('q');
+    expect(await tmux.waitForExit()).toBe(0);
+  }, 60_000);
 });
