@@ -7,6 +7,7 @@ import { readBundleMeta } from '../sources/bundle/meta.js';
 import { followLive } from '../sources/live/follow-live.js';
 import { runLive } from '../sources/live/run-live.js';
 import { openSshTransport } from '../sources/mac/ssh/ssh-transport.js';
+import type { SweepProgress } from '../sweep/types.js';
 import { activeModel, type PackFlags } from './analyze.js';
 import { openConsole, type ConsoleFlags } from './console.js';
 import { runDemo } from './demo.js';
@@ -14,6 +15,7 @@ import { deviceRunner, hasDeviceKey, liveQuery, liveSettings, sshOptions, type L
 import { headlessIdentity, resolveFlags, runFor, type ResolvedRun } from './resolve-device.js';
 import { candidateColumns } from '../core/identity-text.js';
 import { SYSTEM_LABELS } from '../sources/live/resolve-live.js';
+import { sweepLive } from './sweep.js';
 import { UsageError } from './usage-error.js';
 
 export interface ConsoleCommandFlags extends ConsoleFlags, PackFlags, Partial<LiveFlags> {
@@ -75,6 +77,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
     ...(macs.length > 1 ? { candidates: macs.map((m) => candidateColumns(m, SYSTEM_LABELS)), pick: (index: number) => (chosen = runOf(index)) } : {}),
     fetch: (progress, signal) => runLive({ settings, query: chosen.query, identity: chosen.identity, device, progress, signal, notes: chosen.notes }),
     notice: () => chosen.sshHint,
+    ...(settings.okta ? { sweep: (signal: AbortSignal, progress: (p: SweepProgress) => void) => sweepLive(settings, window, signal, progress) } : {}),
     sources,
     // A window that ends now keeps following Okta; a window in the past is a fixed record.
     ...(flags.until === undefined ? { followUp: (analysis, signal, onEvents) => followLive(settings, analysis, chosen.query, ctx, signal, onEvents) } : {}),

@@ -9,10 +9,12 @@ import { renderMarkdown } from '../report/markdown-report.js';
 import type { CollectedOutput } from '../report/probe-runs.js';
 import { writeReportFile } from '../report/report-file.js';
 import type { LiveProgress } from '../sources/live/live-types.js';
+import type { SweepResult } from '../sweep/run-sweep.js';
+import type { SweepProgress } from '../sweep/types.js';
 import type { LiveResult } from '../sources/live/run-live.js';
 import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
 import { createConsoleStore, type ConsoleStore } from '../store/index.js';
-import type { ReportSnapshot } from '../store/types.js';
+import type { FleetState, ReportSnapshot } from '../store/types.js';
 import type { ActiveModel } from '../diagnosis/rank-analysis.js';
 import { runConsole } from '../ui/run-console.js';
 import { detectColorLevel } from '../ui/theme/color-level.js';
@@ -76,6 +78,8 @@ interface OpenOptions {
   pick?: (index: number) => void;
   /** After the fetch: a line for the message bar (the SSH target to try when no --host was given). */
   notice?: () => string | undefined;
+  /** The organisation view over the same window (the `f` key), fetched beside the device's evidence. */
+  sweep?: (signal: AbortSignal, progress: (p: SweepProgress) => void) => Promise<SweepResult>;
   /** Where probe runs are journalled (default: the user's journal, `journalPath()`). */
   journalFile?: string;
   /** After the fetch: keeps appending new events (live follow) until the console closes. */
@@ -99,6 +103,18 @@ async function follow(store: ConsoleStore, fetch: NonNullable<OpenOptions['fetch
   }
   store.getState().replaceAnalysis(result.analysis);
   return result;
+}
+
+/** Feeds a sweep into the store's fleet state: progress, then the result or why there is none. */
+async function runFleet(store: ConsoleStore, sweep: NonNullable<OpenOptions['sweep']>, signal: AbortSignal): Promise<void> {
+  const set = (fleet: FleetState): void => store.getState().setFleet(fleet);
+  set({ state: 'loading', text: 'starting' });
+  try {
+    const result = await sweep(signal, (p) => set({ state: 'loading', text: `${p.stream} page ${p.pages}, ${p.events} events` }));
+    set({ state: 'ok', result });
+  } catch (error) {
+    if (!signal.aborted) set({ state: 'error', text: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 /** The `x` key: the incident report of what the console shows, written atomically as a new file. */
@@ -129,6 +145,7 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
     ...(opts.candidates ? { candidates: opts.candidates, onPick: (index: number) => pickedIndex(index) } : {}),
   });
   const stop = new AbortController();
+  const sweeping = opts.sweep ? runFleet(store, opts.sweep, stop.signal) : Promise.resolve();
   const fetching = (async () => {
     if (opts.candidates) {
       // Nothing is fetched until a Mac is chosen; quitting first ends here.
@@ -148,7 +165,7 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
   } finally {
     // Quitting while sources are still fetching cancels them.
     stop.abort();
-    await fetching;
+    await Promise.all([fetching, sweeping]);
     await opts.transport?.close();
   }
 }

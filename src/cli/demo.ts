@@ -14,6 +14,7 @@ import { parseZonedTimestamp } from '../time/timestamp.js';
 import { rankAnalysis } from '../diagnosis/rank-analysis.js';
 import { activeModel, printAnalysis } from './analyze.js';
 import { haveTerminal, openConsole, type ConsoleFlags } from './console.js';
+import { sweepLive } from './sweep.js';
 import { DEFAULT_SINCE } from './live-args.js';
 import { UsageError } from './usage-error.js';
 
@@ -102,6 +103,7 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
       transport: demoTransport(scenario.dir, collectedAtMs),
       fetch: (progress, signal) => runLive(live(progress, signal)),
       sources: ['jamf', 'okta', 'device'],
+      sweep: (signal, progress) => sweepLive(live().settings, live().query, signal, progress),
       journalFile: demoJournalPath(),
     });
   } finally {

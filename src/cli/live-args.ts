@@ -43,8 +43,8 @@ function instant(text: string, flag: string, nowMs: number): number {
   return parsed.epochMs;
 }
 
-/** The window of a live run: `--until` defaults to now, `--since` to 4 hours before it. */
-export function liveWindow(flags: LiveFlags, nowMs: number): { sinceMs: number; untilMs: number } {
+/** The window of a live command: `--until` defaults to now, `--since` to 4 hours before it. */
+export function liveWindow(flags: Pick<LiveFlags, 'since' | 'until'>, nowMs: number): { sinceMs: number; untilMs: number } {
   const untilMs = flags.until ? instant(flags.until, '--until', nowMs) : nowMs;
   const sinceMs = instant(flags.since ?? DEFAULT_SINCE, '--since', untilMs);
   if (sinceMs >= untilMs) throw new UsageError('--since must be before --until');

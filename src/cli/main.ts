@@ -7,6 +7,7 @@ import { runCollect } from './collect.js';
 import { runConsoleCommand, type ConsoleCommandFlags } from './console-command.js';
 import { DEFAULT_SCENARIO, runDemo, type DemoFlags } from './demo.js';
 import { DEFAULT_SINCE, hasDeviceKey, type LiveFlags } from './live-args.js';
+import { runSweepCommand, type SweepFlags } from './sweep.js';
 import { UsageError } from './usage-error.js';
 
 function fail(message: string, code: number): never {
@@ -84,6 +85,20 @@ liveOptions(
 ).action(async (opts: LiveFlags & { out: string }) => {
   await runCollect(opts, opts.out);
 });
+
+program
+  .command('sweep')
+  .description('the organisation view: failure signatures across all devices from the Okta System Log, what changed before them, Jamf state of the largest')
+  .option('--since <when>', `start of the window: a duration before --until (e.g. 4h) or an ISO time (default ${DEFAULT_SINCE})`)
+  .option('--until <when>', 'end of the window: an ISO time (default now)')
+  .option('--lookback <duration>', 'how far before the window to look for changes (default 24h)')
+  .option('--share <fraction>', "the most of each Okta rate-limit window's remaining requests to spend, e.g. 0.5 or 50% (default 0.5)")
+  .option('--profile <name>', 'config profile with the Okta and Jamf endpoints (see README, "Configuration")')
+  .addOption(new Option('--json', 'print the sweep as JSON (DESIGN.md contract)').conflicts('md'))
+  .addOption(new Option('--md', 'print the sweep as Markdown (the default)').conflicts('json'))
+  .action(async (opts: SweepFlags) => {
+    await runSweepCommand(opts);
+  });
 
 const consoleOptions = (command: Command): Command =>
   command

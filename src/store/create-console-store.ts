@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { dataSlice } from './slices/data.js';
 import { exportSlice } from './slices/export.js';
+import { fleetSlice } from './slices/fleet.js';
 import { guidedSlice } from './slices/guided.js';
 import { navigationSlice } from './slices/navigation.js';
 import { pickerSlice } from './slices/picker.js';
@@ -19,7 +20,7 @@ export type ConsoleStore = StoreApi<ConsoleState>;
 export function createConsoleStore(init: ConsoleInit): ConsoleStore {
   return createStore<ConsoleState>()((set, get) => {
     const args = { set, get, init };
-    const state = { ...dataSlice(args), ...viewSlice(args), ...navigationSlice(args), ...runbookSlice(args), ...exportSlice(args), ...guidedSlice(args), ...pickerSlice(args) };
+    const state = { ...dataSlice(args), ...viewSlice(args), ...navigationSlice(args), ...runbookSlice(args), ...exportSlice(args), ...guidedSlice(args), ...fleetSlice(args), ...pickerSlice(args) };
     // Several Macs match: the console opens on the picker.
     return init.candidates && init.candidates.length > 0 ? { ...state, overlay: { kind: 'picker', cursor: 0 } } : state;
   });

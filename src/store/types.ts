@@ -2,6 +2,7 @@ import type { Analysis } from '../model/analysis.js';
 import type { ParseContext } from '../model/context.js';
 import type { Severity, SourceName, TimelineEvent } from '../model/event.js';
 import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
+import type { SweepResult } from '../sweep/run-sweep.js';
 import type { ActiveModel, AnalysisDiagnosis } from '../diagnosis/rank-analysis.js';
 import type { TimeZones } from './selectors/time-format.js';
 
@@ -34,6 +35,7 @@ export type Overlay =
   | { kind: 'help'; offset: number; lines: number }
   | { kind: 'confirm'; stepKey: string }
   | { kind: 'step'; stepKey: string }
+  | { kind: 'fleet'; offset: number }
   /** Several Macs match the keys given: choose one before anything is fetched. */
   | { kind: 'picker'; cursor: number };
 
@@ -216,7 +218,22 @@ export interface GuidedSlice {
   setGuidedMaxOffset(max: number): void;
 }
 
-export type ConsoleState = DataSlice & ViewSlice & NavigationSlice & RunbookSlice & ExportSlice & GuidedSlice & PickerSlice;
+/** The organisation view (a sweep over the same window), fetched beside the device's evidence. */
+export interface FleetState {
+  state: 'idle' | 'loading' | 'ok' | 'error';
+  /** Progress while loading, the reason when it failed. External text: sanitise before display. */
+  text?: string;
+  result?: SweepResult;
+}
+
+export interface FleetSlice {
+  fleet: FleetState;
+  setFleet(fleet: FleetState): void;
+  /** `f`: the Fleet view on or off. */
+  toggleFleet(): void;
+}
+
+export type ConsoleState = DataSlice & ViewSlice & NavigationSlice & RunbookSlice & ExportSlice & GuidedSlice & FleetSlice & PickerSlice;
 
 export type SetState = (partial: Partial<ConsoleState> | ((s: ConsoleState) => Partial<ConsoleState>)) => void;
 export type GetState = () => ConsoleState;

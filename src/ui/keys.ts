@@ -23,7 +23,7 @@ export interface KeyBinding {
 }
 
 const PANES: readonly Scope[] = ['timeline', 'hypotheses', 'runbook'];
-const MOVABLE: readonly Scope[] = [...PANES, 'event', 'hypothesis', 'help', 'step', 'guided'];
+const MOVABLE: readonly Scope[] = [...PANES, 'event', 'hypothesis', 'help', 'step', 'guided', 'fleet'];
 const NOT_TYPING: readonly Scope[] = [...MOVABLE, 'confirm'];
 
 function quit(s: ConsoleState, ctx: KeyContext): void {
@@ -94,6 +94,14 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   },
   { id: 'done', keys: ['d'], scopes: PANES, description: 'mark the runbook step done (again: clear)', action: (s) => s.markStep('done') },
   { id: 'skip', keys: ['s'], scopes: PANES, description: 'mark the runbook step skipped (again: clear)', action: (s) => s.markStep('skipped') },
+  {
+    id: 'fleet',
+    keys: ['f'],
+    scopes: [...PANES, 'fleet'],
+    description: 'Fleet view: this failure across the organisation, and what changed before it (again: close)',
+    hint: 'fleet',
+    action: (s) => s.toggleFleet(),
+  },
   { id: 'next-stage', keys: ['tab'], scopes: ['guided'], description: 'next walkthrough stage (also Enter)', hint: 'stage', action: (s) => s.setGuidedStage(s.guidedStage + 1) },
   { id: 'prev-stage', keys: ['shift+tab'], scopes: ['guided'], description: 'previous walkthrough stage', action: (s) => s.setGuidedStage(s.guidedStage - 1) },
   { id: 'guided', keys: ['w'], scopes: [...PANES, 'guided'], description: 'guided walkthrough on or off', hint: 'walkthrough', action: (s) => s.toggleGuided() },

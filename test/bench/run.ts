@@ -8,9 +8,11 @@ import { benchLiveCriticalPath } from './live-bench.js';
 import { benchNdjson, benchSyslog } from './pipeline-bench.js';
 import { benchStartup } from './startup-bench.js';
 import { benchDiagnosis } from './diagnosis-bench.js';
+import { benchSweep } from './sweep-bench.js';
 
 // `npm run bench`: prints every figure of issue 8 with its target; exits non-zero when a target is missed.
 // `bench.mjs --keypress EVENTS COLUMNS ROWS` is figure 4's child (one console per process).
+// `bench.mjs --sweep [EVENTS]` runs only the sweep figures (default 1,000,000 events).
 
 const KEYPRESS_SIZES: [number, number][] = [
   [80, 24],
@@ -54,6 +56,7 @@ async function main(): Promise<number> {
     report(await benchStartup());
     report(...(await benchSyslog(work)));
     report(...(await benchNdjson(work)));
+    report(...(await benchSweep()));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -63,6 +66,11 @@ async function main(): Promise<number> {
 }
 
 const args = process.argv.slice(2);
+if (args[0] === '--sweep') {
+  const figures = await benchSweep(args[1] ? Number(args[1]) : undefined);
+  for (const f of figures) process.stdout.write(`${formatFigure(f)}\n`);
+  process.exit(figures.every((f) => f.pass) ? 0 : 1);
+}
 if (args[0] === '--keypress') {
   const [events, columns, rows] = args.slice(1).map(Number) as [number, number, number];
   process.stdout.write(`${JSON.stringify(await measureKeypresses(events, columns, rows))}\n`);

@@ -1,6 +1,7 @@
 import { Box } from 'ink';
 import type { ClockReading } from '../../model/analysis.js';
 import type { SourceName } from '../../model/event.js';
+import { fleetHeadline } from '../../store/selectors/fleet.js';
 import { timeModeLabel } from '../../store/selectors/time-format.js';
 import { SOURCES } from '../../store/selectors/timeline.js';
 import type { SourceLoad } from '../../store/types.js';
@@ -30,7 +31,7 @@ function sourceSegments(name: SourceName, load: SourceLoad): Segment[] {
   ];
 }
 
-/** Device identity, each source's state (a spinner while loading), the clock offset and the time mode. */
+/** Device identity, each source's state (a spinner while loading), the clock offset and the time mode; the fleet line when there is one. */
 export function Header({ width, rows }: { width: number; rows: number }) {
   const theme = useTheme();
   const device = useConsole((s) => s.analysis.device);
@@ -38,6 +39,7 @@ export function Header({ width, rows }: { width: number; rows: number }) {
   const loads = useConsole((s) => s.sourceStates);
   const timeMode = useConsole((s) => s.timeMode);
   const zones = useConsole((s) => s.zones);
+  const fleet = useConsole((s) => fleetHeadline(s));
   if (rows <= 0) return null;
   const identity = [device.serial, device.hostname, device.user].filter((x) => x !== null).join(' · ') || 'unknown device';
   const line1: Segment[] = [{ text: 'trustline ', token: 'accent', bold: true }, { text: identity, token: 'text', bold: true }, { text: `  time ${timeModeLabel(timeMode, zones)}`, token: 'muted' }];
@@ -52,6 +54,7 @@ export function Header({ width, rows }: { width: number; rows: number }) {
           <Row segments={line2} width={width - (loading.length > 0 ? 1 : 0)} />
         </Box>
       ) : null}
+      {rows > 2 && fleet !== null ? <Row segments={[{ text: fleet, token: 'severity.warn', bold: true }]} width={width} /> : null}
     </Box>
   );
 }
