@@ -169,7 +169,8 @@ describe('the console on other evidence', () => {
     });
     await tmux.waitFor(/Several Macs match \(12\)/, 20_000);
     expect(tmux.capture()).toMatch(/▶ C02LAB11Q6L4 +carol-mac-11/);
-    expect(emu.okta.requests.some((r) => r.path.startsWith('/api/v1/logs'))).toBe(false);
+    // Resolution only searched the inventory: no Mac's evidence (detail, MDM commands) before one is chosen.
+    expect(emu.jamf.requests.some((r) => r.path.includes('computers-inventory-detail') || r.path.startsWith('/api/v2/mdm/commands'))).toBe(false);
     tmux.sendKeys('j');
     tmux.sendKeys('Enter');
     const screen = await frameShowing(tmux, /J jamf ✓ \d+ +O okta ✓ \d+/, 30, 20_000);
