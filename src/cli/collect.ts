@@ -7,6 +7,8 @@ import { UsageError } from './usage-error.js';
 
 /** `trustline collect --serial S | --user U | … --out DIR`: fetch live and save an evidence bundle for handoff and replay. */
 export async function runCollect(flags: LiveFlags, out: string): Promise<void> {
+  // Checked before anything is fetched: an empty path would only fail after the whole live run.
+  if (out.trim() === '') throw new UsageError('--out needs the path of a new directory', 2);
   const window = liveQuery(flags, Date.now());
   const device = deviceRunner(flags, window);
   const { settings } = await liveSettings(flags.profile, device !== undefined);

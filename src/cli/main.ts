@@ -1,4 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { constants } from 'node:os';
+import { runExitCleanups } from '../io/exit-cleanup.js';
 import { HttpError } from '../net/errors.js';
 import { safeLine, safeText } from '../text/boundary.js';
 import { isDuration } from '../time/duration.js';
@@ -14,6 +16,22 @@ function fail(message: string, code: number): never {
   // Messages quote paths and file contents: one sanitised line.
   process.stderr.write(`trustline: ${safeLine(message.replace(/\s+/g, ' ').trim(), 600)}\n`);
   process.exit(code);
+}
+
+// A reader that stopped reading (`analyze … | head`) is not an error: stop quietly, as `cat` would.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+// Ctrl-C or a kill during `analyze --host` / `collect` still stops the SSH ControlMaster and removes
+// its directory (the console adds its own terminal handling on top).
+process.on('exit', runExitCleanups);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    runExitCleanups();
+    process.exit(128 + constants.signals[signal]);
+  });
 }
 
 function parseDuration(value: string): string {

@@ -116,7 +116,7 @@ export function matchingEvents(f: Finding, index: EventIndex, ctx: EvidenceConte
   const near = relationTest(f, anchors);
   const runs = index.candidates(f.matcher!.kinds);
   const found: TimelineEvent[] = [];
-  for (const run of runs) for (const e of run) if (test(e) && (!near || near(e.epochMs))) found.push(e);
+  for (const run of runs) for (const e of run) if ((!near || near(e.epochMs)) && test(e)) found.push(e);
   if (runs.length > 1) found.sort((a, b) => a.epochMs - b.epochMs);
   return found;
 }

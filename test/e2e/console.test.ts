@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { remoteCommand } from '../../src/sources/mac/ssh/commands.js';
 import { fleetScenario } from '../helpers/fleet-scenario.js';
 import { JAMF_CLIENT, OKTA_TOKEN, startEmulators } from '../helpers/live-emulators.js';
 import { startTmux, type TmuxSession } from '../helpers/tmux.js';
@@ -72,7 +73,7 @@ describe.each([
     await frameShowing(tmux, /\/profiles [1-9]\d*/, rows);
 
     tmux.sendKeys('c');
-    await tmux.waitUntil(() => tmux.pasteBuffer() === '/usr/bin/profiles status -type enrollment', 'the runbook command in the clipboard');
+    await tmux.waitUntil(() => tmux.pasteBuffer() === 'sudo /usr/bin/profiles renew -type enrollment', 'the likely cause\'s remedy command in the clipboard');
 
     // The third hypothesis (the SSO extension, "possible") has a probe step the first collection lacks.
     tmux.sendKeys('Tab');
@@ -85,10 +86,12 @@ describe.each([
     await tmux.waitFor(/y run/);
     tmux.sendKeys('y');
     screen = await frameShowing(tmux, /events added, hypotheses re-ranked/, rows);
-    expect(screen).not.toMatch(/possible .*The Okta SSO/);
-    expect(screen).toMatch(/unlikely .*The Okta SSO/);
-    const journal = readFileSync(join(state, 'trustline', 'journal.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { command: string; exitCode: number });
-    expect(journal).toEqual([expect.objectContaining({ command: '/usr/bin/app-sso platform -s', exitCode: 0 })]);
+    expect(screen).not.toMatch(/possible .*(The Okta SSO|No SSO extension)/);
+    expect(screen).toMatch(/unlikely .*(The Okta SSO|No SSO extension)/);
+    // Demo runs are journalled apart from real ones.
+    const journal = readFileSync(join(state, 'trustline', 'demo-journal.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { command: string; exitCode: number });
+    expect(journal).toEqual([expect.objectContaining({ command: remoteCommand('app-sso-platform').display, exitCode: 0 })]);
+    expect(existsSync(join(state, 'trustline', 'journal.ndjson'))).toBe(false);
 
     tmux.sendKeys('q');
     expect(await tmux.waitForExit()).toBe(0);

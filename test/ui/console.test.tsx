@@ -85,7 +85,8 @@ describe('runbook actions', () => {
     tui = await renderTui(store, { columns: 80, rows: 24 });
     await tui.press('c');
     expect(tui.copies).toEqual([store.getState().analysis.hypotheses[0]!.next.command]);
-    expect(tui.copies[0]).toMatch(/^\/usr\/bin\/log show --style ndjson/);
+    // The chain break is likely: its next step is the one that confirms and fixes it.
+    expect(tui.copies[0]).toMatch(/^curl -sv /);
   });
 
   it('r then y runs the probe through the transport, adds its evidence and re-ranks', async () => {
@@ -109,7 +110,9 @@ describe('runbook actions', () => {
     expect(f).toMatch(/ 1 ██████████ 1\.00 LIKELY .* Mac clock off/);
     expect(f).toContain('ran: +1 events');
     expect(f).toContain('clock: Mac 413 s behind (sntp, corrected)');
-    expect(f).toMatch(/\[x\] \d\/\d Measure the Mac's clock offset/);
+    expect(store.getState().marks['probe:sntp']).toBe('done');
+    // Clock skew is now likely: the runbook moves on to the step that fixes it.
+    expect(f).toMatch(/\[ \] \d\/\d Set the clock .*\(next\)/);
   });
 });
 
