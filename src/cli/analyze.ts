@@ -11,6 +11,7 @@ import { safeLine } from '../text/boundary.js';
 import { loadDiagnosisModel } from '../config/diagnosis-packs.js';
 import { rankAnalysis, type ActiveModel } from '../diagnosis/rank-analysis.js';
 import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
+import { headlessIdentity, resolveFlags, runFor } from './resolve-device.js';
 
 export type OutputFormat = 'json' | 'md';
 
@@ -72,14 +73,16 @@ export async function runAnalyzeBundle(bundle: string, out: OutputOptions, packs
   await printAnalysis(analysis, out, out.format === 'json' && !out.report ? [] : await bundleProbeOutputs(bundle));
 }
 
-/** `trustline analyze --serial S`: the live sources, fetched at once, then the same output as a bundle. */
+/** `trustline analyze --serial S | --user U | …`: the Mac resolved, the live sources fetched at once, then the same output as a bundle. */
 export async function runAnalyzeLive(flags: LiveFlags, out: OutputOptions, packs: PackFlags): Promise<void> {
-  const query = liveQuery(flags, Date.now());
-  const device = deviceRunner(flags, query);
+  const window = liveQuery(flags, Date.now());
+  const device = deviceRunner(flags, window);
   const { config, settings } = await liveSettings(flags.profile, device !== undefined);
   const active = await activeModel(packs, config);
   const { runLive } = await import('../sources/live/run-live.js');
-  const { analysis, device: captured } = await runLive({ settings, query, identity: { hostname: undefined, user: flags.user, deviceTimeZone: undefined }, device });
+  const resolution = await resolveFlags(flags, settings);
+  const run = runFor(resolution, headlessIdentity(resolution, flags), flags, Date.now());
+  const { analysis, device: captured } = await runLive({ settings, query: run.query, identity: run.identity, device, notes: run.notes });
   analysis.hypotheses = rankAnalysis(analysis, active, { macReachable: device !== undefined });
   // Said first, before any ranking: with no evidence the list below means nothing.
   const none = noEvidence(analysis);

@@ -67,6 +67,11 @@ interface OpenOptions {
   fetch?: (progress: LiveProgress, signal: AbortSignal) => Promise<LiveResult>;
   /** The sources `fetch` brings, shown as loading until they answer. */
   sources?: SourceName[];
+  /** Several Macs match: the console opens on a picker of these rows and fetches after `pick`. */
+  candidates?: readonly (readonly string[])[];
+  pick?: (index: number) => void;
+  /** After the fetch: a line for the message bar (the SSH target to try when no --host was given). */
+  notice?: () => string | undefined;
   /** The organisation view over the same window (the `f` key), fetched beside the device's evidence. */
   sweep?: (signal: AbortSignal, progress: (p: SweepProgress) => void) => Promise<SweepResult>;
   /** Where probe runs are journalled (default: the user's journal, `journalPath()`). */
@@ -119,6 +124,10 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
   if (!haveTerminal()) throw new UsageError('the console needs a terminal; use `trustline analyze` for headless output', 2);
   const theme = pickTheme(opts.flags, opts.config);
   let collected = opts.collected ?? [];
+  let pickedIndex: (index: number) => void = () => undefined;
+  const picked = new Promise<number>((resolve) => {
+    pickedIndex = resolve;
+  });
   const store = createConsoleStore({
     analysis: opts.analysis ?? emptyAnalysis(opts.ctx),
     active: opts.active,
@@ -127,11 +136,20 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
     journal: (entry) => appendJournalEntry(opts.journalFile ?? journalPath(), entry),
     exportReport: reportWriter(opts.flags, () => collected),
     guided: opts.flags.guided === true,
+    ...(opts.candidates ? { candidates: opts.candidates, onPick: (index: number) => pickedIndex(index) } : {}),
   });
   const stop = new AbortController();
   const sweeping = opts.sweep ? runFleet(store, opts.sweep, stop.signal) : Promise.resolve();
   const fetching = (async () => {
+    if (opts.candidates) {
+      // Nothing is fetched until a Mac is chosen; quitting first ends here.
+      const index = await Promise.race([picked, new Promise<undefined>((resolve) => stop.signal.addEventListener('abort', () => resolve(undefined)))]);
+      if (index === undefined) return;
+      opts.pick?.(index);
+    }
     if (opts.fetch) collected = (await follow(store, opts.fetch, opts.sources ?? [], stop.signal)).device?.probes ?? [];
+    const notice = opts.notice?.();
+    if (notice) store.setState({ message: notice });
     await opts.followUp?.(store.getState().analysis, stop.signal, (events) => store.getState().appendEvents(events));
   })().catch((error: unknown) => {
     if (!stop.signal.aborted) store.setState({ message: `live update failed: ${error instanceof Error ? error.message : String(error)}` });

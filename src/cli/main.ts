@@ -10,7 +10,7 @@ import { runCollect } from './collect.js';
 import { runConsoleCommand, type ConsoleCommandFlags } from './console-command.js';
 import type { DemoFlags } from './demo.js';
 import { DEFAULT_SCENARIO } from './demo-scenario.js';
-import { DEFAULT_SINCE, refuseLiveOptions, type LiveFlags } from './live-args.js';
+import { DEFAULT_SINCE, hasDeviceKey, refuseLiveOptions, type LiveFlags } from './live-args.js';
 import { DocumentError } from '../config/yaml-document.js';
 import { BundleError } from '../sources/bundle/layout.js';
 import { runSweepCommand, type SweepFlags } from './sweep.js';
@@ -88,7 +88,10 @@ const NO_REDACT = 'reports: show serials, UDIDs, host names, e-mail addresses an
 
 const liveOptions = (command: Command): Command =>
   command
-    .option('--user <login>', "the user's Okta login, e.g. alice@example.com (default: the device's users in Okta)")
+    .option('--user <login>', "find the Mac by its user's Okta login or e-mail, e.g. alice@example.com; the System Log is read for every user the Mac has")
+    .option('--hostname <name>', "find the Mac by its host name (Jamf's computer name; `.local` is ignored) or Okta display name")
+    .option('--okta-device-id <id>', "find the Mac by its Okta device id (guo…)")
+    .option('--jamf-id <id>', "find the Mac by its Jamf Pro computer id")
     .option('--since <when>', `start of the window: a duration before --until (e.g. 2h) or an ISO time (default ${DEFAULT_SINCE})`)
     .option('--until <when>', 'end of the window: an ISO time (default now)')
     .option('--profile <name>', 'config profile with the Okta and Jamf endpoints (see README, "Configuration")')
@@ -100,8 +103,8 @@ liveOptions(
   program
     .command('analyze')
     .description('headless analysis: merge the evidence into one UTC timeline, rank hypotheses, print the result')
-    .addOption(new Option('--bundle <dir>', 'evidence bundle directory (see README, "Evidence bundle")').conflicts('serial'))
-    .option('--serial <serial>', "the Mac's serial number: fetch live from Jamf and Okta"),
+    .addOption(new Option('--bundle <dir>', 'evidence bundle directory (see README, "Evidence bundle")').conflicts(['serial', 'hostname', 'oktaDeviceId', 'jamfId']))
+    .option('--serial <serial>', "the Mac's serial number: fetch live from Jamf and Okta (or --user, --hostname, …)"),
 )
   .addOption(new Option('--json', 'print the analysis as JSON (the contract: src/cli/CONTRACT.md)').conflicts('md'))
   .addOption(new Option('--md', 'print the Markdown incident report (the default)').conflicts('json'))
@@ -115,15 +118,15 @@ liveOptions(
     if (opts.report === true && !opts.json) throw new UsageError('--report needs --json (--md is always the report)');
     if (opts.bundle !== undefined) refuseLiveOptions(opts, ['user', 'since', 'until', 'profile', 'host', 'jump', 'sshConfig']);
     if (opts.bundle !== undefined) await runAnalyzeBundle(opts.bundle, out, packs);
-    else if (opts.serial !== undefined) await runAnalyzeLive({ ...opts, serial: opts.serial }, out, packs);
-    else throw new UsageError('analyze needs --bundle DIR or --serial SERIAL');
+    else if (hasDeviceKey(opts)) await runAnalyzeLive(opts, out, packs);
+    else throw new UsageError('analyze needs --bundle DIR, or the Mac: --serial, --user, --hostname, --okta-device-id or --jamf-id');
   });
 
 liveOptions(
   program
     .command('collect')
     .description('fetch the evidence live and write it as a bundle, for handoff and replay with analyze --bundle')
-    .requiredOption('--serial <serial>', "the Mac's serial number")
+    .option('--serial <serial>', "the Mac's serial number (or --user, --hostname, …)")
     .requiredOption('--out <dir>', 'new directory for the bundle'),
 ).action(async (opts: LiveFlags & { out: string }) => {
   await runCollect(opts, opts.out);
@@ -164,7 +167,7 @@ consoleOptions(
 consoleOptions(
   liveOptions(
     program
-      .addOption(new Option('--bundle <dir>', 'open the console on a collected bundle (replay)').conflicts('serial'))
+      .addOption(new Option('--bundle <dir>', 'open the console on a collected bundle (replay)').conflicts(['serial', 'hostname', 'oktaDeviceId', 'jamfId']))
       .option('--serial <serial>', "open the console on the Mac's evidence, fetched live"),
   ),
 )

@@ -18,7 +18,7 @@ const STALE_CHECK_IN_HOURS = 14 * 24;
 
 const STREAMS: { source: 'okta' | 'jamf' | 'device'; role: Coverage['role']; stream: string; kinds: string[]; generic: string }[] = [
   { source: 'okta', role: 'idp', stream: 'idp.system-log', kinds: ['okta.user.*', 'okta.app.*', 'okta.policy.*', 'okta.pki.*', 'okta.device.enrollment.*', 'okta.device.user.*', 'okta.device.assurance.*', 'okta.device.lifecycle.*', 'okta.device.platform_sso.*', 'okta.system.*', 'okta.application.*', 'okta.security.*', 'okta.group.*'], generic: 'idp.event' },
-  { source: 'okta', role: 'idp', stream: 'idp.devices', kinds: ['okta.device.state'], generic: 'idp.device.state' },
+  { source: 'okta', role: 'idp', stream: 'idp.devices', kinds: ['okta.device.state', 'okta.device.not-found'], generic: 'idp.device.state' },
   { source: 'jamf', role: 'mdm', stream: 'mdm.inventory', kinds: ['jamf.inventory.*', 'jamf.profile.*', 'jamf.certificate.*', 'jamf.mdm-profile.*', 'jamf.attestation'], generic: 'mdm.inventory.state' },
   { source: 'jamf', role: 'mdm', stream: 'mdm.commands', kinds: ['jamf.mdm.command'], generic: 'mdm.command' },
   { source: 'jamf', role: 'mdm', stream: 'mdm.history', kinds: ['jamf.history.*', 'jamf.policy.*'], generic: 'mdm.command' },
@@ -145,7 +145,9 @@ export function legacyFacts(analysis: Analysis, index: EventIndex): FactLookup {
   const managedKnown = okta.some((d) => d.managed !== undefined || d.users.some((u) => u.managementStatus !== undefined));
   const managed = okta.some((d) => d.managed === true || d.users.some((u) => u.managementStatus === 'MANAGED'));
   const oktaWhy = 'no Okta device record';
-  set('idp.device.record-found', okta.length > 0 ? true : undefined, 'okta.device.state', oktaWhy);
+  // Okta searched for the Mac and had no record: a finding (Device Trust never registered, or the record deleted).
+  const searchedNone = okta.length === 0 && byKind('okta.device.not-found').length > 0;
+  set('idp.device.record-found', okta.length > 0 ? true : searchedNone ? false : undefined, searchedNone ? 'okta.device.not-found' : 'okta.device.state', oktaWhy);
   set('idp.device.managed', managedKnown ? managed : undefined, 'okta.device.state', oktaWhy);
   set('idp.device.status', okta[0]?.status, 'okta.device.state', oktaWhy);
   set('idp.device.active', okta[0]?.status === undefined ? undefined : okta[0].status === 'ACTIVE', 'okta.device.state', oktaWhy);

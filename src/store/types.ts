@@ -36,7 +36,9 @@ export type Overlay =
   | { kind: 'confirm'; stepKey: string }
   | { kind: 'step'; stepKey: string }
   | { kind: 'notes'; offset: number }
-  | { kind: 'fleet'; offset: number };
+  | { kind: 'fleet'; offset: number }
+  /** Several Macs match the keys given: choose one before anything is fetched. */
+  | { kind: 'picker'; cursor: number };
 
 export interface Filters {
   sources: Record<SourceName, boolean>;
@@ -92,6 +94,20 @@ export interface ConsoleInit {
   now?: () => number;
   /** The zone `z` shows as local (default: this process' zone). */
   localTimeZone?: string;
+  /** Several Macs match: one row of columns per candidate; the console opens on the picker. */
+  candidates?: readonly (readonly string[])[];
+  /** Called once with the index of the candidate chosen. */
+  onPick?: (index: number) => void;
+}
+
+/** The Mac picker: the candidates' columns (serial, host name, model, OS, last seen, management). */
+export interface PickerSlice {
+  candidates: readonly (readonly string[])[];
+  /** Opens the picker on these candidates (the console starts with it when several Macs match). */
+  openPicker(candidates: readonly (readonly string[])[]): void;
+  pickerMove(delta: number): void;
+  /** Chooses the candidate under the cursor and closes the picker. */
+  pickCandidate(): void;
 }
 
 export interface DataSlice {
@@ -224,7 +240,7 @@ export interface FleetSlice {
   toggleFleet(): void;
 }
 
-export type ConsoleState = DataSlice & ViewSlice & NavigationSlice & RunbookSlice & ExportSlice & GuidedSlice & FleetSlice;
+export type ConsoleState = DataSlice & ViewSlice & NavigationSlice & RunbookSlice & ExportSlice & GuidedSlice & FleetSlice & PickerSlice;
 
 export type SetState = (partial: Partial<ConsoleState> | ((s: ConsoleState) => Partial<ConsoleState>)) => void;
 export type GetState = () => ConsoleState;

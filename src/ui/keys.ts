@@ -114,8 +114,11 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     hint: 'help',
     action: (s) => (s.overlay?.kind === 'help' ? s.closeOverlay() : s.openHelp(KEY_TABLE.length)),
   },
-  { id: 'quit-now', keys: ['ctrl+c'], scopes: [...NOT_TYPING, 'search'], description: 'quit from anywhere', action: quit },
-  { id: 'quit', keys: ['q'], scopes: NOT_TYPING, description: 'quit', hint: 'quit', action: quit },
+  { id: 'pick-down', keys: ['j', 'down'], scopes: ['picker'], description: 'next Mac', hint: 'move', action: (s) => s.pickerMove(1) },
+  { id: 'pick-up', keys: ['k', 'up'], scopes: ['picker'], description: 'previous Mac', action: (s) => s.pickerMove(-1) },
+  { id: 'pick', keys: ['enter'], scopes: ['picker'], description: 'fetch the evidence of this Mac', hint: 'choose', action: (s) => s.pickCandidate() },
+  { id: 'quit-now', keys: ['ctrl+c'], scopes: [...NOT_TYPING, 'search', 'picker'], description: 'quit from anywhere', action: quit },
+  { id: 'quit', keys: ['q'], scopes: [...NOT_TYPING, 'picker'], description: 'quit', hint: 'quit', action: quit },
 ];
 
 /** The name of a key as the table spells it. */

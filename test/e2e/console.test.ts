@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { remoteCommand } from '../../src/sources/mac/ssh/commands.js';
+import { fleetScenario } from '../helpers/fleet-scenario.js';
 import { JAMF_CLIENT, OKTA_TOKEN, startEmulators } from '../helpers/live-emulators.js';
 import { startTmux, type TmuxSession } from '../helpers/tmux.js';
 import { tempDir } from '../helpers/temp-files.js';
@@ -153,4 +154,31 @@ describe('the console on other evidence', () => {
     tmux.sendKeys('q');
     expect(await tmux.waitForExit()).toBe(0);
   }, 30_000);
+
+  it('several Macs for a user: the picker first, Enter fetches the chosen one (trustline --user)', async () => {
+    const emu = await startEmulators(fleetScenario());
+    const tmux = startTmux({
+      command: [process.execPath, launcher, '--user', 'carol@example.com', '--until', emu.scenario.meta.collectedAt],
+      cols: 100,
+      rows: 30,
+      env: {
+        XDG_CONFIG_HOME: join(tempDir(), 'none'),
+        TRUSTLINE_OKTA_URL: emu.okta.url,
+        TRUSTLINE_OKTA_TOKEN: OKTA_TOKEN,
+        TRUSTLINE_JAMF_URL: emu.jamf.url,
+        TRUSTLINE_JAMF_CLIENT_ID: JAMF_CLIENT.clientId,
+        TRUSTLINE_JAMF_CLIENT_SECRET: JAMF_CLIENT.clientSecret,
+      },
+    });
+    await tmux.waitFor(/Several Macs match \(12\)/, 20_000);
+    expect(tmux.capture()).toMatch(/▶ C02LAB11Q6L4 +carol-mac-11/);
+    // Resolution only searched the inventory: no Mac's evidence (detail, MDM commands) before one is chosen.
+    expect(emu.jamf.requests.some((r) => r.path.includes('computers-inventory-detail') || r.path.startsWith('/api/v2/mdm/commands'))).toBe(false);
+    tmux.sendKeys('j');
+    tmux.sendKeys('Enter');
+    const screen = await frameShowing(tmux, /J jamf ✓ \d+ +O okta ✓ \d+/, 30, 20_000);
+    expect(screen).toContain('C02LAB10Q6L4');
+    tmux.sendKeys('q');
+    expect(await tmux.waitForExit()).toBe(0);
+  }, 60_000);
 });

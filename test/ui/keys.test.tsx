@@ -26,6 +26,8 @@ const searchFor = (q: string) => (s: ConsoleState) => {
   s.commitSearch();
 };
 
+const THREE_MACS = [['C02A', 'mac-a'], ['C02B', 'mac-b'], ['C02C', 'mac-c']];
+
 /** The runbook's first probe step: a likely cause's next step is its remedy, which may not be a probe. */
 const selectProbeStep = (s: ConsoleState, store: ConsoleStore) => {
   const probe = runbookSteps(s).find((x) => x.kind === 'probe');
@@ -65,6 +67,12 @@ const SPECS: Record<string, Spec> = {
       await vi.waitFor(() => expect(t.frame()).toMatch(/ran: \+\d+ events|failed/));
     },
   },
+  'pick-down': { setup: (s) => s.openPicker(THREE_MACS), check: (_a, b, t) => (expect(b.overlay).toEqual({ kind: 'picker', cursor: 1 }), expect(t.frame()).toContain('C02B')) },
+  'pick-up': {
+    setup: (s) => (s.openPicker(THREE_MACS), s.pickerMove(2)),
+    check: (_a, b) => expect(b.overlay).toEqual({ kind: 'picker', cursor: 1 }),
+  },
+  pick: { setup: (s) => s.openPicker(THREE_MACS), check: (_a, b, t) => (expect(b.overlay).toBeNull(), expect(t.frame()).not.toContain('Which one?')) },
   'confirm-no': { setup: (s) => s.requestRun(), check: (_a, b) => (expect(b.overlay).toBeNull(), expect(b.journalEntries).toEqual([])) },
   export: { check: (_a, b, t) => (expect(b.message).toBe('no report export in this session'), expect(t.frame()).toContain('no report export')) },
   notes: { check: (_a, b, t) => (expect(b.overlay?.kind).toBe('notes'), expect(t.frame()).toContain('Sources and reading notes')) },

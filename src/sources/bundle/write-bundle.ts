@@ -1,4 +1,5 @@
 import { writeDirectoryAtomic } from '../../io/atomic-write.js';
+import type { ResolutionRecord } from '../../core/identity-text.js';
 import type { ParseContext } from '../../model/context.js';
 import { escapeJsonText } from '../../text/json-safe.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
@@ -10,13 +11,21 @@ import type { CollectedDocument } from '../live/live-types.js';
  * the run's context, API documents as received, device outputs byte for byte. `analyze --bundle`
  * reads it back to the same analysis.
  */
-export async function writeBundle(dir: string, ctx: ParseContext, documents: CollectedDocument[], device: CapturedOutputs | undefined): Promise<string[]> {
-  const meta: Record<string, string> = {};
+export async function writeBundle(
+  dir: string,
+  ctx: ParseContext,
+  documents: CollectedDocument[],
+  device: CapturedOutputs | undefined,
+  resolution?: ResolutionRecord,
+): Promise<string[]> {
+  const meta: Record<string, unknown> = {};
   if (ctx.serial) meta['serial'] = ctx.serial;
   if (ctx.hostname) meta['hostname'] = ctx.hostname;
   if (ctx.user) meta['user'] = ctx.user;
   if (ctx.collectedAtMs !== undefined) meta['collectedAt'] = formatIsoUtc(ctx.collectedAtMs);
   if (ctx.deviceTimeZone) meta['deviceTimeZone'] = ctx.deviceTimeZone;
+  // How the Mac was found: the keys given and what each system answered (replay shows it).
+  if (resolution) meta['resolution'] = resolution;
   const files = [
     // JSON files carry no raw control or bidi character (escaped as \uXXXX: the same data, safe to `cat`).
     { rel: 'meta.json', data: `${escapeJsonText(JSON.stringify(meta, null, 2))}\n` },

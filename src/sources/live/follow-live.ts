@@ -15,7 +15,7 @@ import { logFilter } from '../okta/okta-source.js';
 export async function followLive(
   settings: LiveSettings,
   analysis: Analysis,
-  from: { untilMs: number; user?: string | undefined },
+  from: { untilMs: number; user?: string | undefined; users?: readonly string[] | undefined },
   ctx: ParseContext,
   signal: AbortSignal,
   onEvents: (events: TimelineEvent[]) => void,
@@ -24,6 +24,7 @@ export async function followLive(
   if (!okta) return;
   const logins = new Set<string>();
   if (from.user) logins.add(from.user);
+  for (const user of from.users ?? []) logins.add(user);
   for (const device of analysis.state.okta) for (const u of device.users) if (u.login) logins.add(u.login);
   const filter = logFilter(analysis.state.okta.map((d) => d.id), [...logins]);
   if (!filter) return;

@@ -40,6 +40,8 @@ export interface LiveOptions {
   http?: HttpSettings;
   /** System Log page size (default the API's maximum, 1000). */
   oktaPageLimit?: number;
+  /** Notes the run starts with (how the Mac was resolved). */
+  notes?: readonly string[];
 }
 
 export interface LiveResult {
@@ -122,7 +124,7 @@ export async function runLive(opts: LiveOptions): Promise<LiveResult> {
   try {
     const [j, o, d] = await Promise.all([jamf, okta, device]);
     const ctx = await context;
-    const notes = capture?.notes ?? [];
+    const notes = [...(opts.notes ?? []), ...(capture?.notes ?? [])];
     return { analysis: assembleAnalysis(ctx, { jamf: j, okta: o, device: d }, notes), ctx, documents: [...jamfDocs, ...oktaDocs], device: capture };
   } finally {
     await http.close();

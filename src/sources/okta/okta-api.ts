@@ -9,7 +9,7 @@ import { sanitizeLine } from '../../text/sanitize.js';
 import type { OktaAuthorizer } from './okta-auth.js';
 import { RateBudget } from './rate-budget.js';
 
-export type OktaBucket = 'logs' | 'devices';
+export type OktaBucket = 'logs' | 'devices' | 'users';
 
 export interface OktaPage {
   items: JsonValue[];
@@ -48,7 +48,7 @@ function describeOktaError(res: HttpResponse, mode: 'ssws' | 'oauth', bucket: Ok
     return new HttpError('status', `Okta refused the credentials (${said}): ${fix}`, 401);
   }
   if (res.status === 403) {
-    const needs = bucket === 'logs' ? 'okta.logs.read' : 'okta.devices.read';
+    const needs = bucket === 'logs' ? 'okta.logs.read' : bucket === 'users' ? 'okta.users.read' : 'okta.devices.read';
     return new HttpError('status', `Okta denied access (${said}): the admin role behind the credentials must allow ${needs}`, 403);
   }
   if (res.status === 429) {
@@ -66,7 +66,7 @@ function describeOktaError(res: HttpResponse, mode: 'ssws' | 'oauth', bucket: Ok
 export class OktaApi {
   private readonly budgets: Record<OktaBucket, RateBudget>;
   /** Requests sent per bucket (each 429 retry included in the one it retried). */
-  readonly requests: Record<OktaBucket, number> = { logs: 0, devices: 0 };
+  readonly requests: Record<OktaBucket, number> = { logs: 0, devices: 0, users: 0 };
 
   /** `rateShare`: the fraction of each window's remaining requests this client may spend (see RateBudget). */
   constructor(
@@ -75,7 +75,7 @@ export class OktaApi {
     private readonly auth: OktaAuthorizer,
     rateShare?: number,
   ) {
-    this.budgets = { logs: new RateBudget(Date.now, rateShare), devices: new RateBudget(Date.now, rateShare) };
+    this.budgets = { logs: new RateBudget(Date.now, rateShare), devices: new RateBudget(Date.now, rateShare), users: new RateBudget(Date.now, rateShare) };
   }
 
   async page(url: URL, bucket: OktaBucket, signal: AbortSignal): Promise<OktaPage> {

@@ -55,32 +55,36 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
 
   const fetchAll = async (): Promise<void> => {
     progress.status?.('okta', 'finding the device');
+    const oktaId = q.ids?.['okta'];
+    const search = q.serial !== undefined ? `profile.serialNumber eq ${doubleQuoted(q.serial)}` : oktaId !== undefined ? `id eq ${doubleQuoted(oktaId)}` : undefined;
     const deviceItems: JsonValue[] = [];
-    let url: URL | undefined = oktaUrl(api.base, '/api/v1/devices', {
-      search: `profile.serialNumber eq ${doubleQuoted(q.serial)}`,
-      expand: 'userSummary',
-      limit: '20',
-    });
+    let url: URL | undefined = search === undefined ? undefined : oktaUrl(api.base, '/api/v1/devices', { search, expand: 'userSummary', limit: '20' });
     for (let n = 0; url && n < MAX_DEVICE_PAGES; n++) {
       const page = await api.page(url, 'devices', signal);
       deviceItems.push(...page.items);
       url = page.next;
     }
-    documents.push({ rel: 'okta/devices.json', json: storableItems(deviceItems) });
     // Normalising needs the collection context, which a device source may still be measuring.
     const ctx = await context;
     const devices = new OktaDeviceCollector(devicesReport, ctx);
-    deviceItems.forEach(devices.add);
-    devices.finish();
+    if (search !== undefined) {
+      documents.push({ rel: 'okta/devices.json', json: storableItems(deviceItems) });
+      deviceItems.forEach(devices.add);
+      devices.finish();
+    }
     read.devices = devices.records;
     merger = new OktaLogMerger(ctx);
     emit(devices.events);
 
-    const logins = new Set<string>();
-    if (q.user) logins.add(q.user);
-    for (const record of devices.records) for (const u of record.users) if (u.login) logins.add(u.login);
-    const filter = logFilter(devices.records.map((d) => d.id), [...logins]);
-    if (devices.records.length === 0) devicesReport.note(`Okta has no device with serial ${q.serial}`);
+    // Every user the identity knows, whether or not Okta has a device record for the Mac.
+    const logins = new Map<string, string>();
+    for (const login of [...(q.users ?? []), ...(q.user ? [q.user] : []), ...devices.records.flatMap((r) => r.users.map((u) => u.login))]) {
+      if (login && !logins.has(login.toLowerCase())) logins.set(login.toLowerCase(), login);
+    }
+    const filter = logFilter(devices.records.map((d) => d.id), [...logins.values()]);
+    if (search !== undefined && devices.records.length === 0) {
+      devicesReport.note(`Okta has no device record for this Mac${q.serial ? ` (serial ${q.serial})` : ''}`);
+    }
     if (!filter) {
       devicesReport.note('no Okta device and no user known: System Log not queried (give --user)');
       return;
