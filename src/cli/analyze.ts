@@ -83,7 +83,9 @@ export async function runAnalyzeLive(flags: LiveFlags, out: OutputOptions, packs
   const resolution = await resolveFlags(flags, settings);
   const run = runFor(resolution, headlessIdentity(resolution, flags), flags, Date.now());
   const { analysis, device: captured } = await runLive({ settings, query: run.query, identity: run.identity, device, notes: run.notes });
-  analysis.hypotheses = rankAnalysis(analysis, active, { macReachable: device !== undefined });
+  // Headless output is read by people who can run a probe by hand: the ranking and next step are the
+  // same as a replay of the collected bundle gives (only the console limits `r` to a connected Mac).
+  analysis.hypotheses = rankAnalysis(analysis, active);
   // Said first, before any ranking: with no evidence the list below means nothing.
   const none = noEvidence(analysis);
   if (none) printNotes([none]);
