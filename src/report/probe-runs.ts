@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import type { Analysis } from '../model/analysis.js';
-import { readBundleLayout } from '../sources/bundle/layout.js';
 import { PROBE_COMMANDS } from '../sources/mac/ssh/commands.js';
 import { sha256 } from '../store/run-step.js';
 import type { JournalEntry } from '../store/types.js';
@@ -77,10 +75,4 @@ export function probeRuns(a: Analysis, collected: readonly CollectedOutput[], jo
     });
   }
   return runs;
-}
-
-/** The probe outputs saved in a bundle (device/probes/NAME.txt). */
-export async function bundleProbeOutputs(dir: string): Promise<CollectedOutput[]> {
-  const layout = await readBundleLayout(dir);
-  return Promise.all(layout.device.probes.map(async (p) => ({ name: p.name, text: await readFile(p.path, 'utf8') })));
 }

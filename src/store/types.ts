@@ -5,7 +5,7 @@ import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
 import type { ActiveHypotheses } from '../triage/triage.js';
 import type { TimeZones } from './selectors/time-format.js';
 
-export type LoadState = 'loading' | 'ok' | 'error' | 'missing';
+export type LoadState = 'loading' | 'ok' | 'partial' | 'error' | 'missing';
 
 /** How far one source has got: shown in the header (a spinner while loading). */
 export interface SourceLoad {
@@ -35,6 +35,7 @@ export type Overlay =
   | { kind: 'confirm'; stepKey: string };
 
 export interface Filters {
+  /** Sources toggled on or off; a source not listed is shown. */
   sources: Record<SourceName, boolean>;
   minSeverity: Severity;
 }
@@ -123,6 +124,8 @@ export interface ViewSlice {
   cycleFocus(delta: 1 | -1): void;
   setTimelineRows(rows: number): void;
   toggleSource(source: SourceName): void;
+  /** Keys 1..n: the n-th source in the analysis' (registry) order. */
+  toggleSourceAt(position: number): void;
   cycleMinSeverity(): void;
   cycleTimeMode(): void;
   selectHypothesis(id: string): void;

@@ -33,7 +33,7 @@ export function triage(analysis: Analysis, active: ActiveHypotheses): Hypothesis
   return rankHypotheses(active.hypotheses, {
     analysis,
     index,
-    facts: new FactBook(analysis, index),
+    facts: new FactBook(analysis),
     identity: new DeviceIdentitySet(analysis),
     windowMs: active.windowMs,
   });

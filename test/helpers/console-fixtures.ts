@@ -11,6 +11,7 @@ import { createConsoleStore, type ConsoleStore } from '../../src/store/create-co
 import type { ConsoleInit } from '../../src/store/types.js';
 import { loadHypotheses, type ActiveHypotheses } from '../../src/triage/triage.js';
 import { tempDir } from './temp-files.js';
+import { genericOf } from '../../src/sources/registry.js';
 
 let activeOnce: Promise<ActiveHypotheses> | undefined;
 export function builtinHypotheses(): Promise<ActiveHypotheses> {
@@ -75,11 +76,14 @@ let seq = 0;
 /** A synthetic timeline event (for live arrivals and hostile text). */
 export function makeEvent(over: Partial<TimelineEvent> & { epochMs: number }): TimelineEvent {
   seq++;
+  const source = over.source ?? 'okta';
+  const kind = over.kind ?? ({ okta: 'okta.test', jamf: 'jamf.mdm.command' }[source] ?? `${source}.log`);
   return {
     id: `test:${seq}`,
     originalTime: new Date(over.epochMs).toISOString(),
     source: 'okta',
-    kind: 'okta.test',
+    kind,
+    generic: genericOf(source, kind),
     severity: 'info',
     summary: `synthetic event ${seq}`,
     keys: {},

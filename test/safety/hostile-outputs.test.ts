@@ -7,7 +7,7 @@ import { isProbeName } from '../../src/sources/mac/probes/index.js';
 import { analyzeJsonChunks } from '../../src/report/json-report.js';
 import { makeReport } from '../../src/report/make-report.js';
 import { renderMarkdown } from '../../src/report/markdown-report.js';
-import { bundleProbeOutputs } from '../../src/report/probe-runs.js';
+import { bundleProbeOutputs } from '../../src/sources/mac/recorded-outputs.js';
 import { redactSecrets } from '../../src/secrets/registry.js';
 import { writeBundle } from '../../src/sources/bundle/write-bundle.js';
 import { safeLine } from '../../src/text/boundary.js';

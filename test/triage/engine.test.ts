@@ -2,29 +2,30 @@ import { describe, expect, it } from 'vitest';
 import type { Analysis, SourceSummary } from '../../src/model/analysis.js';
 import type { EventFields, SourceName, TimelineEvent } from '../../src/model/event.js';
 import { parsePack } from '../../src/triage/load-pack.js';
+import { genericOf } from '../../src/sources/registry.js';
 import { triage } from '../../src/triage/triage.js';
+import { handAnalysis, sourceSummary } from '../helpers/analysis.js';
 
 const T0 = Date.UTC(2026, 10, 20, 14, 2);
 
 function ev(id: string, source: SourceName, kind: string, offsetS: number, summary: string, fields: EventFields = {}, severity: TimelineEvent['severity'] = 'info'): TimelineEvent {
-  return { id, epochMs: T0 + offsetS * 1000, originalTime: '', source, kind, severity, summary, keys: {}, raw: { file: 'f' }, fields };
+  return { id, epochMs: T0 + offsetS * 1000, originalTime: '', source, kind, generic: genericOf(source, kind), severity, summary, keys: {}, raw: { file: 'f' }, fields };
 }
 
 function analysis(timeline: TimelineEvent[], opts: { missing?: SourceName[]; offsetMs?: number | null; certs?: number } = {}): Analysis {
   const sources: SourceSummary[] = (['jamf', 'okta', 'device'] as const).map((name) =>
-    opts.missing?.includes(name) ? { name, status: 'missing', events: 0 } : { name, status: 'ok', events: 1 },
+    opts.missing?.includes(name) ? sourceSummary(name, 'missing') : sourceSummary(name, 'ok', 1),
   );
   const probes = opts.certs === undefined ? {} : { oktaCertificates: Array.from({ length: opts.certs }, () => ({ sha256: 'A', sha1: 'B', subject: 'Okta MTLS', issuer: 'Okta', notBeforeMs: T0 - 1e9, notAfterMs: T0 + 1e9 })) };
-  return {
+  const clock = { deviceOffsetMs: opts.offsetMs ?? null, basis: opts.offsetMs === undefined || opts.offsetMs === null ? null : ('sntp' as const), applied: true };
+  return handAnalysis({
     device: { serial: 'C02', hostname: null, user: null },
     collectedAtMs: T0 + 600_000,
     sources,
-    clock: { deviceOffsetMs: opts.offsetMs ?? null, basis: opts.offsetMs === undefined || opts.offsetMs === null ? null : 'sntp', applied: true },
-    timeline: [...timeline].sort((a, b) => a.epochMs - b.epochMs),
-    hypotheses: [],
-    state: { okta: [], probes },
-    notes: [],
-  };
+    clock,
+    timeline,
+    state: { device: { probes, clock } },
+  });
 }
 
 const PACK = parsePack(

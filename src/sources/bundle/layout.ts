@@ -1,21 +1,16 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isProbeName, type ProbeName } from '../mac/probes/index.js';
+import type { BundleFile, SourceAdapter } from '../../core/adapter.js';
 
 export class BundleError extends Error {}
 
-export interface BundleFile {
-  path: string;
-  /** Path relative to the bundle root, with forward slashes: what reports and raw refs show. */
-  rel: string;
-}
+export type { BundleFile };
 
 export interface BundleLayout {
   root: string;
   meta: BundleFile | undefined;
-  okta: { logs: BundleFile[]; devices: BundleFile | undefined };
-  jamf: { computer: BundleFile | undefined; mdmCommands: BundleFile | undefined; history: BundleFile | undefined };
-  device: { logs: BundleFile[]; probes: (BundleFile & { name: ProbeName })[] };
+  /** Per adapter id, the files it owns, sorted by path. */
+  sources: Map<string, BundleFile[]>;
   /** Files the bundle format does not define; reported, not read. */
   ignored: string[];
 }
@@ -43,8 +38,27 @@ function describeFsError(error: unknown): string {
   return e.message ?? String(error);
 }
 
-/** Finds the evidence files of a bundle directory (see DESIGN.md, "Evidence bundle"). */
-export async function readBundleLayout(root: string): Promise<BundleLayout> {
+/** Files under a source's folder and one level of subfolders (device/probes/), as bundle-relative paths. */
+async function listSourceFiles(root: string, folder: string): Promise<string[]> {
+  const out = (await listFiles(join(root, folder))).map((name) => `${folder}/${name}`);
+  for (const sub of await listDirectories(join(root, folder))) {
+    out.push(...(await listFiles(join(root, folder, sub))).map((name) => `${folder}/${sub}/${name}`));
+  }
+  return out;
+}
+
+async function listDirectories(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+    throw error;
+  }
+}
+
+/** Finds the evidence files of a bundle directory (see DESIGN.md, "Evidence bundle"): each source's folder, as its adapter says. */
+export async function readBundleLayout(root: string, adapters: readonly SourceAdapter[]): Promise<BundleLayout> {
   try {
     const info = await stat(root);
     if (!info.isDirectory()) throw new BundleError(`bundle ${root} is not a directory`);
@@ -52,48 +66,26 @@ export async function readBundleLayout(root: string): Promise<BundleLayout> {
     if (error instanceof BundleError) throw error;
     throw new BundleError(`cannot read bundle ${root}: ${describeFsError(error)}`);
   }
-  const file = (...parts: string[]): BundleFile => ({ path: join(root, ...parts), rel: parts.join('/') });
-  const layout: BundleLayout = {
-    root,
-    meta: undefined,
-    okta: { logs: [], devices: undefined },
-    jamf: { computer: undefined, mdmCommands: undefined, history: undefined },
-    device: { logs: [], probes: [] },
-    ignored: [],
-  };
+  const file = (rel: string): BundleFile => ({ path: join(root, ...rel.split('/')), rel });
+  const layout: BundleLayout = { root, meta: undefined, sources: new Map(), ignored: [] };
+  let found = 0;
   try {
     if ((await listFiles(root)).includes('meta.json')) layout.meta = file('meta.json');
-    for (const name of await listFiles(join(root, 'okta'))) {
-      if (name === 'devices.json') layout.okta.devices = file('okta', name);
-      else if (name.endsWith('.json')) layout.okta.logs.push(file('okta', name));
-      else layout.ignored.push(`okta/${name}`);
-    }
-    const jamfFiles: Record<string, keyof BundleLayout['jamf']> = {
-      'computer.json': 'computer',
-      'mdm-commands.json': 'mdmCommands',
-      'history.json': 'history',
-    };
-    for (const name of await listFiles(join(root, 'jamf'))) {
-      const slot = jamfFiles[name];
-      if (slot) layout.jamf[slot] = file('jamf', name);
-      else layout.ignored.push(`jamf/${name}`);
-    }
-    for (const name of await listFiles(join(root, 'device'))) {
-      if (name.endsWith('.ndjson') || name.endsWith('.log')) layout.device.logs.push(file('device', name));
-      else layout.ignored.push(`device/${name}`);
-    }
-    for (const name of await listFiles(join(root, 'device', 'probes'))) {
-      const probe = name.endsWith('.txt') ? name.slice(0, -4) : '';
-      if (isProbeName(probe)) layout.device.probes.push({ ...file('device', 'probes', name), name: probe });
-      else layout.ignored.push(`device/probes/${name}`);
+    for (const adapter of adapters) {
+      const owned: BundleFile[] = [];
+      for (const rel of await listSourceFiles(root, adapter.bundle.folder)) {
+        if (adapter.bundle.owns(rel)) owned.push(file(rel));
+        else layout.ignored.push(rel);
+      }
+      layout.sources.set(adapter.id, owned);
+      found += owned.length;
     }
   } catch (error) {
     throw new BundleError(`cannot read bundle ${root}: ${describeFsError(error)}`);
   }
-  const sources = layout.okta.logs.length + (layout.okta.devices ? 1 : 0) +
-    Object.values(layout.jamf).filter(Boolean).length + layout.device.logs.length + layout.device.probes.length;
-  if (sources === 0) {
-    throw new BundleError(`bundle ${root} has no evidence: expected files under okta/, jamf/ or device/ (see README, "Evidence bundle")`);
+  if (found === 0) {
+    const folders = adapters.map((a) => `${a.bundle.folder}/`);
+    throw new BundleError(`bundle ${root} has no evidence: expected files under ${folders.slice(0, -1).join(', ')} or ${folders.at(-1)} (see README, "Evidence bundle")`);
   }
   return layout;
 }

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { readBundleLayout } from '../bundle/layout.js';
 import type { DeviceCaptureResult, DeviceSourceRunner } from '../live/run-live.js';
+import { recordedOutputs } from './recorded-outputs.js';
 
 /**
  * The Mac's side from recorded outputs (a bundle's device/ folder): what the demo plays back in place
@@ -10,12 +9,7 @@ export function recordedDevice(bundleDir: string, collectedAtMs: number): Device
   return {
     async run(_signal, collectedAt): Promise<DeviceCaptureResult> {
       collectedAt(collectedAtMs);
-      const layout = await readBundleLayout(bundleDir);
-      const logs = await Promise.all(layout.device.logs.map(async (f) => ({ rel: f.rel, text: await readFile(f.path, 'utf8') })));
-      const probes = await Promise.all(
-        layout.device.probes.map(async (f) => ({ name: f.name, rel: f.rel, text: await readFile(f.path, 'utf8') })),
-      );
-      return { logs, probes, collectedAtMs, notes: [] };
+      return { ...(await recordedOutputs(bundleDir)), collectedAtMs, notes: [] };
     },
   };
 }

@@ -4,6 +4,7 @@ import type { RawRef, TimelineEvent } from '../../model/event.js';
 import { parseZonedTimestamp } from '../../time/timestamp.js';
 import { truncate } from '../../text/one-line.js';
 import { stringAt } from './json-get.js';
+import { oktaGenericKind } from './kinds.js';
 import { oktaEventFields } from './log-event-fields.js';
 import { oktaEventKeys } from './log-event-keys.js';
 import { readEventParts } from './log-event-parts.js';
@@ -37,12 +38,14 @@ export function normalizeOktaEvent(value: JsonValue, raw: RawRef, _ctx: ParseCon
   if (!instant) return { skip: `unparseable published time ${JSON.stringify(truncate(published, 40))}` };
 
   const parts = readEventParts(value);
+  const kind = parts.eventType !== undefined && EVENT_TYPE.test(parts.eventType) ? `okta.${parts.eventType}` : 'okta.unknown';
   const event: TimelineEvent = {
     id: oktaEventId(uuid),
     epochMs: instant.epochMs,
     originalTime: published,
     source: 'okta',
-    kind: parts.eventType !== undefined && EVENT_TYPE.test(parts.eventType) ? `okta.${parts.eventType}` : 'okta.unknown',
+    kind,
+    generic: oktaGenericKind(kind),
     severity: oktaEventSeverity(parts),
     summary: oktaEventSummary(parts),
     keys: oktaEventKeys(parts),

@@ -5,7 +5,13 @@ import { endpoint } from '../../net/endpoint.js';
 import { HttpError } from '../../net/errors.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
 import type { LiveQuery, SourceRun } from '../live/live-types.js';
-import { failedReport, type OktaRead } from '../source-read.js';
+import type { SourceRead } from '../../core/adapter.js';
+import type { Coverage } from '../../core/coverage.js';
+import { failedReport } from '../source-read.js';
+import { oktaLogFilter } from './adapter.js';
+import { OKTA_SOURCE } from './kinds.js';
+import { streamKinds } from '../coverage.js';
+import type { OktaState } from './state.js';
 import type { OktaApi } from './okta-api.js';
 
 /** System Log page size: the maximum, to spend as few rate-limited requests as possible. */
@@ -46,9 +52,12 @@ export function logFilter(deviceIds: string[], logins: string[]): string | undef
  * users), then the System Log for the device and its users in the window, following `next` links
  * verbatim. Pages go through the same normaliser and uuid merge as bundle files.
  */
-export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceRun, pageLimit = LOG_PAGE_LIMIT): Promise<OktaRead> {
+export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceRun, pageLimit = LOG_PAGE_LIMIT): Promise<SourceRead<OktaState>> {
   const { context, signal, progress, documents } = run;
-  const read: OktaRead = { name: 'okta', present: true, events: [], reports: [], devices: [] };
+  const state: OktaState = { devices: [], devicesComplete: false };
+  const read: SourceRead<OktaState> = { name: 'okta', present: true, events: [], reports: [], state, coverage: [] };
+  /** The System Log read, once it starts: incomplete until its last page is in. */
+  let logRead: Coverage | undefined;
   const devicesReport = new FileReport('okta/devices.json');
   let merger: OktaLogMerger | undefined;
   const emit = (events: typeof read.events): void => {
@@ -75,7 +84,8 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
     const devices = new OktaDeviceCollector(devicesReport, ctx);
     deviceItems.forEach(devices.add);
     devices.finish();
-    read.devices = devices.records;
+    state.devices = devices.records;
+    state.devicesComplete = devicesReport.fatal === undefined;
     merger = new OktaLogMerger(ctx);
     emit(devices.events);
 
@@ -90,6 +100,17 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
     }
 
     progress.status?.('okta', 'reading the System Log');
+    logRead = {
+      source: OKTA_SOURCE.id,
+      role: OKTA_SOURCE.role,
+      stream: 'idp.system-log',
+      kinds: streamKinds(OKTA_SOURCE.kinds, 'idp.system-log'),
+      fromMs: q.sinceMs,
+      untilMs: q.untilMs,
+      filter: oktaLogFilter(devices.records, q.user),
+      complete: false,
+      why: 'the read did not finish',
+    };
     url = oktaUrl(api.base, '/api/v1/logs', {
       since: formatIsoUtc(q.sinceMs),
       until: formatIsoUtc(q.untilMs),
@@ -110,7 +131,13 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
       progress.status?.('okta', `System Log page ${pages + 1}`);
       url = page.next;
     }
-    if (url) devicesReport.note(`stopped after ${MAX_LOG_PAGES} System Log pages; narrow the window with --since/--until`);
+    if (url) {
+      devicesReport.note(`stopped after ${MAX_LOG_PAGES} System Log pages; narrow the window with --since/--until`);
+      logRead.why = `stopped after ${MAX_LOG_PAGES} pages`;
+    } else {
+      logRead.complete = true;
+      delete logRead.why;
+    }
   };
 
   try {
@@ -118,7 +145,19 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     read.reports.push(failedReport('okta', error.message));
+    if (logRead) logRead.why = error.message;
   }
+  const devicesRead: Coverage = {
+    source: OKTA_SOURCE.id,
+    role: OKTA_SOURCE.role,
+    stream: 'idp.devices',
+    kinds: streamKinds(OKTA_SOURCE.kinds, 'idp.devices'),
+    fromMs: null,
+    untilMs: null,
+    complete: state.devicesComplete,
+    ...(state.devicesComplete ? {} : { why: 'the Devices API was not read in full' }),
+  };
+  read.coverage = logRead ? [logRead, devicesRead] : [devicesRead];
   // Same report order as a bundle: log pages, then devices.json.
   read.reports.unshift(...(merger?.reports ?? []), devicesReport);
   return read;

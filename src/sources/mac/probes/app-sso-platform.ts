@@ -2,7 +2,7 @@
  * `app-sso platform -s`: Platform SSO state for the console user. Registered means a device
  * configuration is present with `"registrationCompleted" : true`; ` (null)` means not registered.
  */
-import type { ProbeFacts } from '../../../model/device-state.js';
+import type { ProbeFacts } from '../state.js';
 import type { EventFields, Severity } from '../../../model/event.js';
 import { dictionaryValue, labelledTime, readDictionary, splitSections, type Dictionary, type LabelledTime } from './app-sso-sections.js';
 import { formatIsoSeconds, parseSpacedOffsetTime } from './probe-time.js';

@@ -2,7 +2,7 @@
  * `security find-certificate -a -c 'Okta MTLS' -Z -p`: the Okta Device Trust client certificates in
  * the keychain. No output (exit 0) means none. Validity is judged at the collection time (`nowMs`).
  */
-import type { CertificateFacts } from '../../../model/device-state.js';
+import type { CertificateFacts } from '../state.js';
 import type { EventFields, Severity } from '../../../model/event.js';
 import { clip, probeLines } from './probe-text.js';
 import { formatIsoSeconds } from './probe-time.js';

@@ -1,0 +1,60 @@
+import type { FactInput } from '../../core/adapter.js';
+import { certificateValidity } from '../../core/certificate.js';
+import { emptyFacts, known, setFact, unknown, type DerivedFacts } from '../../core/fact-table.js';
+import type { FactDeclaration, FactResult } from '../../core/facts.js';
+import type { MacState } from './state.js';
+
+const DAY_MS = 86_400_000;
+
+const DECLARED: [string, FactDeclaration['type'], string][] = [
+  ['endpoint.clock.offset-seconds', 'number', "how far the Mac's clock is off true time, in absolute seconds"],
+  ['endpoint.trust-cert.count', 'number', 'device-trust certificates in the keychain'],
+  ['endpoint.trust-cert.valid-count', 'number', 'device-trust certificates whose expiry was read and lies after collection'],
+  ['endpoint.trust-cert.expired', 'boolean', 'there is a device-trust certificate and every one has expired (unknown when an expiry could not be read)'],
+  ['endpoint.trust-cert.expired-days', 'number', 'days since the newest device-trust certificate expired'],
+  ['endpoint.keychain.missing', 'boolean', "the user's login keychain is missing"],
+  ['endpoint.mdm.enrolled', 'boolean', 'the Mac says it is enrolled in MDM (profiles status)'],
+  ['endpoint.sso.registered', 'boolean', 'Platform SSO registration is complete for the user'],
+  ['endpoint.sso.extension', 'string', 'the SSO extension identifier the Mac reports ("" when none)'],
+];
+
+export const MAC_FACTS: readonly FactDeclaration[] = DECLARED.map(([name, type, description]) => ({ name, type, description }));
+
+/** The Mac's facts from its probe outputs and measured clock; a probe not run leaves its facts unknown. */
+export function deriveMacFacts(input: FactInput<MacState>): DerivedFacts {
+  const facts = emptyFacts();
+  const set = (name: string, result: FactResult): void => setFact(facts, [name], result);
+  const probe = (name: string) => input.ofKind(`device.probe.${name}`)[0];
+  const notRun = (name: string): FactResult => unknown(`the ${name} probe was not run`);
+  const probes = input.state?.probes ?? {};
+  const clock = input.state?.clock;
+  if (clock && clock.deviceOffsetMs !== null) {
+    set('endpoint.clock.offset-seconds', known(Math.abs(clock.deviceOffsetMs) / 1000, [probe(clock.basis === 'sntp' ? 'sntp' : 'date-utc')]));
+  } else set('endpoint.clock.offset-seconds', unknown('the clock offset was not measured (no sntp or date -u output)'));
+
+  const certs = probes.oktaCertificates;
+  if (certs) {
+    const event = probe('okta-mtls-cert');
+    const validity = certs.map((c) => certificateValidity(c.notAfterMs, input.collectedAtMs));
+    const unread = validity.filter((v) => v === 'unknown').length;
+    const valid = validity.filter((v) => v === 'valid').length;
+    set('endpoint.trust-cert.count', known(certs.length, [event]));
+    const why = `the expiry of ${unread} certificate${unread === 1 ? '' : 's'} could not be judged`;
+    set('endpoint.trust-cert.valid-count', unread === 0 ? known(valid, [event]) : unknown(why));
+    set('endpoint.trust-cert.expired', unread === 0 ? known(certs.length > 0 && valid === 0, [event]) : unknown(why));
+    if (certs.length > 0 && unread === 0 && valid === 0 && input.collectedAtMs !== undefined) {
+      const newest = Math.max(...certs.map((c) => c.notAfterMs!));
+      set('endpoint.trust-cert.expired-days', known((input.collectedAtMs - newest) / DAY_MS, [event]));
+    } else set('endpoint.trust-cert.expired-days', unknown('no certificate is known to have expired'));
+  } else {
+    for (const name of ['count', 'valid-count', 'expired', 'expired-days']) set(`endpoint.trust-cert.${name}`, notRun('okta-mtls-cert'));
+  }
+  set('endpoint.keychain.missing', probes.keychain ? known(probes.keychain.missing, [probe('keychain-info')]) : notRun('keychain-info'));
+  const mdm = probes.enrollment?.mdm;
+  set('endpoint.mdm.enrolled', mdm !== undefined && mdm !== null ? known(mdm, [probe('profiles-status')]) : notRun('profiles-status'));
+  const sso = probes.ssoPlatform;
+  const ssoEvent = probe('app-sso-platform');
+  set('endpoint.sso.registered', sso && sso.registered !== null ? known(sso.registered, [ssoEvent]) : unknown(sso ? 'app-sso does not say whether registration completed' : 'the app-sso-platform probe was not run'));
+  set('endpoint.sso.extension', sso ? known(sso.extensionIdentifier ?? '', [ssoEvent]) : notRun('app-sso-platform'));
+  return facts;
+}
