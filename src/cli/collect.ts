@@ -11,7 +11,7 @@ export async function runCollect(flags: LiveFlags, out: string): Promise<void> {
   const { settings } = await liveSettings(flags.profile, device !== undefined);
   const result = await runLive({ settings, query, identity: { hostname: undefined, user: flags.user, deviceTimeZone: undefined }, device });
   try {
-    const files = await writeBundle(out, result.ctx, result.documents, result.device);
+    const files = await writeBundle(out, result.ctx, result.documents, result.device, result.analysis.coverage);
     const sources = result.analysis.sources.map((s) => `${s.name} ${s.status}${s.status === 'missing' ? '' : ` (${s.events} events)`}`);
     printNotes([...result.analysis.notes, `wrote ${out}: ${files.length} files; ${sources.join(', ')}`]);
   } catch (error) {

@@ -60,7 +60,7 @@ describe('hostile strings in exports', () => {
       const name = rel.replace(/^device\/probes\/|\.txt$/g, '');
       return rel.startsWith('device/probes/') && isProbeName(name) ? [{ name, rel, text }] : [];
     });
-    await writeBundle(out, loaded.ctx, documents, { logs: device.filter(([rel]) => !rel.startsWith('device/probes/')).map(([rel, text]) => ({ rel, text })), probes });
+    await writeBundle(out, loaded.ctx, documents, { logs: device.filter(([rel]) => !rel.startsWith('device/probes/')).map(([rel, text]) => ({ rel, text })), probes }, []);
     for (const path of filesUnder(out)) {
       const rel = relative(out, path);
       const text = readFileSync(path, 'utf8');
