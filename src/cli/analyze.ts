@@ -11,7 +11,8 @@ import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
 import { BundleError } from '../sources/bundle/layout.js';
 import { runLive } from '../sources/live/run-live.js';
 import { safeLine } from '../text/boundary.js';
-import { loadHypotheses, triage, type ActiveHypotheses } from '../triage/triage.js';
+import { loadDiagnosisModel } from '../config/diagnosis-packs.js';
+import { rankAnalysis, type ActiveModel } from '../diagnosis/rank-analysis.js';
 import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
 import { UsageError } from './usage-error.js';
 
@@ -32,10 +33,10 @@ export interface PackFlags {
 }
 
 /** Config and packs are checked before any evidence is read: a bad pack changes nothing. */
-export async function activeHypotheses(flags: PackFlags, config?: Config): Promise<ActiveHypotheses> {
+export async function activeModel(flags: PackFlags, config?: Config): Promise<ActiveModel> {
   try {
     const cfg = config ?? (await readConfig());
-    return await loadHypotheses({ rulesDir: flags.rules ?? cfg.rules, window: flags.window ?? cfg.window });
+    return await loadDiagnosisModel({ rulesDir: flags.rules ?? cfg.rules, window: flags.window ?? cfg.window });
   } catch (error) {
     if (error instanceof DocumentError) throw new UsageError(error.message, 2);
     throw error;
@@ -79,7 +80,7 @@ async function reportOf(analysis: Analysis, redact: boolean, collected: readonly
 
 /** `trustline analyze --bundle DIR`: the result on stdout; exit 0 whenever the bundle could be read. */
 export async function runAnalyzeBundle(bundle: string, out: OutputOptions, packs: PackFlags): Promise<void> {
-  const active = await activeHypotheses(packs);
+  const active = await activeModel(packs);
   let analysis;
   try {
     analysis = await analyzeBundle(bundle);
@@ -87,7 +88,7 @@ export async function runAnalyzeBundle(bundle: string, out: OutputOptions, packs
     if (error instanceof BundleError) throw new UsageError(error.message, 1);
     throw error;
   }
-  analysis.hypotheses = triage(analysis, active);
+  analysis.hypotheses = rankAnalysis(analysis, active);
   await printAnalysis(analysis, out, out.format === 'json' && !out.report ? [] : await bundleProbeOutputs(bundle));
 }
 
@@ -96,8 +97,8 @@ export async function runAnalyzeLive(flags: LiveFlags, out: OutputOptions, packs
   const query = liveQuery(flags, Date.now());
   const device = deviceRunner(flags, query);
   const { config, settings } = await liveSettings(flags.profile, device !== undefined);
-  const active = await activeHypotheses(packs, config);
+  const active = await activeModel(packs, config);
   const { analysis, device: captured } = await runLive({ settings, query, identity: { hostname: undefined, user: flags.user, deviceTimeZone: undefined }, device });
-  analysis.hypotheses = triage(analysis, active);
+  analysis.hypotheses = rankAnalysis(analysis, active, { macReachable: device !== undefined });
   await printAnalysis(analysis, out, captured?.probes ?? []);
 }

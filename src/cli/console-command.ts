@@ -7,7 +7,7 @@ import { readBundleMeta } from '../sources/bundle/meta.js';
 import { followLive } from '../sources/live/follow-live.js';
 import { runLive } from '../sources/live/run-live.js';
 import { openSshTransport } from '../sources/mac/ssh/ssh-transport.js';
-import { activeHypotheses, type PackFlags } from './analyze.js';
+import { activeModel, type PackFlags } from './analyze.js';
 import { openConsole, type ConsoleFlags } from './console.js';
 import { runDemo } from './demo.js';
 import { deviceRunner, liveQuery, liveSettings, sshOptions, type LiveFlags } from './live-args.js';
@@ -36,7 +36,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   }
   if (flags.bundle !== undefined) {
     const config = await readConfig();
-    const active = await activeHypotheses(flags, config);
+    const active = await activeModel(flags, config);
     let analysis;
     try {
       analysis = await analyzeBundle(flags.bundle);
@@ -53,7 +53,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   const query = liveQuery(live, Date.now());
   const device = deviceRunner(live, query);
   const { config, settings } = await liveSettings(live.profile, device !== undefined);
-  const active = await activeHypotheses(flags, config);
+  const active = await activeModel(flags, config);
   const ctx = { serial: query.serial, hostname: undefined, user: live.user, deviceTimeZone: undefined, collectedAtMs: query.untilMs };
   const sources = [...(settings.jamf ? (['jamf'] as const) : []), ...(settings.okta ? (['okta'] as const) : []), ...(device ? (['device'] as const) : [])];
   await openConsole({

@@ -16,7 +16,7 @@ import { assembleAnalysis } from '../sources/assemble.js';
 import { sourceAdapters } from '../sources/registry.js';
 import { createConsoleStore, type ConsoleStore } from '../store/index.js';
 import type { ReportSnapshot } from '../store/types.js';
-import type { ActiveHypotheses } from '../triage/triage.js';
+import type { ActiveModel } from '../diagnosis/rank-analysis.js';
 import { runConsole } from '../ui/run-console.js';
 import { detectColorLevel } from '../ui/theme/color-level.js';
 import { selectTheme } from '../ui/theme/select-theme.js';
@@ -38,7 +38,7 @@ export function haveTerminal(): boolean {
 function pickTheme(flags: ConsoleFlags, config: Config): Theme {
   const configured = typeof config['theme'] === 'string' ? config['theme'] : undefined;
   try {
-    const selection = selectTheme({ flag: flags.theme, config: configured, env: process.env, colorLevel: detectColorLevel(process.env, process.stdout.isTTY === true) });
+    const selection = selectTheme({ flag: flags.theme, config: configured, env: process.env, colorLevel: detectColorLevel(process.stdout) });
     return selection.theme;
   } catch (error) {
     if (error instanceof DocumentError) throw new UsageError(error.message, 2);
@@ -56,7 +56,7 @@ interface OpenOptions {
   /** Default: empty, to be filled by `fetch`. */
   analysis?: Analysis;
   ctx: ParseContext;
-  active: ActiveHypotheses;
+  active: ActiveModel;
   config: Config;
   flags: ConsoleFlags;
   transport?: ProbeTransport | undefined;

@@ -9,8 +9,8 @@ import { runLive, type LiveOptions } from '../sources/live/run-live.js';
 import { openRecordedTransport } from '../sources/mac/ssh/recorded-transport.js';
 import { durationMs } from '../time/duration.js';
 import { parseZonedTimestamp } from '../time/timestamp.js';
-import { triage } from '../triage/triage.js';
-import { activeHypotheses, printAnalysis } from './analyze.js';
+import { rankAnalysis } from '../diagnosis/rank-analysis.js';
+import { activeModel, printAnalysis } from './analyze.js';
 import { haveTerminal, openConsole, type ConsoleFlags } from './console.js';
 import { DEFAULT_SINCE } from './live-args.js';
 import { UsageError } from './usage-error.js';
@@ -50,7 +50,7 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
   if (collectedAtMs === undefined) throw new Error(`scenario ${name}: meta.json has no collectedAt`);
 
   const config = await readConfig();
-  const active = await activeHypotheses({}, config);
+  const active = await activeModel({}, config);
   const oktaToken = demoSecret('00');
   const jamfClient = { clientId: `demo-${randomBytes(4).toString('hex')}`, clientSecret: demoSecret('') };
   const emulators: RunningEmulator[] = [];
@@ -73,7 +73,7 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
     });
     if (!haveTerminal()) {
       const { analysis, device } = await runLive(live());
-      analysis.hypotheses = triage(analysis, active);
+      analysis.hypotheses = rankAnalysis(analysis, active);
       await printAnalysis(analysis, { format: 'md', report: true, redact: flags.redact !== false }, device?.probes ?? []);
       return;
     }

@@ -41,6 +41,8 @@ export interface HypothesisEvidence {
 }
 
 export interface NextStep {
+  /** The pack's step id: stable, so views find the step by id, not by title. */
+  stepId: string;
   title: string;
   command: string;
   why: string;
@@ -49,9 +51,12 @@ export interface NextStep {
 export interface Hypothesis {
   id: string;
   title: string;
+  /** Posterior probability that this cause is behind the failure (alone or with one other). */
   score: number;
   verdict: Verdict;
   evidence: HypothesisEvidence[];
+  /** Ids of the present findings this cause accounts for. */
+  explains: string[];
   next: NextStep;
   /** Plain-language story of the hypothesis (reports; not in the JSON contract). */
   explanation: string;

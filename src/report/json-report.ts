@@ -47,7 +47,8 @@ export function* analyzeJsonChunks(a: Analysis, opts: JsonOptions = {}): Generat
     score: h.score,
     verdict: h.verdict,
     evidence: h.evidence.map((ev) => ({ eventId: out(ev.eventId), supports: ev.supports, why: out(ev.why) })),
-    next: { title: out(h.next.title), command: out(h.next.command), why: out(h.next.why) },
+    explains: h.explains.map(out),
+    next: { stepId: out(h.next.stepId), title: out(h.next.title), command: out(h.next.command), why: out(h.next.why) },
   }));
   const report = opts.report ? ',"report":' + json(mapStrings(opts.report, (s) => safeText(s))) : '';
   yield '],"hypotheses":' + json(hypotheses) + report + '}\n';

@@ -2,7 +2,7 @@ import type { Analysis } from '../model/analysis.js';
 import type { ParseContext } from '../model/context.js';
 import type { Severity, SourceName, TimelineEvent } from '../model/event.js';
 import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
-import type { ActiveHypotheses } from '../triage/triage.js';
+import type { ActiveModel, AnalysisDiagnosis } from '../diagnosis/rank-analysis.js';
 import type { TimeZones } from './selectors/time-format.js';
 
 export type LoadState = 'loading' | 'ok' | 'partial' | 'error' | 'missing';
@@ -32,7 +32,8 @@ export type Overlay =
   | { kind: 'event'; ref: EventRef; offset: number }
   | { kind: 'hypothesis'; hypothesisId: string; line: number }
   | { kind: 'help'; offset: number; lines: number }
-  | { kind: 'confirm'; stepKey: string };
+  | { kind: 'confirm'; stepKey: string }
+  | { kind: 'step'; stepKey: string };
 
 export interface Filters {
   /** Sources toggled on or off; a source not listed is shown. */
@@ -79,7 +80,7 @@ export interface ReportSnapshot {
 
 export interface ConsoleInit {
   analysis: Analysis;
-  active: ActiveHypotheses;
+  active: ActiveModel;
   ctx: ParseContext;
   transport?: ProbeTransport;
   journal?: (entry: JournalEntry) => void;
@@ -93,8 +94,12 @@ export interface ConsoleInit {
 
 export interface DataSlice {
   analysis: Analysis;
-  /** The hypotheses triage ranks with, and the collection's context (zones, serial, collection time). */
-  active: ActiveHypotheses;
+  /** The diagnosis model causes are ranked with, and the collection's context (zones, serial, collection time). */
+  active: ActiveModel;
+  /** The analysis' findings, kept across live batches and probe outputs (updated, not redone). */
+  diagnosis: AnalysisDiagnosis;
+  /** Whether probes can run on the Mac from this console (a transport is connected). */
+  macReachable: boolean;
   ctx: ParseContext;
   sourceStates: Record<SourceName, SourceLoad>;
   setSourceState(name: SourceName, load: SourceLoad): void;
@@ -111,6 +116,8 @@ export interface ViewSlice {
   top: EventRef | null;
   /** How many timeline rows the UI shows (it sets this on layout). */
   timelineRows: number;
+  /** How many rows an overlay (help, details) shows (the UI sets this on layout). */
+  overlayRows: number;
   filters: Filters;
   search: SearchState;
   timeMode: TimeMode;
@@ -123,6 +130,7 @@ export interface ViewSlice {
   setFocus(pane: Pane): void;
   cycleFocus(delta: 1 | -1): void;
   setTimelineRows(rows: number): void;
+  setOverlayRows(rows: number): void;
   toggleSource(source: SourceName): void;
   /** Keys 1..n: the n-th source in the analysis' (registry) order. */
   toggleSourceAt(position: number): void;
@@ -166,6 +174,8 @@ export interface RunbookSlice {
   runOutputs: Record<string, string>;
   /** The selected step's command text (for the clipboard), or undefined when there is none. */
   copyCommand(): string | undefined;
+  /** `o`: the selected step in full (its whole command, what it checks, confirms and refutes). */
+  openStep(): void;
   /** `r`: asks for confirmation when the selected step is a probe trustline can run; else says why not. */
   requestRun(): void;
   /** Runs the step being confirmed. Resolves when it finished, failed or was cancelled. */
@@ -183,8 +193,14 @@ export interface ExportSlice {
 export interface GuidedSlice {
   guided: boolean;
   guidedStage: number;
+  /** The first line of the stage shown (j/k scroll a stage longer than the pane). */
+  guidedOffset: number;
+  /** How far the stage shown can scroll (the UI sets this: the store does not know the pane's size). */
+  guidedMaxOffset: number;
   toggleGuided(): void;
+  /** Goes to a stage, at its top. */
   setGuidedStage(stage: number): void;
+  setGuidedMaxOffset(max: number): void;
 }
 
 export type ConsoleState = DataSlice & ViewSlice & NavigationSlice & RunbookSlice & ExportSlice & GuidedSlice;

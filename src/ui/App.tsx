@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import type { ConsoleStore } from '../store/create-console-store.js';
 import { keyScope } from '../store/scope.js';
 import { Body } from './Body.js';
-import { bindingFor, keyName } from './keys.js';
+import { bindingFor, keyNames } from './keys.js';
 import { computeLayout, contentRows } from './layout.js';
 import { Header } from './panes/Header.js';
 import { HintBar } from './panes/HintBar.js';
@@ -30,12 +30,15 @@ function Console({ columns, rows, clipboard, onQuit }: ConsoleProps) {
   const layout = useMemo(() => computeLayout(columns, rows), [columns, rows]);
   useEffect(() => {
     store.getState().setTimelineRows(contentRows(layout.panes.timeline));
+    store.getState().setOverlayRows(contentRows(layout.body));
   }, [store, layout]);
-  // The one input handler: every key goes through the key table.
+  // The one input handler: every key goes through the key table, each key of a read in turn.
   const onKey = useCallback(
     (input: string, key: Key) => {
-      const s = store.getState();
-      bindingFor(keyScope(s), keyName(input, key))?.action(s, { input, clipboard, onQuit });
+      for (const name of keyNames(input, key)) {
+        const s = store.getState();
+        bindingFor(keyScope(s), name)?.action(s, { input: name, clipboard, onQuit });
+      }
     },
     [store, clipboard, onQuit],
   );

@@ -6,6 +6,7 @@ import { EventDetail } from './overlays/EventDetail.js';
 import { GuidedPane } from './overlays/GuidedPane.js';
 import { HelpOverlay } from './overlays/HelpOverlay.js';
 import { HypothesisDetail } from './overlays/HypothesisDetail.js';
+import { StepDetail } from './overlays/StepDetail.js';
 import { HypothesesPane } from './panes/HypothesesPane.js';
 import { RunbookPane } from './panes/RunbookPane.js';
 import { TimelinePane } from './panes/TimelinePane.js';
@@ -27,6 +28,7 @@ export function Body({ layout }: { layout: Layout }) {
   if (overlay?.kind === 'hypothesis') return <HypothesisDetail rect={rect} hypothesisId={overlay.hypothesisId} line={overlay.line} />;
   if (overlay?.kind === 'help') return <HelpOverlay rect={rect} offset={overlay.offset} />;
   if (overlay?.kind === 'confirm') return <ConfirmOverlay rect={rect} stepKey={overlay.stepKey} />;
+  if (overlay?.kind === 'step') return <StepDetail rect={rect} stepKey={overlay.stepKey} />;
   if (guided) return <GuidedPane rect={rect} />;
   if (layout.single) return <PaneView pane={focus} rect={rect} focused />;
   return (

@@ -23,7 +23,7 @@ export interface KeyBinding {
 }
 
 const PANES: readonly Scope[] = ['timeline', 'hypotheses', 'runbook'];
-const MOVABLE: readonly Scope[] = [...PANES, 'event', 'hypothesis', 'help', 'guided'];
+const MOVABLE: readonly Scope[] = [...PANES, 'event', 'hypothesis', 'help', 'step', 'guided'];
 const NOT_TYPING: readonly Scope[] = [...MOVABLE, 'confirm'];
 
 function quit(s: ConsoleState, ctx: KeyContext): void {
@@ -33,7 +33,7 @@ function quit(s: ConsoleState, ctx: KeyContext): void {
 
 /** The one key table: it dispatches keys (App's single useInput) and generates the help overlay and hints. */
 export const KEY_TABLE: readonly KeyBinding[] = [
-  { id: 'down', keys: ['j', 'down'], scopes: MOVABLE, description: 'move down (event, hypothesis, step, line, stage)', hint: 'move', action: (s) => s.move(1) },
+  { id: 'down', keys: ['j', 'down'], scopes: MOVABLE, description: 'move down (event, hypothesis, step; scroll a detail, the help or a walkthrough stage)', hint: 'move', action: (s) => s.move(1) },
   { id: 'up', keys: ['k', 'up'], scopes: MOVABLE, description: 'move up', action: (s) => s.move(-1) },
   { id: 'top', keys: ['g', 'home'], scopes: MOVABLE, description: 'go to the top', action: (s) => s.edge(-1) },
   { id: 'bottom', keys: ['G', 'end'], scopes: MOVABLE, description: 'go to the bottom', action: (s) => s.edge(1) },
@@ -76,7 +76,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   {
     id: 'copy',
     keys: ['c'],
-    scopes: [...PANES, 'guided'],
+    scopes: [...PANES, 'step', 'guided'],
     description: 'copy the runbook command',
     hint: 'copy',
     action: (s, ctx) => {
@@ -84,7 +84,8 @@ export const KEY_TABLE: readonly KeyBinding[] = [
       if (text !== undefined) ctx.clipboard(text);
     },
   },
-  { id: 'run', keys: ['r'], scopes: [...PANES, 'guided'], description: 'run the runbook probe on the Mac (asks first)', hint: 'run', action: (s) => s.requestRun() },
+  { id: 'step', keys: ['o'], scopes: [...PANES, 'guided'], description: 'open the runbook step in full (the whole command)', hint: 'step', action: (s) => s.openStep() },
+  { id: 'run', keys: ['r'], scopes: [...PANES, 'step', 'guided'], description: 'run the runbook probe on the Mac (asks first)', hint: 'run', action: (s) => s.requestRun() },
   { id: 'confirm-yes', keys: ['y'], scopes: ['confirm'], description: 'yes: run the probe', hint: 'run', action: (s) => void s.confirmRun() },
   { id: 'confirm-no', keys: ['n'], scopes: ['confirm'], description: 'no: do not run', hint: 'cancel', action: (s) => s.closeOverlay() },
   {
@@ -97,6 +98,8 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   },
   { id: 'done', keys: ['d'], scopes: PANES, description: 'mark the runbook step done (again: clear)', action: (s) => s.markStep('done') },
   { id: 'skip', keys: ['s'], scopes: PANES, description: 'mark the runbook step skipped (again: clear)', action: (s) => s.markStep('skipped') },
+  { id: 'next-stage', keys: ['tab'], scopes: ['guided'], description: 'next walkthrough stage (also Enter)', hint: 'stage', action: (s) => s.setGuidedStage(s.guidedStage + 1) },
+  { id: 'prev-stage', keys: ['shift+tab'], scopes: ['guided'], description: 'previous walkthrough stage', action: (s) => s.setGuidedStage(s.guidedStage - 1) },
   { id: 'guided', keys: ['w'], scopes: [...PANES, 'guided'], description: 'guided walkthrough on or off', hint: 'walkthrough', action: (s) => s.toggleGuided() },
   {
     id: 'help',
@@ -126,6 +129,27 @@ export function keyName(input: string, key: Key): string {
   if (key.backspace || key.delete) return 'backspace';
   if (key.ctrl && input.length === 1) return `ctrl+${input}`;
   return input;
+}
+
+const CONTROL_NAMES: Record<string, string> = { '\r': 'enter', '\n': 'enter', '\t': 'tab', '\u007f': 'backspace', '\b': 'backspace' };
+
+/** The name of one character of typed text, as the table spells it. */
+function charName(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  if (CONTROL_NAMES[ch] !== undefined) return CONTROL_NAMES[ch];
+  if (code > 0 && code <= 26) return `ctrl+${String.fromCharCode(code + 96)}`;
+  return ch;
+}
+
+/**
+ * Every key in one read, in order. Ink hands several plain characters that arrive together (fast
+ * typing, a paste, keys over SSH) to the input handler as one string: each character is a key of its own.
+ */
+export function keyNames(input: string, key: Key): string[] {
+  const name = keyName(input, key);
+  const chars = [...input];
+  if (name !== input || chars.length < 2) return [name];
+  return chars.map(charName);
 }
 
 /** The binding a key has in a scope; typed text goes to the search prompt. */

@@ -1,5 +1,5 @@
 import { createConsoleStore } from '../../src/store/create-console-store.js';
-import { loadHypotheses } from '../../src/triage/triage.js';
+import { loadDiagnosisModel } from '../../src/config/diagnosis-packs.js';
 import { runConsole } from '../../src/ui/run-console.js';
 import { DEFAULT_THEME, loadTheme } from '../../src/ui/theme/load-theme.js';
 import { fakeStdin, FakeTerminal } from '../helpers/fake-terminal.js';
@@ -36,7 +36,7 @@ export async function measureKeypresses(events: number, columns: number, rows: n
   const analysis = syntheticAnalysis(events);
   const store = createConsoleStore({
     analysis,
-    active: await loadHypotheses({}),
+    active: await loadDiagnosisModel({}),
     ctx: { serial: 'C02', hostname: undefined, user: undefined, collectedAtMs: analysis.collectedAtMs ?? undefined, deviceTimeZone: 'America/Los_Angeles' },
     localTimeZone: 'Europe/Berlin',
   });

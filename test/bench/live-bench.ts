@@ -1,6 +1,7 @@
 import { loadScenario, scenarioDir, startJamfEmulator, startOktaEmulator } from '../../src/emulators/index.js';
 import { runLive } from '../../src/sources/live/run-live.js';
-import { loadHypotheses, triage } from '../../src/triage/triage.js';
+import { loadDiagnosisModel } from '../../src/config/diagnosis-packs.js';
+import { rankAnalysis } from '../../src/diagnosis/rank-analysis.js';
 import { figure, median, type BenchFigure } from './figure.js';
 
 const LATENCY_MS = 150;
@@ -20,7 +21,7 @@ export async function benchLiveCriticalPath(): Promise<BenchFigure> {
   const faults = { latencyMs: LATENCY_MS };
   const okta = await startOktaEmulator({ scenario, credentials: { apiTokens: [token], oauthClients: [] }, faults });
   const jamf = await startJamfEmulator({ scenario, credentials: { apiClients: [client], users: [] }, faults });
-  const active = await loadHypotheses({});
+  const active = await loadDiagnosisModel({});
   const untilMs = Date.parse(scenario.meta.collectedAt);
   const ratios: number[] = [];
   try {
@@ -36,7 +37,7 @@ export async function benchLiveCriticalPath(): Promise<BenchFigure> {
         identity: { hostname: undefined, user: scenario.meta.user, deviceTimeZone: undefined },
         oktaPageLimit: PAGE_LIMIT,
       });
-      analysis.hypotheses = triage(analysis, active);
+      analysis.hypotheses = rankAnalysis(analysis, active);
       const elapsed = performance.now() - started;
       const oktaChain = okta.requests.length - before.okta; // every Okta request waits for the one before
       const jamfRequests = jamf.requests.slice(before.jamf).map((r) => r.path);

@@ -7,7 +7,7 @@ import { keypressFigure, measureKeypresses, type KeypressSamples } from './keypr
 import { benchLiveCriticalPath } from './live-bench.js';
 import { benchNdjson, benchSyslog } from './pipeline-bench.js';
 import { benchStartup } from './startup-bench.js';
-import { benchTriage } from './triage-bench.js';
+import { benchDiagnosis } from './diagnosis-bench.js';
 
 // `npm run bench`: prints every figure of issue 8 with its target; exits non-zero when a target is missed.
 // `bench.mjs --keypress EVENTS COLUMNS ROWS` is figure 4's child (one console per process).
@@ -46,7 +46,7 @@ async function main(): Promise<number> {
   };
   const work = mkdtempSync(join(tmpdir(), 'trustline-bench-'));
   try {
-    report(await benchTriage());
+    report(...(await benchDiagnosis()));
     report(await benchLiveCriticalPath());
     for (const events of KEYPRESS_EVENTS) {
       for (const [columns, rows] of KEYPRESS_SIZES) report(keypressFigure(await keypressInChild(events, columns, rows), `${columns}x${rows}`));

@@ -53,7 +53,7 @@ describe.each([
   it('shows every pane within the frame, helps, searches, copies, runs a probe that re-ranks, and quits cleanly', async () => {
     const { tmux, state } = await startConsole(cols, rows);
     expect(tmux.alternateOn()).toBe(true);
-    let screen = await frameShowing(tmux, /LIKELY.*Jamf does no/, rows);
+    let screen = await frameShowing(tmux, /LIKELY.*Not Jamf-managed/, rows);
     for (const pane of ['Timeline', 'Hypotheses', 'Runbook', 'events']) expect(screen).toContain(pane);
 
     tmux.sendKeys('?');

@@ -1,6 +1,8 @@
 import type { Analysis, SourceSummary } from '../../src/model/analysis.js';
 import { compareEvents, type TimelineEvent } from '../../src/model/event.js';
+import type { Coverage } from '../../src/core/coverage.js';
 import { factInput, factTable } from '../../src/sources/assemble.js';
+import { streamKinds } from '../../src/sources/coverage.js';
 import { sourceAdapters } from '../../src/sources/registry.js';
 
 /** A registered source's summary, as an analysis lists it. */
@@ -8,6 +10,20 @@ export function sourceSummary(name: string, status: SourceSummary['status'], eve
   const a = sourceAdapters().find((x) => x.id === name);
   if (!a) throw new Error(`no adapter ${name}`);
   return { name, role: a.role, label: a.label, letter: a.letter, shows: a.shows, ...(a.probes ? { probes: a.probes } : {}), status, events, ...(error ? { error } : {}) };
+}
+
+/**
+ * What a hand-built timeline shows was read: each stream of a loaded source that has events, complete
+ * and unbounded in time (a test that needs windows gives its own coverage).
+ */
+export function coverageOf(timeline: readonly TimelineEvent[], sources: readonly SourceSummary[]): Coverage[] {
+  const out: Coverage[] = [];
+  for (const adapter of sourceAdapters()) {
+    if (sources.find((s) => s.name === adapter.id)?.status !== 'ok') continue;
+    const streams = new Set(timeline.filter((e) => e.source === adapter.id).map((e) => adapter.kinds.find((k) => k.kind === e.kind || (k.kind.endsWith('*') && e.kind.startsWith(k.kind.slice(0, -1))))?.stream));
+    for (const stream of streams) if (stream) out.push({ source: adapter.id, role: adapter.role, stream, kinds: streamKinds(adapter.kinds, stream), fromMs: null, untilMs: null, complete: true });
+  }
+  return out;
 }
 
 /**
@@ -34,7 +50,7 @@ export function handAnalysis(parts: Partial<Omit<Analysis, 'facts'>> & { timelin
     clock: { deviceOffsetMs: null, basis: null, applied: false },
     hypotheses: [],
     identities: [],
-    coverage: [],
+    coverage: coverageOf(timeline, sources),
     notes: [],
     ...parts,
     collectedAtMs,

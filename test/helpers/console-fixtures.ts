@@ -8,27 +8,29 @@ import { analyzeBundle } from '../../src/sources/bundle/analyze-bundle.js';
 import { readBundleMeta } from '../../src/sources/bundle/meta.js';
 import type { CommandResult, ProbeTransport } from '../../src/sources/mac/ssh/transport.js';
 import { createConsoleStore, type ConsoleStore } from '../../src/store/create-console-store.js';
+import { runbookSteps } from '../../src/store/selectors/runbook.js';
 import type { ConsoleInit } from '../../src/store/types.js';
-import { loadHypotheses, type ActiveHypotheses } from '../../src/triage/triage.js';
+import { loadDiagnosisModel } from '../../src/config/diagnosis-packs.js';
+import type { ActiveModel } from '../../src/diagnosis/rank-analysis.js';
 import { tempDir } from './temp-files.js';
 import { genericOf } from '../../src/sources/registry.js';
 
-let activeOnce: Promise<ActiveHypotheses> | undefined;
-export function builtinHypotheses(): Promise<ActiveHypotheses> {
-  activeOnce ??= loadHypotheses({});
+let activeOnce: Promise<ActiveModel> | undefined;
+export function builtinModel(): Promise<ActiveModel> {
+  activeOnce ??= loadDiagnosisModel({});
   return activeOnce;
 }
 
 export interface Loaded {
   analysis: Analysis;
   ctx: ParseContext;
-  active: ActiveHypotheses;
+  active: ActiveModel;
   dir: string;
 }
 
 /** A real analysis of a bundle directory, with its parse context and the built-in hypotheses. */
 export async function loadBundle(dir: string): Promise<Loaded> {
-  const [analysis, meta, active] = await Promise.all([analyzeBundle(dir), readBundleMeta(join(dir, 'meta.json')), builtinHypotheses()]);
+  const [analysis, meta, active] = await Promise.all([analyzeBundle(dir), readBundleMeta(join(dir, 'meta.json')), builtinModel()]);
   return { analysis, ctx: meta.ctx, active, dir };
 }
 
@@ -91,4 +93,10 @@ export function makeEvent(over: Partial<TimelineEvent> & { epochMs: number }): T
     fields: {},
     ...over,
   };
+}
+
+/** Moves the runbook selection to the first probe step (a likely cause's next step is its remedy, not a probe). */
+export function selectProbeStep(store: ConsoleStore): void {
+  store.getState().setFocus('runbook');
+  store.setState({ selectedStep: runbookSteps(store.getState()).find((x) => x.kind === 'probe')!.key });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { analyzeBundle } from '../../src/sources/bundle/analyze-bundle.js';
 import { createConsoleStore } from '../../src/store/create-console-store.js';
-import { loadHypotheses } from '../../src/triage/triage.js';
+import { loadDiagnosisModel } from '../../src/config/diagnosis-packs.js';
 import { runConsole } from '../../src/ui/run-console.js';
 import { parseThemeFile, toTheme } from '../../src/ui/theme/load-theme.js';
 import { fakeStdin, FakeTerminal } from './fake-terminal.js';
@@ -15,7 +15,7 @@ const [bundle = '', columns = '80', rows = '24', themeFile = ''] = process.argv.
 const analysis = await analyzeBundle(bundle);
 const store = createConsoleStore({
   analysis,
-  active: await loadHypotheses({}),
+  active: await loadDiagnosisModel({}),
   ctx: { serial: 'C02', hostname: undefined, user: undefined, collectedAtMs: analysis.collectedAtMs ?? undefined, deviceTimeZone: 'America/Los_Angeles' },
   localTimeZone: 'Europe/Berlin',
 });

@@ -5,8 +5,8 @@ import { makeReport } from '../../src/report/make-report.js';
 import { cell, fenced, renderMarkdown } from '../../src/report/markdown-report.js';
 import { bundleProbeOutputs } from '../../src/sources/mac/recorded-outputs.js';
 import { fileNamePart, reportFileName, writeReportFile } from '../../src/report/report-file.js';
-import { triage } from '../../src/triage/triage.js';
-import { builtinHypotheses, loadBundle } from '../helpers/console-fixtures.js';
+import { rankAnalysis } from '../../src/diagnosis/rank-analysis.js';
+import { builtinModel, loadBundle } from '../helpers/console-fixtures.js';
 import { tempDir } from '../helpers/temp-files.js';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { sourceSummary } from '../helpers/analysis.js';
@@ -19,7 +19,7 @@ const IDENTIFIERS = [/C02FX1TLQ6L4/, /\balice\b/i, /alice-mbp/i, /8E2B4F7A-1C3D-
 
 async function full() {
   const loaded = await loadBundle(FULL);
-  const analysis = { ...loaded.analysis, hypotheses: triage(loaded.analysis, await builtinHypotheses()) };
+  const analysis = { ...loaded.analysis, hypotheses: rankAnalysis(loaded.analysis, await builtinModel()) };
   return { analysis, collected: await bundleProbeOutputs(FULL) };
 }
 

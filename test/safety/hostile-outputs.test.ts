@@ -11,8 +11,8 @@ import { bundleProbeOutputs } from '../../src/sources/mac/recorded-outputs.js';
 import { redactSecrets } from '../../src/secrets/registry.js';
 import { writeBundle } from '../../src/sources/bundle/write-bundle.js';
 import { safeLine } from '../../src/text/boundary.js';
-import { triage } from '../../src/triage/triage.js';
-import { builtinHypotheses, loadBundle } from '../helpers/console-fixtures.js';
+import { rankAnalysis } from '../../src/diagnosis/rank-analysis.js';
+import { builtinModel, loadBundle } from '../helpers/console-fixtures.js';
 import { tempDir, writeTree } from '../helpers/temp-files.js';
 import { expectClean, hostileCases } from './cases.js';
 
@@ -30,7 +30,7 @@ describe('hostile strings in exports', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const dir = writeTree(c.files);
     const loaded = await loadBundle(dir);
-    const analysis = { ...loaded.analysis, hypotheses: triage(loaded.analysis, await builtinHypotheses()) };
+    const analysis = { ...loaded.analysis, hypotheses: rankAnalysis(loaded.analysis, await builtinModel()) };
 
     const contract = [...analyzeJsonChunks(analysis)].join('');
     expectClean(contract, `${c.name}: analyze --json`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { refAt } from '../../src/store/event-ref.js';
 import { mergeInOrder } from '../../src/store/slices/data.js';
 import { cursorEvent, visibleTimeline } from '../../src/store/selectors/timeline.js';
-import { triage } from '../../src/triage/triage.js';
+import { rankAnalysis } from '../../src/diagnosis/rank-analysis.js';
 import { loadScenario, makeEvent, storeFor } from '../helpers/console-fixtures.js';
 
 const cert = await loadScenario('cert-chain-break');
@@ -10,7 +10,7 @@ const cert = await loadScenario('cert-chain-break');
 describe('data slice', () => {
   it('ranks the initial analysis and reads each source state from it', () => {
     const s = storeFor(cert).getState();
-    expect(s.analysis.hypotheses.map((h) => h.id)).toEqual(triage(cert.analysis, cert.active).map((h) => h.id));
+    expect(s.analysis.hypotheses.map((h) => h.id)).toEqual(rankAnalysis(cert.analysis, cert.active, { macReachable: false }).map((h) => h.id));
     expect(s.sourceStates['jamf']!).toEqual({ state: 'ok', events: 16 });
     expect(s.sourceStates['okta']!.events).toBe(5);
     expect(s.sourceStates['device']!.events).toBe(20);
@@ -71,7 +71,7 @@ describe('data slice', () => {
     store.getState().setSourceState('device', { state: 'loading', events: 0 });
     store.getState().replaceAnalysis({ ...cert.analysis, hypotheses: [] });
     const s = store.getState();
-    expect(s.analysis.hypotheses.length).toBe(cert.active.hypotheses.length);
+    expect(s.analysis.hypotheses.length).toBe(cert.active.model.causes.length);
     expect(s.sourceStates['device']!.state).toBe('loading');
     expect(s.sourceStates['okta']!.state).toBe('ok');
   });

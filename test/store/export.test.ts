@@ -4,7 +4,7 @@ import { makeReport } from '../../src/report/make-report.js';
 import { renderMarkdown } from '../../src/report/markdown-report.js';
 import { writeReportFile } from '../../src/report/report-file.js';
 import type { ReportSnapshot } from '../../src/store/types.js';
-import { fixedTransport, loadScenario, storeFor } from '../helpers/console-fixtures.js';
+import { fixedTransport, loadScenario, selectProbeStep, storeFor } from '../helpers/console-fixtures.js';
 import { renderTui } from '../helpers/render-tui.js';
 import { tempDir } from '../helpers/temp-files.js';
 
@@ -22,6 +22,7 @@ describe('the export key', () => {
         return writeReportFile(renderMarkdown(made.report), made.report, { TRUSTLINE_REPORT_DIR: dir });
       },
     });
+    selectProbeStep(store);
     store.getState().requestRun();
     await store.getState().confirmRun();
     const tui = await renderTui(store, { columns: 100, rows: 30 });

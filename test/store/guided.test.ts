@@ -9,7 +9,7 @@ import {
   GUIDED_STAGES,
   probesPresent,
 } from '../../src/store/selectors/guided.js';
-import { loadScenario, loadScenarioWithout, storeFor } from '../helpers/console-fixtures.js';
+import { fixedTransport, loadScenario, loadScenarioWithout, storeFor } from '../helpers/console-fixtures.js';
 
 const cert = await loadScenario('cert-chain-break');
 
@@ -54,12 +54,13 @@ describe('guided walkthrough', () => {
     expect(hs[0]!.supports).toBeGreaterThan(0);
   });
 
-  it('stage 4: the next probe of the top hypothesis and whether it can run', async () => {
-    expect(guidedNextProbe(storeFor(cert).getState())).toMatchObject({ runnable: true, step: { probe: 'log-trust' } });
-    const policy = guidedNextProbe(storeFor(await loadScenario('okta-policy-regression')).getState());
-    expect(policy.runnable).toBe(false);
-    expect(policy.reason).toMatch(/run it yourself/);
-    const chosen = storeFor(cert);
+  it('stage 4: the next step of the top hypothesis and whether trustline can run it', async () => {
+    // A likely cause's next step is its remedy: here a command for the engineer, not a probe.
+    const certNext = guidedNextProbe(storeFor(cert).getState());
+    expect(certNext).toMatchObject({ runnable: false, step: { key: 'step:fetch-okta-chain' } });
+    expect(certNext.reason).toMatch(/run it yourself/);
+    const unmeasured = await loadScenarioWithout('clock-skew', ['probes/sntp.txt', 'probes/date-utc.txt']);
+    const chosen = storeFor(unmeasured, { transport: fixedTransport({}) });
     chosen.getState().selectHypothesis('clock-skew');
     expect(guidedNextProbe(chosen.getState())).toMatchObject({ runnable: true, step: { probe: 'sntp' }, hypothesis: expect.stringMatching(/clock/) });
   });

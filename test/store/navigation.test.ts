@@ -4,7 +4,7 @@ import { hypothesisEvidence } from '../../src/store/selectors/detail.js';
 import { runbookSteps, selectedStep } from '../../src/store/selectors/runbook.js';
 import { searchHits } from '../../src/store/selectors/search.js';
 import { cursorEvent, cursorIndex, visibleTimeline } from '../../src/store/selectors/timeline.js';
-import { fixedTransport, hangingTransport, loadScenario, storeFor } from '../helpers/console-fixtures.js';
+import { fixedTransport, hangingTransport, loadScenario, selectProbeStep, storeFor } from '../helpers/console-fixtures.js';
 
 const cert = await loadScenario('cert-chain-break');
 
@@ -29,7 +29,7 @@ describe('moving the selection', () => {
     expect(store.getState().top?.id).toBe(store.getState().analysis.timeline[0]!.id);
   });
 
-  it('moves the hypothesis selection, the runbook step, the walkthrough stage and overlay lines', () => {
+  it('moves the hypothesis selection, the runbook step, the walkthrough\'s lines and overlay lines; Enter moves the stage', () => {
     const store = storeFor(cert);
     const hs = store.getState().analysis.hypotheses;
     store.getState().setFocus('hypotheses');
@@ -47,16 +47,20 @@ describe('moving the selection', () => {
     store.getState().move(-1);
     expect(selectedStep(store.getState())).toBe(steps[0]);
 
-    store.getState().openHelp(4);
+    store.getState().setOverlayRows(3);
+    store.getState().openHelp(10);
     store.getState().move(10);
-    expect(store.getState().overlay).toMatchObject({ kind: 'help', offset: 3 });
+    expect(store.getState().overlay).toMatchObject({ kind: 'help', offset: 7 });
     store.getState().closeOverlay();
 
     store.getState().toggleGuided();
+    store.getState().setGuidedMaxOffset(5);
     store.getState().move(2);
-    expect(store.getState().guidedStage).toBe(2);
+    expect(store.getState()).toMatchObject({ guidedStage: 0, guidedOffset: 2 });
     store.getState().edge(1);
-    expect(store.getState().guidedStage).toBe(4);
+    expect(store.getState().guidedOffset).toBe(5);
+    store.getState().activate();
+    expect(store.getState()).toMatchObject({ guidedStage: 1, guidedOffset: 0 });
   });
 
   it('Enter opens the event detail, scrolls it, and Esc closes it', () => {
@@ -109,7 +113,7 @@ describe('moving the selection', () => {
     store.getState().activate();
     expect(store.getState().guidedStage).toBe(1);
     store.getState().toggleGuided();
-    store.getState().setFocus('runbook');
+    selectProbeStep(store);
     store.getState().activate();
     expect(store.getState().overlay?.kind).toBe('confirm');
   });
@@ -183,6 +187,7 @@ describe('errors and search', () => {
     store.getState().openHelp(3);
     store.getState().escape();
     expect(store.getState().overlay).toBeNull();
+    selectProbeStep(store);
     store.getState().requestRun();
     const running = store.getState().confirmRun();
     expect(store.getState().run.state).toBe('running');

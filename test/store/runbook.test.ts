@@ -8,9 +8,10 @@ import { remoteCommand } from '../../src/sources/mac/ssh/commands.js';
 import { evidenceOf } from '../../src/sources/mac/ssh/collect.js';
 import { runbookSteps, selectedStep } from '../../src/store/selectors/runbook.js';
 import type { JournalEntry } from '../../src/store/types.js';
-import { fixedTransport, loadScenario, loadScenarioWithout, storeFor } from '../helpers/console-fixtures.js';
+import { fixedTransport, loadScenario, loadScenarioWithout, selectProbeStep, storeFor } from '../helpers/console-fixtures.js';
 
 const cert = await loadScenario('cert-chain-break');
+
 const sha = (t: string) => createHash('sha256').update(t).digest('hex');
 
 describe('runbook: copy and marks', () => {
@@ -68,7 +69,7 @@ describe('runbook: running a probe', () => {
   });
 
   it('a command the transport cannot answer fails with its reason, in the journal too', async () => {
-    const loaded = await loadScenarioWithout('clock-skew', ['probes/sntp.txt']);
+    const loaded = await loadScenarioWithout('clock-skew', ['probes/sntp.txt', 'probes/date-utc.txt']);
     const journal: JournalEntry[] = [];
     const transport = openRecordedTransport(join(loaded.dir, 'device'));
     const store = storeFor(loaded, { transport, journal: (e) => journal.push(e) });
@@ -82,7 +83,7 @@ describe('runbook: running a probe', () => {
 
   it('a failing command keeps its failure line; its output is not evidence when it is only an error', async () => {
     const transport = fixedTransport({ exitCode: 127, stderr: 'zsh: command not found: sntp' });
-    const store = storeFor(cert, { transport });
+    const store = storeFor(await loadScenarioWithout('clock-skew', ['probes/sntp.txt', 'probes/date-utc.txt']), { transport });
     store.getState().selectHypothesis('clock-skew');
     store.getState().requestRun();
     await store.getState().confirmRun();
@@ -104,6 +105,7 @@ describe('runbook: running a probe', () => {
     expect(store.getState().message).toMatch(/run it yourself/);
 
     const offline = storeFor(cert);
+    selectProbeStep(offline);
     offline.getState().requestRun();
     expect(offline.getState().overlay).toBeNull();
     expect(offline.getState().message).toMatch(/no connection to the Mac/);
@@ -119,6 +121,7 @@ describe('runbook: running a probe', () => {
         }),
     );
     const store = storeFor(cert, { transport });
+    selectProbeStep(store);
     store.getState().requestRun();
     const done = store.getState().confirmRun();
     expect(store.getState().run.state).toBe('running');

@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scenarioDir } from '../../src/emulators/index.js';
 import type { TimelineEvent } from '../../src/model/event.js';
 import { openRecordedTransport } from '../../src/sources/mac/ssh/recorded-transport.js';
-import { cellWidth } from '../../src/ui/text/cells.js';
+import stringWidth from 'string-width';
 import { KEY_TABLE } from '../../src/ui/keys.js';
-import { builtinHypotheses, loadScenario, loadScenarioWithout, makeEvent, storeFor } from '../helpers/console-fixtures.js';
+import { builtinModel, loadScenario, loadScenarioWithout, makeEvent, storeFor } from '../helpers/console-fixtures.js';
 import { renderTui, withoutSgr, type Tui } from '../helpers/render-tui.js';
 
 const cert = await loadScenario('cert-chain-break');
@@ -28,7 +28,7 @@ function expectSafe(t: Tui, columns: number, rows: number): void {
   expect(raw).not.toMatch(RAW);
   const lines = t.lines();
   expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const l of lines) expect(cellWidth(l)).toBeLessThanOrEqual(columns);
+  for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(columns);
 }
 
 describe('hostile text', () => {
@@ -65,9 +65,10 @@ describe('hostile text', () => {
   });
 
   it('hostile hypothesis evidence, titles and errors are sanitised too', async () => {
-    const active = await builtinHypotheses();
-    const evil = active.hypotheses.map((h) => ({ ...h, title: `${h.title} \u001b[2J\u202e`, explanation: `\u0007${h.explanation}`, runbook: h.runbook.map((s) => ({ ...s, checks: `\u001b]52;c;AA==\u0007${s.checks}` })) }));
-    const store = storeFor({ ...cert, active: { ...active, hypotheses: evil } });
+    const active = await builtinModel();
+    const causes = active.model.causes.map((c) => ({ ...c, title: `${c.title} \u001b[2J\u202e`, explanation: `\u0007${c.explanation}` }));
+    const steps = new Map([...active.model.steps].map(([id, s]) => [id, { ...s, checks: `\u001b]52;c;AA==\u0007${s.checks}` }] as const));
+    const store = storeFor({ ...cert, active: { ...active, model: { ...active.model, causes, steps } } });
     store.getState().setSourceState('okta', { state: 'error', events: 0, text: 'HTTP 500 \u001b[2J <html>' });
     tui = await renderTui(store, { columns: 80, rows: 24 });
     expectSafe(tui, 80, 24);
@@ -96,7 +97,7 @@ describe('runbook actions', () => {
     const before = store.getState().analysis.hypotheses;
     const rank = before.findIndex((h) => h.id === 'clock-skew');
     expect(before[rank]!.verdict).not.toBe('likely');
-    expect(tui.frame()).not.toMatch(/LIKELY .* The Mac's clock/);
+    expect(tui.frame()).not.toMatch(/LIKELY .* Mac clock off/);
     await tui.press('tab', ...Array.from({ length: rank }, () => 'j'), 'r');
     expect(tui.frame()).toContain('$ /usr/bin/sntp time.apple.com');
     await tui.press('y');
@@ -105,7 +106,7 @@ describe('runbook actions', () => {
     expect(run).toHaveBeenCalledOnce();
     expect(store.getState().analysis.hypotheses[0]!.id).toBe('clock-skew');
     const f = tui.frame();
-    expect(f).toMatch(/ 1 ██████████ 1\.00 LIKELY .* The Mac's clock/);
+    expect(f).toMatch(/ 1 ██████████ 1\.00 LIKELY .* Mac clock off/);
     expect(f).toContain('ran: +1 events');
     expect(f).toContain('clock: Mac 413 s behind (sntp, corrected)');
     expect(f).toMatch(/\[x\] \d\/\d Measure the Mac's clock offset/);

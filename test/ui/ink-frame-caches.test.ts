@@ -33,15 +33,15 @@ function unicodeBundle(): string {
   });
 }
 
-describe('the Ink frame caches of the bundle (bin/bundle-options.js)', () => {
+describe('the Ink frame caches of the bundle (bin/bundle-options.js, src/ui/ink-frames)', () => {
   // Frames are throttled by time: a loaded machine can batch them differently in one run; retry once.
   it('write exactly the bytes plain Ink writes, frame after frame, at 80x24 and 200x60', { timeout: 120_000, retry: 1 }, async () => {
     const out = tempDir();
-    // The hypothesis packs are read beside the bundle, as bin/build/packs beside trustline.mjs.
-    cpSync(new URL('../../src/triage/packs', import.meta.url), join(out, 'packs'), { recursive: true });
+    // The diagnosis packs are read beside the bundle, as bin/build/packs beside trustline.mjs.
+    cpSync(new URL('../../src/diagnosis/packs', import.meta.url), join(out, 'packs'), { recursive: true });
     const bundles = { cached: join(out, 'cached.mjs'), plain: join(out, 'plain.mjs') };
     await build({ ...bundleOptions, entryPoints: [ENTRY], outfile: bundles.cached, sourcemap: false });
-    const plugins = bundleOptions.plugins.filter((p) => p.name !== 'ink-frame-caches');
+    const plugins = bundleOptions.plugins.filter((p) => p.name !== 'ink-frames');
     expect(plugins).toHaveLength(bundleOptions.plugins.length - 1);
     await build({ ...bundleOptions, plugins, entryPoints: [ENTRY], outfile: bundles.plain, sourcemap: false });
     const dir = unicodeBundle();

@@ -5,7 +5,7 @@ import { runbookSteps, selectedStep } from '../../src/store/selectors/runbook.js
 import { searchHits } from '../../src/store/selectors/search.js';
 import { cursorIndex } from '../../src/store/selectors/timeline.js';
 import type { ConsoleState } from '../../src/store/types.js';
-import { bindingFor, hintsFor, KEY_TABLE, keyLabel, keyName } from '../../src/ui/keys.js';
+import { bindingFor, hintsFor, KEY_TABLE, keyLabel, keyName, keyNames } from '../../src/ui/keys.js';
 import { fixedTransport, loadScenario, storeFor } from '../helpers/console-fixtures.js';
 import { renderTui, type Tui } from '../helpers/render-tui.js';
 
@@ -50,6 +50,7 @@ const SPECS: Record<string, Spec> = {
   severity: { check: (_a, b, t) => (expect(b.filters.minSeverity).toBe('warn'), expect(t.frame()).toContain('≥warn')) },
   'time-mode': { check: (_a, b, t) => (expect(b.timeMode).toBe('device'), expect(t.frame()).toContain(`${b.zones.device} (device)`)) },
   copy: { check: (_a, b, t) => (expect(t.copies).toEqual([b.analysis.hypotheses[0]!.next.command]), expect(t.frame()).toContain('copied:')) },
+  step: { check: (_a, b, t) => (expect(b.overlay?.kind).toBe('step'), expect(t.frame()).toContain('Runbook step')) },
   run: { check: (_a, b, t) => (expect(b.overlay?.kind).toBe('confirm'), expect(t.frame()).toContain('Run this read-only probe')) },
   'confirm-yes': {
     setup: (s) => s.requestRun(),
@@ -61,11 +62,15 @@ const SPECS: Record<string, Spec> = {
   export: { check: (_a, b, t) => (expect(b.message).toBe('no report export in this session'), expect(t.frame()).toContain('no report export')) },
   done: { check: (a, b, t) => (expect(b.marks[selectedStep(a)!.key]).toBe('done'), expect(t.frame()).toContain('[x]')) },
   skip: { check: (a, b, t) => (expect(b.marks[selectedStep(a)!.key]).toBe('skipped'), expect(t.frame()).toContain('[-]')) },
+  'next-stage': { setup: (s) => s.toggleGuided(), check: (_a, b, t) => (expect(b.guidedStage).toBe(1), expect(t.frame()).toContain('Walkthrough 2/5')) },
+  'prev-stage': { setup: (s) => (s.toggleGuided(), s.setGuidedStage(2)), check: (_a, b, t) => (expect(b.guidedStage).toBe(1), expect(t.frame()).toContain('Walkthrough 2/5')) },
   guided: { check: (_a, b, t) => (expect(b.guided).toBe(true), expect(t.frame()).toContain('Walkthrough 1/5')) },
   help: { check: (_a, b, t) => (expect(b.overlay?.kind).toBe('help'), expect(t.frame()).toContain('Keys 1-')) },
   quit: { check: (_a, _b, t) => expect(t.quits()).toBe(1), frameChanges: false },
   'quit-now': { check: (_a, _b, t) => expect(t.quits()).toBe(1), frameChanges: false },
 };
+
+const NO_KEY = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false };
 
 let tui: Tui | undefined;
 afterEach(() => tui?.unmount());
@@ -107,7 +112,7 @@ describe('the key table', () => {
   }
 
   it('names keys as the table spells them and routes typed text to the search prompt only', () => {
-    const none = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false };
+    const none = NO_KEY;
     expect(keyName('', { ...none, tab: true, shift: true })).toBe('shift+tab');
     expect(keyName('d', { ...none, ctrl: true })).toBe('ctrl+d');
     expect(keyName('', { ...none, delete: true })).toBe('backspace');
@@ -119,6 +124,22 @@ describe('the key table', () => {
     expect(bindingFor('timeline', 'n')?.id).toBe('next-hit');
     expect(hintsFor('timeline').slice(0, 2).map((h) => h.hint)).toEqual(['help', 'quit']);
     expect(keyLabel(['ctrl+u', 'pageup'])).toBe('C-u/PgUp');
+  });
+
+  it('counts every key of one read, in order (fast typing, a paste, keys over SSH)', async () => {
+    const store = storeFor(cert);
+    tui = await renderTui(store, { columns: 80, rows: 24 });
+    await tui.type('jjj');
+    expect(cursorIndex(store.getState())).toBe(3);
+    await tui.type('jk\tj');
+    expect(cursorIndex(store.getState())).toBe(3);
+    expect(store.getState().selectedHypothesis).toBe(store.getState().analysis.hypotheses[1]!.id);
+    await tui.type('\t\t/tru\u007fust\r');
+    expect(store.getState().search.query).toBe('trust');
+    expect(keyName('jj', { ...NO_KEY })).toBe('jj');
+    expect(keyNames('jj', { ...NO_KEY })).toEqual(['j', 'j']);
+    expect(keyNames('', { ...NO_KEY, downArrow: true })).toEqual(['down']);
+    expect(keyNames('a\u0003', { ...NO_KEY })).toEqual(['a', 'ctrl+c']);
   });
 
   it('keys in the hypotheses and runbook panes act on them', async () => {

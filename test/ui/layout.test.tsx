@@ -4,6 +4,7 @@ import type { ConsoleState } from '../../src/store/types.js';
 import { KEY_TABLE } from '../../src/ui/keys.js';
 import { THEME_TOKENS, type Theme } from '../../src/ui/theme/types.js';
 import { computeLayout, contentRows } from '../../src/ui/layout.js';
+import stringWidth from 'string-width';
 import { cellWidth, fitCells, padCells, wrapCells } from '../../src/ui/text/cells.js';
 import { fixedTransport, loadScenario, storeFor } from '../helpers/console-fixtures.js';
 import { renderTui, type Tui } from '../helpers/render-tui.js';
@@ -34,7 +35,8 @@ afterEach(() => tui?.unmount());
 function expectFits(t: Tui, columns: number, rows: number): void {
   const lines = t.lines();
   expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const line of lines) expect(cellWidth(line), line).toBeLessThanOrEqual(columns);
+  // Measured with string-width, which Ink measures with: not the code under test.
+  for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
 }
 
 async function storeIn(state: (s: ConsoleState) => void): Promise<ConsoleStore> {
@@ -118,6 +120,15 @@ describe('cell widths', () => {
     expect(cellWidth('漢字')).toBe(4);
     expect(cellWidth('e\u0301')).toBe(1);
     expect(cellWidth('🔒')).toBe(2);
+    // Emoji that a hand-written table counted as one cell (or six, for the family), as terminals draw them.
+    expect(cellWidth('⌚✅❌☕⚡')).toBe(10);
+    expect(cellWidth('👨‍👩‍👧')).toBe(2);
+  });
+
+  it('never splits a grapheme cluster when cutting or wrapping', () => {
+    expect(fitCells('ab👨‍👩‍👧cd', 4)).toBe('ab…');
+    expect(fitCells('ab👨‍👩‍👧cd', 5)).toBe('ab👨‍👩‍👧…');
+    expect(wrapCells('e\u0301e\u0301e\u0301', 2)).toEqual(['e\u0301e\u0301', 'e\u0301']);
   });
 
   it('cuts and pads to exact widths, wide characters included', () => {

@@ -5,7 +5,7 @@ import { NO_COLOR_THEME } from '../../src/ui/theme/types.js';
 import { clockText } from '../../src/ui/panes/Header.js';
 import { bucketCell } from '../../src/ui/panes/HistogramStrip.js';
 import { scoreBar } from '../../src/ui/panes/HypothesesPane.js';
-import { fixedTransport, loadScenario, storeFor } from '../helpers/console-fixtures.js';
+import { fixedTransport, loadScenario, selectProbeStep, storeFor } from '../helpers/console-fixtures.js';
 import { renderTui, type Tui } from '../helpers/render-tui.js';
 
 const cert = await loadScenario('cert-chain-break');
@@ -80,15 +80,16 @@ describe('timeline, hypotheses and runbook panes', () => {
 
   it('ranks hypotheses with a score bar, the verdict as a word and evidence counts', async () => {
     tui = await renderTui(storeFor(cert), { columns: 120, rows: 40 });
-    expect(tui.frame()).toMatch(/> 1 ██████████ 1\.00 LIKELY {3}\+8 -0 \?0 The Mac rejects/);
-    expect(tui.frame()).toMatch(/ 2 █░{9} 0\.08 unlikely/);
+    expect(tui.frame()).toMatch(/> 1 ██████████ 1\.00 LIKELY {3}\+25 -0 \?0 TLS chain refused/);
+    expect(tui.frame()).toMatch(/ 2 ░{10} 0\.01 unlikely/);
     expect(tui.frame()).toContain('Hypotheses 1/12');
     expect(scoreBar(0.5, 4)).toEqual(['██', '░░']);
   });
 
   it('shows the next step: what it checks, the command, what confirms or refutes, and progress', async () => {
     tui = await renderTui(storeFor(cert), { columns: 120, rows: 40 });
-    const expected = ["[ ] 1/2 Read trust and TLS errors from the Mac's log", '$ /usr/bin/log show --style ndjson', 'Checks: Which host', 'Confirms:', 'Refutes:', 'steps 0/2 done'];
+    // The chain break is likely: its next step is the one that confirms and fixes it.
+    const expected = ['[ ] 2/2 Fetch the Okta chain from the Mac (next) [command]', '$ curl -sv -o /dev/null', 'Checks: The certificate chain', 'Confirms:', 'Refutes:', 'steps 0/2 done'];
     for (const text of expected) expect(tui.frame()).toContain(text);
     await tui.press('d');
     expect(tui.frame()).toContain('steps 1/2 done');
@@ -97,7 +98,9 @@ describe('timeline, hypotheses and runbook panes', () => {
   it('shows the run state: running, then failed with its reason', async () => {
     let fail: (e: Error) => void = () => {};
     const transport = fixedTransport(() => new Promise((_r, reject) => (fail = reject)));
-    tui = await renderTui(storeFor(cert, { transport }), { columns: 120, rows: 40 });
+    const store = storeFor(cert, { transport });
+    selectProbeStep(store);
+    tui = await renderTui(store, { columns: 120, rows: 40 });
     await tui.press('r', 'y');
     expect(tui.frame()).toContain('running… (Esc cancels)');
     fail(new Error('ssh: connect to host mac: Connection refused'));
@@ -130,7 +133,7 @@ describe('overlays', () => {
     const store = storeFor(cert);
     tui = await renderTui(store, { columns: 120, rows: 40 });
     await tui.press('tab', 'enter');
-    expect(tui.frame()).toContain('Evidence (8) · Enter jumps to the event');
+    expect(tui.frame()).toContain('Evidence (25) · Enter jumps to the event');
     expect(tui.frame()).toMatch(/>\+ \d\d-\d\d [\d:.]+Z D /);
     await tui.press('j', 'enter');
     const target = store.getState().analysis.hypotheses[0]!.evidence[1]!.eventId;
@@ -150,6 +153,18 @@ describe('overlays', () => {
     expect(tui.frame()).not.toContain('Keys ');
   });
 
+  it('help: G shows a full last page, with the last binding on it', async () => {
+    tui = await renderTui(storeFor(cert), { columns: 80, rows: 24 });
+    await tui.press('?', 'G');
+    const last = `${keyLabel(KEY_TABLE.at(-1)!.keys).padEnd(4)}`;
+    const rows = () => tui!.lines().filter((l) => /^║\S/.test(l));
+    expect(rows().at(-1)).toMatch(new RegExp(`^║${last}`));
+    expect(rows().length).toBeGreaterThan(10);
+    expect(tui.frame()).toMatch(/Keys \d+-(\d+)\/\1 /);
+    await tui.press('k');
+    expect(rows().at(-1)).not.toMatch(new RegExp(`^║${last}`));
+  });
+
   it('search prompt: shows what is typed, then the matches', async () => {
     tui = await renderTui(storeFor(cert), { columns: 120, rows: 40 });
     await tui.press('/');
@@ -162,7 +177,9 @@ describe('overlays', () => {
   });
 
   it('probe confirmation shows the exact command; the walkthrough walks its five stages', async () => {
-    tui = await renderTui(storeFor(cert, { transport: fixedTransport({}) }), { columns: 120, rows: 40 });
+    const store = storeFor(cert, { transport: fixedTransport({}) });
+    selectProbeStep(store);
+    tui = await renderTui(store, { columns: 120, rows: 40 });
     await tui.press('r');
     expect(tui.frame()).toContain('Run this read-only probe on the Mac?');
     expect(tui.frame()).toContain('$ /usr/bin/log show --style ndjson --info --last 1h');

@@ -70,7 +70,8 @@ export function deriveJamfFacts(input: FactInput<JamfDeviceState>): DerivedFacts
   put(NAMES.profileExpired, expired, 'the inventory has no MDM profile expiry (or no collection time)');
   const lapsedBy = [jamf.managed === false, expired === true, age !== undefined && age > STALE_CHECK_IN_HOURS];
   const clearBy = [jamf.managed !== undefined, expired !== undefined, age !== undefined];
-  put(NAMES.lapsed, lapsedBy.some(Boolean) ? true : clearBy.some(Boolean) ? false : undefined, 'the inventory says neither management, profile expiry nor check-in');
+  // Not lapsed only when management, profile expiry and check-in are all known and none says so.
+  put(NAMES.lapsed, lapsedBy.some(Boolean) ? true : clearBy.every(Boolean) ? false : undefined, 'the inventory does not say management, check-in and profile expiry');
   const profilePresent = (pattern: string | undefined): FactResult => profileFact(jamf, pattern, stateEvent, input.ofKind('jamf.profile.installed'));
   for (const name of NAMES.profilePresent) facts.withArg.set(name, profilePresent);
   return facts;

@@ -5,6 +5,7 @@ import type { FactDeclaration, FactResult } from '../../core/facts.js';
 import type { MacState } from './state.js';
 
 const DAY_MS = 86_400_000;
+const ROOT_KEYCHAIN = "the probes read root's keychain, not the user's";
 
 const DECLARED: [string, FactDeclaration['type'], string][] = [
   ['endpoint.clock.offset-seconds', 'number', "how far the Mac's clock is off true time, in absolute seconds"],
@@ -32,14 +33,18 @@ export function deriveMacFacts(input: FactInput<MacState>): DerivedFacts {
     set('endpoint.clock.offset-seconds', known(Math.abs(clock.deviceOffsetMs) / 1000, [probe(clock.basis === 'sntp' ? 'sntp' : 'date-utc')]));
   } else set('endpoint.clock.offset-seconds', unknown('the clock offset was not measured (no sntp or date -u output)'));
 
-  const certs = probes.oktaCertificates;
-  if (certs) {
+  // Probes run as root read root's keychain, not the user's: what they found proves nothing about the user's.
+  const rootKeychain = /^(\/private)?\/var\/root\//.test(probes.keychain?.path ?? '');
+  const certs = rootKeychain ? undefined : probes.oktaCertificates;
+  if (rootKeychain) {
+    for (const name of ['count', 'valid-count', 'expired', 'expired-days']) set(`endpoint.trust-cert.${name}`, unknown(ROOT_KEYCHAIN));
+  } else if (certs) {
     const event = probe('okta-mtls-cert');
     const validity = certs.map((c) => certificateValidity(c.notAfterMs, input.collectedAtMs));
     const unread = validity.filter((v) => v === 'unknown').length;
     const valid = validity.filter((v) => v === 'valid').length;
     set('endpoint.trust-cert.count', known(certs.length, [event]));
-    const why = `the expiry of ${unread} certificate${unread === 1 ? '' : 's'} could not be judged`;
+    const why = input.collectedAtMs === undefined ? 'no collection time to judge certificate expiry' : unread === 1 ? 'a certificate end date could not be read' : `${unread} certificate end dates could not be read`;
     set('endpoint.trust-cert.valid-count', unread === 0 ? known(valid, [event]) : unknown(why));
     set('endpoint.trust-cert.expired', unread === 0 ? known(certs.length > 0 && valid === 0, [event]) : unknown(why));
     if (certs.length > 0 && unread === 0 && valid === 0 && input.collectedAtMs !== undefined) {
@@ -49,7 +54,7 @@ export function deriveMacFacts(input: FactInput<MacState>): DerivedFacts {
   } else {
     for (const name of ['count', 'valid-count', 'expired', 'expired-days']) set(`endpoint.trust-cert.${name}`, notRun('okta-mtls-cert'));
   }
-  set('endpoint.keychain.missing', probes.keychain ? known(probes.keychain.missing, [probe('keychain-info')]) : notRun('keychain-info'));
+  set('endpoint.keychain.missing', rootKeychain ? unknown(ROOT_KEYCHAIN) : probes.keychain ? known(probes.keychain.missing, [probe('keychain-info')]) : notRun('keychain-info'));
   const mdm = probes.enrollment?.mdm;
   set('endpoint.mdm.enrolled', mdm !== undefined && mdm !== null ? known(mdm, [probe('profiles-status')]) : notRun('profiles-status'));
   const sso = probes.ssoPlatform;

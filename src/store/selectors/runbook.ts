@@ -1,12 +1,12 @@
+import type { DiagnosisModel, Step } from '../../diagnosis/model.js';
 import type { Hypothesis } from '../../model/analysis.js';
 import { PROBE_COMMANDS } from '../../sources/mac/ssh/commands.js';
-import type { HypothesisDefinition, RunbookStep } from '../../triage/pack-schema.js';
 import type { ConsoleState, StepMark } from '../types.js';
 import { selectedHypothesis } from './hypotheses.js';
 import { memoLast } from './memo.js';
 
 export interface StepView {
-  /** Stable across hypotheses: the probe name, else the title (marks are kept per key). */
+  /** Stable across hypotheses: the probe name, else the step id (marks are kept per key). */
   key: string;
   title: string;
   checks: string;
@@ -20,33 +20,31 @@ export interface StepView {
   mark: StepMark | undefined;
 }
 
-export function stepKey(step: RunbookStep): string {
-  return step.probe !== undefined ? `probe:${step.probe}` : `step:${step.title}`;
+export function stepKey(step: Step): string {
+  return step.kind === 'probe' ? `probe:${step.action}` : `step:${step.id}`;
 }
 
-function view(step: RunbookStep, isNext: boolean, marks: Record<string, StepMark>): StepView {
-  const kind = step.probe !== undefined ? 'probe' : step.command !== undefined ? 'command' : 'console';
-  const command = step.probe !== undefined ? (PROBE_COMMANDS[step.probe] ?? step.probe) : (step.command ?? step.console ?? '');
+function view(step: Step, isNext: boolean, marks: Record<string, StepMark>): StepView {
+  const probe = step.kind === 'probe' ? step.action : undefined;
+  const command = probe !== undefined ? (PROBE_COMMANDS[probe] ?? probe) : step.action;
   const key = stepKey(step);
-  return { key, title: step.title, checks: step.checks, confirms: step.confirms, refutes: step.refutes, kind, command, probe: step.probe, isNext, mark: marks[key] };
+  return { key, title: step.title, checks: step.checks, confirms: step.confirms, refutes: step.refutes, kind: step.kind, command, probe, isNext, mark: marks[key] };
 }
 
-const buildSteps = memoLast(
-  (defs: readonly HypothesisDefinition[], h: Hypothesis | undefined, marks: Record<string, StepMark>): readonly StepView[] => {
-    if (!h) return [];
-    const own = defs.find((d) => d.id === h.id)?.runbook ?? [];
-    const isNext = (s: RunbookStep) => s.title === h.next.title;
-    const steps = own.map((s) => view(s, isNext(s), marks));
-    if (steps.some((s) => s.isNext)) return steps;
-    // The separating step may come from the runner-up's runbook.
-    const borrowed = defs.flatMap((d) => d.runbook).find(isNext);
-    return borrowed ? [view(borrowed, true, marks), ...steps] : steps;
-  },
-);
+const buildSteps = memoLast((model: DiagnosisModel, h: Hypothesis | undefined, marks: Record<string, StepMark>): readonly StepView[] => {
+  if (!h) return [];
+  const cause = model.causes.find((c) => c.id === h.id);
+  const ids = cause ? [...new Set([...cause.steps, cause.remedy])] : [];
+  const steps = ids.map((id) => view(model.steps.get(id)!, id === h.next.stepId, marks));
+  if (steps.some((s) => s.isNext)) return steps;
+  // The separating step may come from another cause's runbook: found by id.
+  const borrowed = model.steps.get(h.next.stepId);
+  return borrowed ? [view(borrowed, true, marks), ...steps] : steps;
+});
 
 /** The runbook of the selected hypothesis, its next step marked (first when borrowed from the runner-up). */
 export function runbookSteps(s: Pick<ConsoleState, 'active' | 'analysis' | 'selectedHypothesis' | 'marks'>): readonly StepView[] {
-  return buildSteps(s.active.hypotheses, selectedHypothesis(s), s.marks);
+  return buildSteps(s.active.model, selectedHypothesis(s), s.marks);
 }
 
 /** The selected step: by key, else the next step, else the first. */

@@ -1,6 +1,6 @@
 import type { Analysis, SourceSummary } from '../../model/analysis.js';
 import { compareEvents, type SourceName, type TimelineEvent } from '../../model/event.js';
-import { triage } from '../../triage/triage.js';
+import { AnalysisDiagnosis } from '../../diagnosis/rank-analysis.js';
 import { refAt } from '../event-ref.js';
 import { visibleTimeline } from '../selectors/timeline.js';
 import type { DataSlice, SliceArgs, SourceLoad } from '../types.js';
@@ -41,14 +41,23 @@ function countBySource(events: readonly TimelineEvent[]): Map<SourceName, number
   return n;
 }
 
-export function ranked(analysis: Analysis, args: Pick<DataSlice, 'active'>): Analysis {
-  return { ...analysis, hypotheses: triage(analysis, args.active) };
+/**
+ * The analysis re-ranked. `added`: the events it has beyond the previous analysis, when nothing else
+ * moved (a live batch, a probe's output); then only the findings those events touch are looked at again.
+ */
+export function ranked(analysis: Analysis, args: Pick<DataSlice, 'diagnosis' | 'macReachable'>, added?: readonly TimelineEvent[]): Analysis {
+  args.diagnosis.update(analysis, added);
+  return { ...analysis, hypotheses: args.diagnosis.rank({ macReachable: args.macReachable }) };
 }
 
 export function dataSlice({ set, get, init }: SliceArgs): DataSlice {
-  const analysis = ranked(init.analysis, init);
+  const diagnosis = new AnalysisDiagnosis(init.active, init.analysis);
+  const macReachable = init.transport !== undefined;
+  const analysis = { ...init.analysis, hypotheses: diagnosis.rank({ macReachable }) };
   return {
     analysis,
+    diagnosis,
+    macReachable,
     active: init.active,
     ctx: init.ctx,
     sourceStates: loadsOf(analysis),
@@ -65,7 +74,7 @@ export function dataSlice({ set, get, init }: SliceArgs): DataSlice {
       const added = countBySource(events);
       // Events only come from sources the analysis lists (every registered one, missing or not).
       const sources = s.analysis.sources.map((old) => ({ ...old, events: old.events + (added.get(old.name) ?? 0) }));
-      const next = ranked({ ...s.analysis, timeline: mergeInOrder(s.analysis.timeline, events), sources }, s);
+      const next = ranked({ ...s.analysis, timeline: mergeInOrder(s.analysis.timeline, events), sources }, s, events);
       const sourceStates = { ...s.sourceStates };
       for (const [name, count] of added) {
         const prev = sourceStates[name] ?? { state: 'missing', events: 0 };

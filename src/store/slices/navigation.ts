@@ -6,7 +6,6 @@ import { runbookSteps, selectedStep } from '../selectors/runbook.js';
 import { indexInSorted, nextInSorted, searchHits } from '../selectors/search.js';
 import { visibleTimeline, windowStart } from '../selectors/timeline.js';
 import type { ConsoleState, NavigationSlice, Overlay, SliceArgs } from '../types.js';
-import { GUIDED_STAGE_COUNT } from './guided.js';
 
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
 
@@ -19,7 +18,8 @@ export function cursorAt(s: ConsoleState, index: number): Partial<ConsoleState> 
 }
 
 function moveOverlay(s: ConsoleState, o: Overlay, delta: number): Overlay {
-  if (o.kind === 'help') return { ...o, offset: clamp(o.offset + delta, 0, o.lines - 1) };
+  // The last page of the help is full: its offset stops where the last entry reaches the bottom row.
+  if (o.kind === 'help') return { ...o, offset: clamp(o.offset + delta, 0, Math.max(0, o.lines - s.overlayRows)) };
   if (o.kind === 'hypothesis') return { ...o, line: clamp(o.line + delta, 0, Math.max(0, hypothesisEvidence(s, o.hypothesisId).length - 1)) };
   if (o.kind === 'event') {
     const e = eventAt(s.analysis.timeline, o.ref);
@@ -32,7 +32,7 @@ function moveOverlay(s: ConsoleState, o: Overlay, delta: number): Overlay {
 function moveBy(s: ConsoleState, delta: number): Partial<ConsoleState> {
   const scope = keyScope(s);
   if (s.overlay) return { overlay: moveOverlay(s, s.overlay, delta) };
-  if (scope === 'guided') return { guidedStage: clamp(s.guidedStage + delta, 0, GUIDED_STAGE_COUNT - 1) };
+  if (scope === 'guided') return { guidedOffset: clamp(s.guidedOffset + delta, 0, s.guidedMaxOffset) };
   if (scope === 'hypotheses') {
     const list = s.analysis.hypotheses;
     const h = list[clamp(selectedHypothesisIndex(s) + delta, 0, list.length - 1)];
@@ -79,7 +79,7 @@ export function navigationSlice({ set, get }: SliceArgs): NavigationSlice {
         return line ? s.jumpToEvent(line.eventId) : undefined;
       }
       if (o) return set({ overlay: null });
-      if (scope === 'guided') return set({ guidedStage: clamp(s.guidedStage + 1, 0, GUIDED_STAGE_COUNT - 1) });
+      if (scope === 'guided') return s.setGuidedStage(s.guidedStage + 1);
       if (scope === 'runbook') return s.requestRun();
       if (scope === 'hypotheses') {
         const h = s.analysis.hypotheses[selectedHypothesisIndex(s)];

@@ -19,6 +19,11 @@ export function runbookSlice({ set, get, init }: SliceArgs): RunbookSlice {
       set({ message: `copied: ${step.command}` });
       return step.command;
     },
+    openStep() {
+      const step = selectedStep(get());
+      if (!step) return set({ message: 'no runbook step' });
+      set({ overlay: { kind: 'step', stepKey: step.key }, message: null });
+    },
     requestRun() {
       const s = get();
       const step = selectedStep(s);
@@ -44,7 +49,7 @@ export function runbookSlice({ set, get, init }: SliceArgs): RunbookSlice {
       );
       const after = get();
       const { entry } = outcome;
-      const analysis = outcome.analysis ? ranked(outcome.analysis, after) : after.analysis;
+      const analysis = outcome.analysis ? ranked(outcome.analysis, after, outcome.analysis.timeline.filter((e) => e.raw.file === command.rel)) : after.analysis;
       const ok = entry.error === undefined;
       set({
         analysis,

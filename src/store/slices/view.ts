@@ -18,6 +18,7 @@ export function viewSlice({ set, get, init }: SliceArgs): ViewSlice {
     cursor: null,
     top: null,
     timelineRows: 10,
+    overlayRows: 10,
     filters: { sources: {}, minSeverity: 'info' },
     search: { query: '', draft: undefined },
     timeMode: 'utc',
@@ -31,6 +32,10 @@ export function viewSlice({ set, get, init }: SliceArgs): ViewSlice {
     cycleFocus(delta) {
       const i = PANES.indexOf(get().focus);
       set({ focus: PANES[(i + delta + PANES.length) % PANES.length]! });
+    },
+    setOverlayRows(rows) {
+      const overlayRows = Math.max(1, Math.floor(rows));
+      if (overlayRows !== get().overlayRows) set({ overlayRows });
     },
     setTimelineRows(rows) {
       const s = get();

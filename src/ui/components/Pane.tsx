@@ -29,7 +29,10 @@ export function Pane({ title, width, height, focused, children }: PaneProps) {
       <Text color={color} bold={focused} wrap="truncate-end">
         {top}
       </Text>
+      {/* Keyed by focus: Ink applies only the changed styles, and a new borderStyle alone sets the top
+          border's width again (ignoring borderTop={false}), which pushed the first row under the frame. */}
       <Box
+        key={focused ? 'focused' : 'unfocused'}
         borderStyle={focused ? 'double' : 'round'}
         borderTop={false}
         borderColor={color}

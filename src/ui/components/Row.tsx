@@ -3,7 +3,8 @@ import { memo } from 'react';
 import { safeLine } from '../../text/boundary.js';
 import { tokenColor, useTheme } from '../theme-context.js';
 import type { ThemeToken } from '../theme/types.js';
-import { cellWidth, fitCells } from '../text/cells.js';
+import { cellWidth } from '../text/cells.js';
+import { cutCells } from '../text/clip.js';
 
 export interface Segment {
   text: string;
@@ -12,15 +13,32 @@ export interface Segment {
   dim?: boolean;
 }
 
-/** Sanitises every segment and cuts the row to `width` cells, padded to exactly `width`. */
+/**
+ * Sanitises every segment and cuts the row to `width` cells, padded to exactly `width`. A row that does
+ * not fit ends in `…` (in the style of the segment it cuts), so no cut is silent.
+ */
 export function fitSegments(segments: readonly Segment[], width: number): Segment[] {
+  const clean = segments.map((seg) => ({ ...seg, text: safeLine(seg.text) }));
+  const total = clean.reduce((n, seg) => n + cellWidth(seg.text), 0);
   const out: Segment[] = [];
   let used = 0;
-  for (const seg of segments) {
-    if (used >= width) break;
-    const text = fitCells(safeLine(seg.text), width - used);
-    used += cellWidth(text);
-    out.push({ ...seg, text });
+  if (total <= width) {
+    out.push(...clean);
+    used = total;
+  } else if (width > 0) {
+    const room = width - 1;
+    for (const seg of clean) {
+      const w = cellWidth(seg.text);
+      if (used + w <= room) {
+        out.push(seg);
+        used += w;
+        continue;
+      }
+      const part = cutCells(seg.text, room - used);
+      out.push({ ...seg, text: `${part}…` });
+      used += cellWidth(part) + 1;
+      break;
+    }
   }
   if (used < width) out.push({ text: ' '.repeat(width - used) });
   return out;

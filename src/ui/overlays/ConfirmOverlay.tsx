@@ -2,7 +2,7 @@ import { LinesPane } from '../components/LinesPane.js';
 import type { Segment } from '../components/Row.js';
 import type { Rect } from '../layout.js';
 import { useRunbook } from '../hooks.js';
-import { wrapCells } from '../text/cells.js';
+import { wrapAtMost } from '../text/clip.js';
 import { safeLine } from '../../text/boundary.js';
 
 /** Shows exactly what will run on the Mac before it runs. */
@@ -11,7 +11,7 @@ export function ConfirmOverlay({ rect, stepKey }: { rect: Rect; stepKey: string 
   const width = Math.max(0, rect.width - 2);
   const rows = Math.max(0, rect.height - 2);
   const step = steps.find((s) => s.key === stepKey);
-  const command = wrapCells(safeLine(step?.command ?? ''), Math.max(1, width - 2)).map((t, i): Segment[] => [{ text: `${i === 0 ? '$ ' : '  '}${t}`, token: 'accent' }]);
+  const command = wrapAtMost(safeLine(step?.command ?? ''), Math.max(1, width - 2), Math.max(1, rows - 4)).map((t, i): Segment[] => [{ text: `${i === 0 ? '$ ' : '  '}${t}`, token: 'accent' }]);
   const lines: Segment[][] = [
     [{ text: 'Run this read-only probe on the Mac?', token: 'text', bold: true }],
     [{ text: step?.title ?? '', token: 'text' }],

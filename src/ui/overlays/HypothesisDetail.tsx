@@ -8,7 +8,7 @@ import type { Rect } from '../layout.js';
 import { markOf, sourceMarks } from '../../store/selectors/sources.js';
 import { SEVERITY_MARK, VERDICT_LABEL } from '../panes/markers.js';
 import { useConsole } from '../store-context.js';
-import { wrapCells } from '../text/cells.js';
+import { wrapAtMost } from '../text/clip.js';
 import { safeLine } from '../../text/boundary.js';
 
 /** A hypothesis' story and its evidence: `+` supports, `-` contradicts, with why; Enter jumps to the event. */
@@ -21,7 +21,7 @@ export function HypothesisDetail({ rect, hypothesisId, line }: { rect: Rect; hyp
   const h = analysis.hypotheses.find((x) => x.id === hypothesisId);
   const evidence = useMemo(() => hypothesisEvidence({ analysis }, hypothesisId), [analysis, hypothesisId]);
   if (!h) return null;
-  const story = wrapCells(safeLine(h.explanation), width).slice(0, Math.max(1, Math.floor(rows / 4)));
+  const story = wrapAtMost(safeLine(h.explanation), width, Math.max(1, Math.floor(rows / 4)));
   const head: Segment[][] = [
     [{ text: `${VERDICT_LABEL[h.verdict]} `, token: `verdict.${h.verdict}`, bold: true }, { text: `${h.score.toFixed(2)} `, token: 'muted' }, { text: h.title, token: 'text', bold: true }],
     ...story.map((t) => [{ text: t, token: 'muted' as const }]),

@@ -9,7 +9,7 @@ import { wrapCells } from '../text/cells.js';
 type Lines = Segment[][];
 
 const text = (t: string, token: Segment['token'] = 'text', bold = false): Segment[] => [{ text: t, ...(token ? { token } : {}), bold }];
-const para = (t: string, width: number, token: Segment['token'] = 'text', max = 99): Lines => wrapCells(safeLine(t), width).slice(0, max).map((l) => text(l, token));
+const para = (t: string, width: number, token: Segment['token'] = 'text'): Lines => wrapCells(safeLine(t), width).map((l) => text(l, token));
 const list = (xs: readonly string[]) => (xs.length === 0 ? '—' : xs.join(', '));
 
 function device(s: ConsoleState, width: number): Lines {
@@ -37,16 +37,13 @@ function evidence(s: ConsoleState, width: number): Lines {
   ];
 }
 
-function hypotheses(s: ConsoleState, width: number, rows: number): Lines {
-  const hs = guidedHypotheses(s);
+function hypotheses(s: ConsoleState, width: number): Lines {
   const out: Lines = [...para('Each hypothesis in plain words, best first. + supports, - contradicts, ? not known yet.', width, 'muted')];
-  for (const h of hs) {
-    if (out.length + 3 > rows) break;
+  for (const h of guidedHypotheses(s)) {
     out.push([{ text: `${h.rank}. ${VERDICT_LABEL[h.verdict]} `, token: `verdict.${h.verdict}`, bold: true }, { text: h.title, token: 'text', bold: true }]);
-    out.push(...para(h.explanation, width - 3, 'text', 2).map((l) => [{ text: '   ' }, ...l]));
+    out.push(...para(h.explanation, width - 3, 'text').map((l) => [{ text: '   ' }, ...l]));
     out.push(text(`   +${h.supports} -${h.contradicts} ?${h.unknown}  score ${h.score.toFixed(2)}`, 'muted'));
   }
-  if (out.length < hs.length * 4 + 1) out.push(text('More in the Hypotheses pane (Enter there shows the evidence).', 'muted'));
   return out;
 }
 
@@ -56,7 +53,7 @@ function nextProbe(s: ConsoleState, width: number): Lines {
   return [
     ...para(`Hypothesis: ${n.hypothesis ?? '—'} (the selected one; the top one unless you chose another)`, width),
     [{ text: 'Next step: ', token: 'accent' }, { text: n.step.title, token: 'text', bold: true }],
-    ...para(`$ ${n.step.command}`, width, 'accent', 3),
+    ...para(`${n.step.kind === 'console' ? '»' : '$'} ${n.step.command}`, width, 'accent'),
     ...para(`Checks: ${n.step.checks}`, width),
     ...para(`Confirms: ${n.step.confirms}`, width),
     ...para(`Refutes: ${n.step.refutes}`, width),
@@ -78,8 +75,7 @@ function completeness(s: ConsoleState, width: number): Lines {
   ];
 }
 
-/** The lines of one walkthrough stage, at most `rows`. */
-export function guidedLines(s: ConsoleState, stage: number, width: number, rows: number): Lines {
-  const lines = [device, evidence, hypotheses, nextProbe, completeness][stage]?.(s, width, rows) ?? [];
-  return lines.slice(0, rows);
+/** Every line of one walkthrough stage (the pane scrolls them). */
+export function guidedLines(s: ConsoleState, stage: number, width: number): Lines {
+  return [device, evidence, hypotheses, nextProbe, completeness][stage]?.(s, width) ?? [];
 }

@@ -8,27 +8,30 @@ import { Row, type Segment } from '../components/Row.js';
 import type { Rect } from '../layout.js';
 import { useConsole } from '../store-context.js';
 import { VERDICT_LABEL } from './markers.js';
+import { titleFor } from '../short-titles.js';
+import { cellWidth } from '../text/cells.js';
 
 export function scoreBar(score: number, cells: number): [string, string] {
   const full = Math.round(Math.max(0, Math.min(1, score)) * cells);
   return ['█'.repeat(full), '░'.repeat(cells - full)];
 }
 
-/** Rank, score bar, score, verdict (as a word), evidence counts (+supports -contradicts ?unknown), title. */
+/**
+ * Rank, score bar (wide panes), score, verdict (as a word), evidence counts (+supports -contradicts
+ * ?unknown), title: the full title when it fits, else its short form.
+ */
 export const HypothesisRow = memo(function HypothesisRow({ h, rank, width, selected }: { h: Hypothesis; rank: number; width: number; selected: boolean }) {
   const c = evidenceCounts(h);
   const wide = width >= 56;
-  const [on, off] = scoreBar(h.score, wide ? 10 : 4);
-  const segments: Segment[] = [
+  const [on, off] = scoreBar(h.score, 10);
+  const head: Segment[] = [
     { text: `${selected ? '>' : ' '}${String(rank).padStart(2)} `, bold: selected },
-    { text: on, token: 'score.bar' },
-    { text: off, token: 'score.empty' },
-    { text: wide ? ` ${h.score.toFixed(2)} ` : ' ' },
-    { text: VERDICT_LABEL[h.verdict].padEnd(9), token: `verdict.${h.verdict}`, bold: h.verdict === 'likely' },
-    { text: wide ? `+${c.supports} -${c.contradicts} ?${c.unknown} ` : `+${c.supports}-${c.contradicts}?${c.unknown} `, token: 'muted' },
-    { text: h.title, token: 'text' },
+    ...(wide ? [{ text: on, token: 'score.bar' as const }, { text: off, token: 'score.empty' as const }, { text: ` ${h.score.toFixed(2)} ` }] : []),
+    { text: VERDICT_LABEL[h.verdict].padEnd(wide ? 9 : 8), token: `verdict.${h.verdict}`, bold: h.verdict === 'likely' },
+    { text: wide ? `+${c.supports} -${c.contradicts} ?${c.unknown} ` : ` +${c.supports}-${c.contradicts}?${c.unknown} `, token: 'muted' },
   ];
-  return <Row segments={segments} width={width} selected={selected} />;
+  const room = width - head.reduce((n, seg) => n + cellWidth(seg.text), 0);
+  return <Row segments={[...head, { text: titleFor(h.id, h.title, room, cellWidth), token: 'text' }]} width={width} selected={selected} />;
 });
 
 /** The ranked hypotheses, windowed around the selection. */

@@ -5,7 +5,7 @@ import type { Segment } from '../components/Row.js';
 import type { Rect } from '../layout.js';
 import { useRunbook } from '../hooks.js';
 import { useConsole } from '../store-context.js';
-import { wrapCells } from '../text/cells.js';
+import { wrapAtMost } from '../text/clip.js';
 import { safeLine } from '../../text/boundary.js';
 
 export function markBox(mark: StepMark | undefined): string {
@@ -19,15 +19,19 @@ export function runText(run: RunState): Segment | undefined {
   return undefined;
 }
 
-/** Wrapped `Label: text` lines, at most `max`. */
+/** Wrapped `Label: text` lines, at most `max` (the last ends in `…` when text is left out). */
 function labelled(label: string, text: string, width: number, max: number): Segment[][] {
-  return wrapCells(`${label}: ${safeLine(text)}`, width)
-    .slice(0, max)
-    .map((line, i) => (i === 0 ? [{ text: `${label}:`, token: 'accent' as const }, { text: line.slice(label.length + 1), token: 'text' as const }] : [{ text: line, token: 'text' as const }]));
+  return wrapAtMost(`${label}: ${safeLine(text)}`, width, max).map((line, i) =>
+    i === 0 ? [{ text: `${label}:`, token: 'accent' as const }, { text: line.slice(label.length + 1), token: 'text' as const }] : [{ text: line, token: 'text' as const }],
+  );
 }
 
-/** The lines of the selected step, fitted to `rows`: what it checks, the command, what confirms or refutes, the steps. */
-export function stepLines(step: StepView, steps: readonly StepView[], width: number, rows: number): Segment[][] {
+/**
+ * The lines of the selected step, fitted to `rows`: what it checks, the command, what confirms or
+ * refutes, the steps. The command comes whole when the pane has the focus (it takes the rows it needs);
+ * whatever is cut ends in `…`.
+ */
+export function stepLines(step: StepView, steps: readonly StepView[], width: number, rows: number, focused = false): Segment[][] {
   const index = steps.indexOf(step) + 1;
   const head: Segment[] = [
     { text: `${markBox(step.mark)} `, bold: true },
@@ -36,8 +40,8 @@ export function stepLines(step: StepView, steps: readonly StepView[], width: num
     { text: ` ${step.isNext ? '(next) ' : ''}[${step.kind}]`, token: 'muted' },
   ];
   const prefix = step.kind === 'console' ? '» ' : '$ ';
-  const commandRows = rows >= 10 ? 3 : 1;
-  const command = wrapCells(prefix + safeLine(step.command), width).slice(0, commandRows).map((t) => [{ text: t, token: 'accent' as const }]);
+  const commandRows = focused ? Math.max(1, rows - 1) : rows >= 10 ? 3 : 2;
+  const command = wrapAtMost(prefix + safeLine(step.command), width, commandRows).map((t) => [{ text: t, token: 'accent' as const }]);
   const lines: Segment[][] = [head, ...command];
   const left = () => Math.max(0, rows - lines.length);
   const each = Math.max(1, Math.floor(left() / 3));
@@ -58,6 +62,6 @@ export function RunbookPane({ rect, focused }: { rect: Rect; focused: boolean })
   const status: Segment[] = [{ text: `steps ${p.done}/${p.total} done${p.skipped > 0 ? ` · ${p.skipped} skipped` : ''}`, token: 'muted' }];
   const r = runText(run);
   if (r) status.push(r);
-  const body = step ? stepLines(step, steps, width, Math.max(0, rows - 1)) : [[{ text: 'no runbook step', token: 'muted' as const }]];
+  const body = step ? stepLines(step, steps, width, Math.max(0, rows - 1), focused) : [[{ text: 'no runbook step', token: 'muted' as const }]];
   return <LinesPane title="Runbook" rect={rect} focused={focused} lines={rows > 0 ? [...body.slice(0, rows - 1), status] : []} />;
 }

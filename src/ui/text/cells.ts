@@ -1,50 +1,29 @@
+import stringWidth from 'string-width';
+import { cellWidth } from '../ink-frames/narrow.js';
+
 /**
- * Terminal cell widths: East Asian wide and fullwidth characters and most emoji take two cells,
- * combining marks none. Good enough to keep lines within the terminal; Ink truncates as a last resort.
+ * Terminal cell widths as Ink measures them (string-width, through the console's fast path for plain
+ * lines): cutting and wrapping work on grapheme clusters, so an emoji sequence or a letter with its
+ * combining marks is never split.
  */
+export { cellWidth };
 
-const COMBINING = /^[\p{Mn}\p{Me}\u200d\ufe00-\ufe0f]$/u;
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x1f900 && cp <= 0x1faff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
-
-export function charWidth(ch: string): number {
-  const cp = ch.codePointAt(0) ?? 0;
-  if (cp < 0x7f) return cp < 0x20 ? 0 : 1;
-  if (COMBINING.test(ch)) return 0;
-  return isWide(cp) ? 2 : 1;
-}
-
-export function cellWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += charWidth(ch);
-  return w;
+function* graphemes(text: string): Generator<[grapheme: string, width: number]> {
+  for (const { segment } of segmenter.segment(text)) yield [segment, stringWidth(segment)];
 }
 
 /** Cuts text to at most `width` cells, marking a cut with `…`. */
 export function fitCells(text: string, width: number): string {
   if (width <= 0) return '';
-  if (text.length <= width && !/[^\u0020-\u007e]/.test(text)) return text;
   if (cellWidth(text) <= width) return text;
   let out = '';
   let w = 0;
-  for (const ch of text) {
-    const cw = charWidth(ch);
-    if (w + cw > width - 1) break;
-    out += ch;
-    w += cw;
+  for (const [grapheme, gw] of graphemes(text)) {
+    if (w + gw > width - 1) break;
+    out += grapheme;
+    w += gw;
   }
   return out + '…';
 }
@@ -70,10 +49,10 @@ export function wrapCells(text: string, width: number): string[] {
     const ww = cellWidth(word);
     if (w > 0 && w + 1 + ww > width) push();
     if (ww > width) {
-      for (const ch of word) {
-        if (w + charWidth(ch) > width) push();
-        line += ch;
-        w += charWidth(ch);
+      for (const [grapheme, gw] of graphemes(word)) {
+        if (w + gw > width) push();
+        line += grapheme;
+        w += gw;
       }
       continue;
     }

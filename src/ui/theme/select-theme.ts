@@ -8,7 +8,7 @@ export interface ThemeRequest {
   /** `theme:` from the config file. */
   config?: string;
   env: NodeJS.ProcessEnv;
-  /** From detectColorLevel(env, stdout.isTTY). */
+  /** From detectColorLevel(process.stdout). */
   colorLevel: ColorLevel;
 }
 

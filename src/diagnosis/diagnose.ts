@@ -1,0 +1,46 @@
+import type { Hypothesis } from '../model/analysis.js';
+import type { TimelineEvent } from '../model/event.js';
+import { EventIndex } from './event-index.js';
+import { FindingBook } from './finding-book.js';
+import type { EvidenceContext, FindingState } from './findings.js';
+import type { DiagnosisModel } from './model.js';
+import { rankCauses, type RankOptions } from './rank.js';
+
+/**
+ * One device's diagnosis, kept across live batches and probe outputs: the events are indexed once,
+ * findings are evaluated once and updated incrementally, and the causes are re-ranked from the
+ * findings (cheap: ranking looks at no event).
+ */
+export class Diagnosis {
+  readonly index: EventIndex;
+  private readonly book: FindingBook;
+
+  /** `context` is asked for the evidence context once the events are indexed (facts may read the index). */
+  constructor(
+    readonly model: DiagnosisModel,
+    events: readonly TimelineEvent[],
+    context: (index: EventIndex) => EvidenceContext,
+  ) {
+    this.index = new EventIndex(events);
+    this.book = new FindingBook(model, this.index, context(this.index));
+  }
+
+  /** New events (a live batch, a probe's output) and the context after them (coverage, facts). */
+  update(batch: readonly TimelineEvent[], context: (index: EventIndex) => EvidenceContext): void {
+    this.index.append(batch);
+    this.book.update(batch, context(this.index));
+  }
+
+  get findings(): ReadonlyMap<string, FindingState> {
+    return this.book.states;
+  }
+
+  rank(options: RankOptions): Hypothesis[] {
+    return rankCauses(this.model, this.book.states, options);
+  }
+}
+
+/** Ranks the causes of a model over a timeline, once. Pure: no I/O. */
+export function diagnose(model: DiagnosisModel, events: readonly TimelineEvent[], ctx: EvidenceContext, options: RankOptions): Hypothesis[] {
+  return new Diagnosis(model, events, () => ctx).rank(options);
+}
