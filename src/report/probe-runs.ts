@@ -1,7 +1,7 @@
 import type { Analysis } from '../model/analysis.js';
 import { PROBE_COMMANDS } from '../sources/mac/ssh/commands.js';
-import { sha256 } from '../store/run-step.js';
-import type { JournalEntry } from '../store/types.js';
+import { sha256 } from '../io/sha256.js';
+import type { JournalEntry } from '../model/journal.js';
 
 /** Lines of a probe's output a report quotes; the rest is counted (the digest covers all of it). */
 export const OUTPUT_MAX_LINES = 60;
