@@ -1,5 +1,4 @@
 import { readConfig, type Config } from '../config/config-file.js';
-import { DocumentError } from '../config/yaml-document.js';
 import type { Analysis } from '../model/analysis.js';
 import { analyzeJsonChunks } from '../report/json-report.js';
 import { makeReport } from '../report/make-report.js';
@@ -8,13 +7,11 @@ import type { CollectedOutput } from '../report/probe-runs.js';
 import { bundleProbeOutputs } from '../sources/mac/recorded-outputs.js';
 import { writeChunks } from '../report/write-chunks.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
-import { BundleError } from '../sources/bundle/layout.js';
-import { runLive } from '../sources/live/run-live.js';
 import { safeLine } from '../text/boundary.js';
 import { loadDiagnosisModel } from '../config/diagnosis-packs.js';
 import { rankAnalysis, type ActiveModel } from '../diagnosis/rank-analysis.js';
 import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
-import { UsageError } from './usage-error.js';
+import { headlessIdentity, resolveFlags, runFor } from './resolve-device.js';
 
 export type OutputFormat = 'json' | 'md';
 
@@ -34,13 +31,8 @@ export interface PackFlags {
 
 /** Config and packs are checked before any evidence is read: a bad pack changes nothing. */
 export async function activeModel(flags: PackFlags, config?: Config): Promise<ActiveModel> {
-  try {
-    const cfg = config ?? (await readConfig());
-    return await loadDiagnosisModel({ rulesDir: flags.rules ?? cfg.rules, window: flags.window ?? cfg.window });
-  } catch (error) {
-    if (error instanceof DocumentError) throw new UsageError(error.message, 2);
-    throw error;
-  }
+  const cfg = config ?? (await readConfig());
+  return await loadDiagnosisModel({ rulesDir: flags.rules ?? cfg.rules, window: flags.window ?? cfg.window });
 }
 
 /** One line per note on stderr, sanitised and with secrets masked. */
@@ -69,36 +61,28 @@ export async function printAnalysis(analysis: Analysis, out: OutputOptions, coll
   }
 }
 
-async function reportOf(analysis: Analysis, redact: boolean, collected: readonly CollectedOutput[]) {
-  try {
-    return await makeReport(analysis, { redact, collected });
-  } catch (error) {
-    if (error instanceof DocumentError) throw new UsageError(error.message, 2);
-    throw error;
-  }
+function reportOf(analysis: Analysis, redact: boolean, collected: readonly CollectedOutput[]) {
+  return makeReport(analysis, { redact, collected });
 }
 
 /** `trustline analyze --bundle DIR`: the result on stdout; exit 0 whenever the bundle could be read. */
 export async function runAnalyzeBundle(bundle: string, out: OutputOptions, packs: PackFlags): Promise<void> {
   const active = await activeModel(packs);
-  let analysis;
-  try {
-    analysis = await analyzeBundle(bundle);
-  } catch (error) {
-    if (error instanceof BundleError) throw new UsageError(error.message, 1);
-    throw error;
-  }
+  const analysis = await analyzeBundle(bundle);
   analysis.hypotheses = rankAnalysis(analysis, active);
   await printAnalysis(analysis, out, out.format === 'json' && !out.report ? [] : await bundleProbeOutputs(bundle));
 }
 
-/** `trustline analyze --serial S`: the live sources, fetched at once, then the same output as a bundle. */
+/** `trustline analyze --serial S | --user U | …`: the Mac resolved, the live sources fetched at once, then the same output as a bundle. */
 export async function runAnalyzeLive(flags: LiveFlags, out: OutputOptions, packs: PackFlags): Promise<void> {
-  const query = liveQuery(flags, Date.now());
-  const device = deviceRunner(flags, query);
+  const window = liveQuery(flags, Date.now());
+  const device = deviceRunner(flags, window);
   const { config, settings } = await liveSettings(flags.profile, device !== undefined);
   const active = await activeModel(packs, config);
-  const { analysis, device: captured } = await runLive({ settings, query, identity: { hostname: undefined, user: flags.user, deviceTimeZone: undefined }, device });
+  const { runLive } = await import('../sources/live/run-live.js');
+  const resolution = await resolveFlags(flags, settings);
+  const run = runFor(resolution, headlessIdentity(resolution, flags), flags, Date.now());
+  const { analysis, device: captured } = await runLive({ settings, query: run.query, identity: run.identity, device, notes: run.notes });
   analysis.hypotheses = rankAnalysis(analysis, active, { macReachable: device !== undefined });
   await printAnalysis(analysis, out, captured?.probes ?? []);
 }

@@ -2,16 +2,21 @@ import { writeBundle } from '../sources/bundle/write-bundle.js';
 import { runLive } from '../sources/live/run-live.js';
 import { printNotes } from './analyze.js';
 import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
+import { headlessIdentity, resolveFlags, runFor } from './resolve-device.js';
 import { UsageError } from './usage-error.js';
 
-/** `trustline collect --serial S --out DIR`: fetch live and save an evidence bundle for handoff and replay. */
+/** `trustline collect --serial S | --user U | … --out DIR`: fetch live and save an evidence bundle for handoff and replay. */
 export async function runCollect(flags: LiveFlags, out: string): Promise<void> {
-  const query = liveQuery(flags, Date.now());
-  const device = deviceRunner(flags, query);
+  // Checked before anything is fetched: an empty path would only fail after the whole live run.
+  if (out.trim() === '') throw new UsageError('--out needs the path of a new directory', 2);
+  const window = liveQuery(flags, Date.now());
+  const device = deviceRunner(flags, window);
   const { settings } = await liveSettings(flags.profile, device !== undefined);
-  const result = await runLive({ settings, query, identity: { hostname: undefined, user: flags.user, deviceTimeZone: undefined }, device });
+  const resolution = await resolveFlags(flags, settings);
+  const run = runFor(resolution, headlessIdentity(resolution, flags), flags, Date.now());
+  const result = await runLive({ settings, query: run.query, identity: run.identity, device, notes: run.notes });
   try {
-    const files = await writeBundle(out, result.ctx, result.documents, result.device, result.analysis.coverage);
+    const files = await writeBundle(out, result.ctx, result.documents, result.device, result.analysis.coverage, run.record);
     const sources = result.analysis.sources.map((s) => `${s.name} ${s.status}${s.status === 'missing' ? '' : ` (${s.events} events)`}`);
     printNotes([...result.analysis.notes, `wrote ${out}: ${files.length} files; ${sources.join(', ')}`]);
   } catch (error) {

@@ -2,15 +2,15 @@ import { join } from 'node:path';
 import { readConfig } from '../config/config-file.js';
 import { bundleProbeOutputs } from '../sources/mac/recorded-outputs.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
-import { BundleError } from '../sources/bundle/layout.js';
 import { readBundleMeta } from '../sources/bundle/meta.js';
-import { followLive } from '../sources/live/follow-live.js';
-import { runLive } from '../sources/live/run-live.js';
-import { openSshTransport } from '../sources/mac/ssh/ssh-transport.js';
+import type { SweepProgress } from '../sweep/types.js';
 import { activeModel, type PackFlags } from './analyze.js';
 import { openConsole, type ConsoleFlags } from './console.js';
-import { runDemo } from './demo.js';
-import { deviceRunner, liveQuery, liveSettings, sshOptions, type LiveFlags } from './live-args.js';
+import { deviceRunner, hasDeviceKey, liveQuery, liveSettings, sshOptions, type LiveFlags } from './live-args.js';
+import { headlessIdentity, resolveFlags, runFor, type ResolvedRun } from './resolve-device.js';
+import { candidateColumns } from '../core/identity-text.js';
+import { SYSTEM_LABELS } from '../sources/live/resolve-live.js';
+import { sweepLive } from './sweep.js';
 import { UsageError } from './usage-error.js';
 
 export interface ConsoleCommandFlags extends ConsoleFlags, PackFlags, Partial<LiveFlags> {
@@ -20,51 +20,57 @@ export interface ConsoleCommandFlags extends ConsoleFlags, PackFlags, Partial<Li
 /** A probe connection for the console when --host was given (the runbook's `r` runs through it). */
 async function probeTransport(flags: Partial<LiveFlags>) {
   const ssh = sshOptions(flags);
-  return ssh ? openSshTransport(ssh) : undefined;
+  return ssh ? (await import('../sources/mac/ssh/ssh-transport.js')).openSshTransport(ssh) : undefined;
 }
 
 /**
  * `trustline --bundle DIR` replays a collected bundle in the console (handoffs, post-incident review);
- * `trustline --serial S [--host H]` opens it on a live fetch; `trustline --guided` alone walks a new
+ * `trustline --serial S | --user U | … [--host H]` resolves the Mac (a picker when several match) and opens it on a live fetch; `trustline --guided` alone walks a new
  * engineer through the demo incident.
  */
 export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<void> {
-  if (flags.bundle !== undefined && flags.serial !== undefined) throw new UsageError('give --bundle or --serial, not both');
-  if (flags.bundle === undefined && flags.serial === undefined) {
-    if (flags.guided) return runDemo(flags);
-    throw new UsageError('nothing to open: give --bundle DIR, --serial SERIAL, or run `trustline demo` (see --help)');
+  const live = hasDeviceKey(flags);
+  if (flags.bundle !== undefined && live) throw new UsageError('give --bundle or the Mac (--serial, --user, …), not both');
+  if (flags.bundle === undefined && !live) {
+    // The demo, its emulators and the live sources load only when they run (start-up: README, figure 5).
+    if (flags.guided) return (await import('./demo.js')).runDemo(flags);
+    throw new UsageError('nothing to open: give --bundle DIR, the Mac (--serial, --user, --hostname, --okta-device-id, --jamf-id), or run `trustline demo` (see --help)');
   }
   if (flags.bundle !== undefined) {
     const config = await readConfig();
     const active = await activeModel(flags, config);
-    let analysis;
-    try {
-      analysis = await analyzeBundle(flags.bundle);
-    } catch (error) {
-      if (error instanceof BundleError) throw new UsageError(error.message, 1);
-      throw error;
-    }
+    const analysis = await analyzeBundle(flags.bundle);
     const { ctx } = await readBundleMeta(join(flags.bundle, 'meta.json'));
     const collected = await bundleProbeOutputs(flags.bundle);
     await openConsole({ analysis, ctx, active, config, flags, collected, transport: await probeTransport(flags) });
     return;
   }
-  const live: LiveFlags = { ...flags, serial: flags.serial! };
-  const query = liveQuery(live, Date.now());
-  const device = deviceRunner(live, query);
-  const { config, settings } = await liveSettings(live.profile, device !== undefined);
+  const window = liveQuery(flags, Date.now());
+  const device = deviceRunner(flags, window);
+  const { config, settings } = await liveSettings(flags.profile, device !== undefined);
   const active = await activeModel(flags, config);
-  const ctx = { serial: query.serial, hostname: undefined, user: live.user, deviceTimeZone: undefined, collectedAtMs: query.untilMs };
+  const resolution = await resolveFlags(flags, settings);
+  // No Mac: the same one line as headless. Several: the console opens on the picker and fetches the one chosen.
+  const macs = resolution.outcome === 'several' ? resolution.candidates : [headlessIdentity(resolution, flags)];
+  const runOf = (index: number) => runFor(resolution, macs[index]!, flags, Date.now());
+  const first = runOf(0);
+  const known = macs.length === 1;
+  const ctx = { serial: known ? first.query.serial : undefined, hostname: known ? first.identity.hostname : undefined, user: flags.user ?? (known ? first.identity.user : undefined), deviceTimeZone: undefined, collectedAtMs: first.query.untilMs };
+  const [{ runLive }, { followLive }] = await Promise.all([import('../sources/live/run-live.js'), import('../sources/live/follow-live.js')]);
   const sources = [...(settings.jamf ? (['jamf'] as const) : []), ...(settings.okta ? (['okta'] as const) : []), ...(device ? (['device'] as const) : [])];
+  let chosen: ResolvedRun = first;
   await openConsole({
     ctx,
     active,
     config,
     flags,
-    transport: await probeTransport(live),
-    fetch: (progress, signal) => runLive({ settings, query, identity: { hostname: undefined, user: live.user, deviceTimeZone: undefined }, device, progress, signal }),
+    transport: await probeTransport(flags),
+    ...(macs.length > 1 ? { candidates: macs.map((m) => candidateColumns(m, SYSTEM_LABELS)), pick: (index: number) => (chosen = runOf(index)) } : {}),
+    fetch: (progress, signal) => runLive({ settings, query: chosen.query, identity: chosen.identity, device, progress, signal, notes: chosen.notes }),
+    notice: () => chosen.sshHint,
+    ...(settings.okta ? { sweep: (signal: AbortSignal, progress: (p: SweepProgress) => void) => sweepLive(settings, window, signal, progress) } : {}),
     sources,
     // A window that ends now keeps following Okta; a window in the past is a fixed record.
-    ...(live.until === undefined ? { followUp: (analysis, signal, onEvents) => followLive(settings, analysis, query, ctx, signal, onEvents) } : {}),
+    ...(flags.until === undefined ? { followUp: (analysis, signal, onEvents) => followLive(settings, analysis, chosen.query, ctx, signal, onEvents) } : {}),
   });
 }

@@ -1,5 +1,4 @@
 import type { Config } from '../config/config-file.js';
-import { DocumentError } from '../config/yaml-document.js';
 import { appendJournalEntry, journalPath } from '../io/journal-file.js';
 import type { Analysis } from '../model/analysis.js';
 import type { ParseContext } from '../model/context.js';
@@ -9,13 +8,15 @@ import { renderMarkdown } from '../report/markdown-report.js';
 import type { CollectedOutput } from '../report/probe-runs.js';
 import { writeReportFile } from '../report/report-file.js';
 import type { LiveProgress } from '../sources/live/live-types.js';
+import type { SweepResult } from '../sweep/run-sweep.js';
+import type { SweepProgress } from '../sweep/types.js';
 import type { LiveResult } from '../sources/live/run-live.js';
 import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
 import type { SourceRead } from '../core/adapter.js';
 import { assembleAnalysis } from '../sources/assemble.js';
 import { sourceAdapters } from '../sources/registry.js';
 import { createConsoleStore, type ConsoleStore } from '../store/index.js';
-import type { ReportSnapshot } from '../store/types.js';
+import type { FleetState, ReportSnapshot } from '../store/types.js';
 import type { ActiveModel } from '../diagnosis/rank-analysis.js';
 import { runConsole } from '../ui/run-console.js';
 import { detectColorLevel } from '../ui/theme/color-level.js';
@@ -37,13 +38,7 @@ export function haveTerminal(): boolean {
 
 function pickTheme(flags: ConsoleFlags, config: Config): Theme {
   const configured = typeof config['theme'] === 'string' ? config['theme'] : undefined;
-  try {
-    const selection = selectTheme({ flag: flags.theme, config: configured, env: process.env, colorLevel: detectColorLevel(process.stdout) });
-    return selection.theme;
-  } catch (error) {
-    if (error instanceof DocumentError) throw new UsageError(error.message, 2);
-    throw error;
-  }
+  return selectTheme({ flag: flags.theme, config: configured, env: process.env, colorLevel: detectColorLevel(process.stdout) }).theme;
 }
 
 /** An analysis with nothing in it yet, for a console that opens while the sources are fetched. */
@@ -66,6 +61,15 @@ interface OpenOptions {
   fetch?: (progress: LiveProgress, signal: AbortSignal) => Promise<LiveResult>;
   /** The sources `fetch` brings, shown as loading until they answer. */
   sources?: SourceName[];
+  /** Several Macs match: the console opens on a picker of these rows and fetches after `pick`. */
+  candidates?: readonly (readonly string[])[];
+  pick?: (index: number) => void;
+  /** After the fetch: a line for the message bar (the SSH target to try when no --host was given). */
+  notice?: () => string | undefined;
+  /** The organisation view over the same window (the `f` key), fetched beside the device's evidence. */
+  sweep?: (signal: AbortSignal, progress: (p: SweepProgress) => void) => Promise<SweepResult>;
+  /** Where probe runs are journalled (default: the user's journal, `journalPath()`). */
+  journalFile?: string;
   /** After the fetch: keeps appending new events (live follow) until the console closes. */
   followUp?: (analysis: Analysis, signal: AbortSignal, onEvents: (events: TimelineEvent[]) => void) => Promise<void>;
 }
@@ -89,6 +93,18 @@ async function follow(store: ConsoleStore, fetch: NonNullable<OpenOptions['fetch
   return result;
 }
 
+/** Feeds a sweep into the store's fleet state: progress, then the result or why there is none. */
+async function runFleet(store: ConsoleStore, sweep: NonNullable<OpenOptions['sweep']>, signal: AbortSignal): Promise<void> {
+  const set = (fleet: FleetState): void => store.getState().setFleet(fleet);
+  set({ state: 'loading', text: 'starting' });
+  try {
+    const result = await sweep(signal, (p) => set({ state: 'loading', text: `${p.stream} page ${p.pages}, ${p.events} events` }));
+    set({ state: 'ok', result });
+  } catch (error) {
+    if (!signal.aborted) set({ state: 'error', text: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 /** The `x` key: the incident report of what the console shows, written atomically as a new file. */
 function reportWriter(flags: ConsoleFlags, collected: () => readonly CollectedOutput[]) {
   return async (snapshot: ReportSnapshot): Promise<string> => {
@@ -102,18 +118,32 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
   if (!haveTerminal()) throw new UsageError('the console needs a terminal; use `trustline analyze` for headless output', 2);
   const theme = pickTheme(opts.flags, opts.config);
   let collected = opts.collected ?? [];
+  let pickedIndex: (index: number) => void = () => undefined;
+  const picked = new Promise<number>((resolve) => {
+    pickedIndex = resolve;
+  });
   const store = createConsoleStore({
     analysis: opts.analysis ?? emptyAnalysis(opts.ctx),
     active: opts.active,
     ctx: opts.ctx,
     ...(opts.transport ? { transport: opts.transport } : {}),
-    journal: (entry) => appendJournalEntry(journalPath(), entry),
+    journal: (entry) => appendJournalEntry(opts.journalFile ?? journalPath(), entry),
     exportReport: reportWriter(opts.flags, () => collected),
     guided: opts.flags.guided === true,
+    ...(opts.candidates ? { candidates: opts.candidates, onPick: (index: number) => pickedIndex(index) } : {}),
   });
   const stop = new AbortController();
+  const sweeping = opts.sweep ? runFleet(store, opts.sweep, stop.signal) : Promise.resolve();
   const fetching = (async () => {
+    if (opts.candidates) {
+      // Nothing is fetched until a Mac is chosen; quitting first ends here.
+      const index = await Promise.race([picked, new Promise<undefined>((resolve) => stop.signal.addEventListener('abort', () => resolve(undefined)))]);
+      if (index === undefined) return;
+      opts.pick?.(index);
+    }
     if (opts.fetch) collected = (await follow(store, opts.fetch, opts.sources ?? [], stop.signal)).device?.probes ?? [];
+    const notice = opts.notice?.();
+    if (notice) store.setState({ message: notice });
     await opts.followUp?.(store.getState().analysis, stop.signal, (events) => store.getState().appendEvents(events));
   })().catch((error: unknown) => {
     if (!stop.signal.aborted) store.setState({ message: `live update failed: ${error instanceof Error ? error.message : String(error)}` });
@@ -123,7 +153,7 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
   } finally {
     // Quitting while sources are still fetching cancels them.
     stop.abort();
-    await fetching;
+    await Promise.all([fetching, sweeping]);
     await opts.transport?.close();
   }
 }

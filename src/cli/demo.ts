@@ -1,21 +1,38 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readConfig } from '../config/config-file.js';
+import { demoJournalPath } from '../io/journal-file.js';
 import { listScenarios, loadScenario, scenarioDir, startJamfEmulator, startOktaEmulator, type RunningEmulator } from '../emulators/index.js';
 import { registerSecret } from '../secrets/registry.js';
 import { recordedDevice } from '../sources/mac/recorded-device.js';
 import type { LiveProgress } from '../sources/live/live-types.js';
 import { runLive, type LiveOptions } from '../sources/live/run-live.js';
 import { openRecordedTransport } from '../sources/mac/ssh/recorded-transport.js';
+import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
 import { durationMs } from '../time/duration.js';
 import { parseZonedTimestamp } from '../time/timestamp.js';
 import { rankAnalysis } from '../diagnosis/rank-analysis.js';
 import { activeModel, printAnalysis } from './analyze.js';
 import { haveTerminal, openConsole, type ConsoleFlags } from './console.js';
+import { sweepLive } from './sweep.js';
 import { DEFAULT_SINCE } from './live-args.js';
+import { DEFAULT_SCENARIO } from './demo-scenario.js';
 import { UsageError } from './usage-error.js';
 
-export const DEFAULT_SCENARIO = 'okta-policy-regression';
+
+/** The folder beside the scenarios with a healthy Mac's answers to every allow-listed command. */
+const HEALTHY_MAC = '_healthy-mac';
+
+/**
+ * The Mac of a demo scenario: every runbook probe answers. Outputs only a runbook step produces come
+ * from device/on-demand/ (device/on-demand/after-fix/ when a step runs again, once the fix is in),
+ * then the recorded collection, then a healthy Mac shared by all scenarios (what the story does not
+ * touch looks as it should).
+ */
+export function demoTransport(dir: string, collectedAtMs: number): ProbeTransport {
+  const onDemand = join(dir, 'device', 'on-demand');
+  return openRecordedTransport([onDemand, join(dir, 'device'), join(dirname(dir), HEALTHY_MAC)], { nowMs: () => collectedAtMs, againDir: join(onDemand, 'after-fix') });
+}
 
 /** Credentials for this run only: random, registered as secrets like real ones. */
 function demoSecret(prefix: string): string {
@@ -83,9 +100,11 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
       active,
       config,
       flags,
-      transport: openRecordedTransport([join(scenario.dir, 'device', 'on-demand'), join(scenario.dir, 'device')], { nowMs: () => collectedAtMs }),
+      transport: demoTransport(scenario.dir, collectedAtMs),
       fetch: (progress, signal) => runLive(live(progress, signal)),
       sources: ['jamf', 'okta', 'device'],
+      sweep: (signal, progress) => sweepLive(live().settings, live().query, signal, progress),
+      journalFile: demoJournalPath(),
     });
   } finally {
     await Promise.all(emulators.map((e) => e.close()));

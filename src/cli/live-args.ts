@@ -1,6 +1,5 @@
 import { readConfig, type Config } from '../config/config-file.js';
 import { resolveLiveSettings, type LiveSettings } from '../config/credentials.js';
-import { DocumentError } from '../config/yaml-document.js';
 import { sshDevice } from '../sources/mac/ssh-device.js';
 import type { LiveQuery } from '../sources/live/live-types.js';
 import type { DeviceSourceRunner } from '../sources/live/run-live.js';
@@ -9,11 +8,15 @@ import { planSsh, type SshOptions } from '../sources/mac/ssh/ssh-transport.js';
 import { durationMs, isDuration } from '../time/duration.js';
 import { parseZonedTimestamp } from '../time/timestamp.js';
 import { UsageError } from './usage-error.js';
+import type { DeviceKeys } from '../core/identity.js';
 
 /** Flags every live command shares (`analyze --serial`, `collect`). */
 export interface LiveFlags {
-  serial: string;
+  serial?: string | undefined;
   user?: string | undefined;
+  hostname?: string | undefined;
+  oktaDeviceId?: string | undefined;
+  jamfId?: string | undefined;
   since?: string | undefined;
   until?: string | undefined;
   profile?: string | undefined;
@@ -27,6 +30,10 @@ export const DEFAULT_SINCE = '4h';
 /** Apple serials are 10–14 letters and digits; allow a little more, nothing that could bend a query. */
 const SERIAL = /^[A-Za-z0-9][A-Za-z0-9-]{3,39}$/;
 const USER = /^[^\s"\\\u0000-\u001f\u007f]{1,254}$/;
+/** A host name, or an Okta display name (which may have spaces and an apostrophe). */
+const HOSTNAME = /^[^\s"\\\u0000-\u001f\u007f](?:[^"\\\u0000-\u001f\u007f]{0,253}[^\s"\\\u0000-\u001f\u007f])?$/;
+const OKTA_DEVICE_ID = /^[A-Za-z0-9]{4,40}$/;
+const JAMF_ID = /^[0-9]{1,12}$/;
 
 function instant(text: string, flag: string, nowMs: number): number {
   if (isDuration(text)) return nowMs - durationMs(text);
@@ -35,14 +42,43 @@ function instant(text: string, flag: string, nowMs: number): number {
   return parsed.epochMs;
 }
 
-/** The window and device of a live run; `--until` defaults to now, `--since` to 4 hours before it. */
-export function liveQuery(flags: LiveFlags, nowMs: number): LiveQuery {
-  if (!SERIAL.test(flags.serial)) throw new UsageError(`--serial ${flags.serial}: expected letters and digits, e.g. C02FX1TLQ6L4`);
-  if (flags.user !== undefined && !USER.test(flags.user)) throw new UsageError('--user: expected a login such as alice@example.com');
+/** The window of a live command: `--until` defaults to now, `--since` to 4 hours before it. */
+export function liveWindow(flags: Pick<LiveFlags, 'since' | 'until'>, nowMs: number): { sinceMs: number; untilMs: number } {
   const untilMs = flags.until ? instant(flags.until, '--until', nowMs) : nowMs;
   const sinceMs = instant(flags.since ?? DEFAULT_SINCE, '--since', untilMs);
   if (sinceMs >= untilMs) throw new UsageError('--since must be before --until');
-  return { serial: flags.serial, user: flags.user, sinceMs, untilMs };
+  return { sinceMs, untilMs };
+}
+
+/** Whether any key that finds a Mac was given. */
+export function hasDeviceKey(flags: Partial<LiveFlags>): boolean {
+  return [flags.serial, flags.user, flags.hostname, flags.oktaDeviceId, flags.jamfId].some((k) => k !== undefined);
+}
+
+/** The keys given on the command line, checked (a bad key is a usage error before anything runs). */
+export function deviceKeys(flags: LiveFlags): DeviceKeys {
+  const { serial, user, hostname, oktaDeviceId, jamfId } = flags;
+  if (!hasDeviceKey(flags)) throw new UsageError('which Mac? give --serial, --user, --hostname, --okta-device-id or --jamf-id');
+  if (serial !== undefined && !SERIAL.test(serial)) throw new UsageError(`--serial ${serial}: expected letters and digits, e.g. C02FX1TLQ6L4`);
+  if (user !== undefined && !USER.test(user)) throw new UsageError('--user: expected a login such as alice@example.com');
+  if (hostname !== undefined && !HOSTNAME.test(hostname)) throw new UsageError(`--hostname: expected a host name such as alice-mbp`);
+  if (oktaDeviceId !== undefined && !OKTA_DEVICE_ID.test(oktaDeviceId)) throw new UsageError(`--okta-device-id ${oktaDeviceId}: expected an Okta device id such as guo7tlMbpAlice26x7d8`);
+  if (jamfId !== undefined && !JAMF_ID.test(jamfId)) throw new UsageError(`--jamf-id ${jamfId}: expected the computer's Jamf id, a number such as 412`);
+  const ids: Record<string, string> = {};
+  if (oktaDeviceId !== undefined) ids['okta'] = oktaDeviceId;
+  if (jamfId !== undefined) ids['jamf'] = jamfId;
+  return {
+    ...(serial !== undefined ? { serial: serial.toUpperCase() } : {}),
+    ...(user !== undefined ? { user } : {}),
+    ...(hostname !== undefined ? { hostname } : {}),
+    ...(Object.keys(ids).length > 0 ? { ids } : {}),
+  };
+}
+
+/** The window and the keys of a live run, before the Mac is resolved (the serial, when given, as the query's). */
+export function liveQuery(flags: LiveFlags, nowMs: number): LiveQuery {
+  const keys = deviceKeys(flags);
+  return { serial: keys.serial, user: flags.user, ...(keys.ids ? { ids: keys.ids } : {}), ...liveWindow(flags, nowMs) };
 }
 
 /**
@@ -67,22 +103,17 @@ export function sshOptions(flags: Partial<LiveFlags>): SshOptions | undefined {
 }
 
 /** The Mac's side of a live run when --host is given. */
-export function deviceRunner(flags: LiveFlags, query: LiveQuery): DeviceSourceRunner | undefined {
+export function deviceRunner(flags: LiveFlags, query: { sinceMs: number; untilMs: number }): DeviceSourceRunner | undefined {
   const ssh = sshOptions(flags);
   return ssh ? sshDevice(ssh, query) : undefined;
 }
 
 /** Config file (for packs and profiles) and the live settings it and the environment give. */
 export async function liveSettings(profile: string | undefined, withDevice: boolean, env: NodeJS.ProcessEnv = process.env): Promise<{ config: Config; settings: LiveSettings }> {
-  try {
-    const config = await readConfig();
-    const settings = await resolveLiveSettings(config, env, profile);
-    if (!settings.okta && !settings.jamf && !withDevice) {
-      throw new UsageError('no live source configured: set TRUSTLINE_OKTA_URL and/or TRUSTLINE_JAMF_URL with credentials, or give --host (see README, "Configuration")');
-    }
-    return { config, settings };
-  } catch (error) {
-    if (error instanceof DocumentError) throw new UsageError(error.message, 2);
-    throw error;
+  const config = await readConfig();
+  const settings = await resolveLiveSettings(config, env, profile);
+  if (!settings.okta && !settings.jamf && !withDevice) {
+    throw new UsageError('no live source configured: set TRUSTLINE_OKTA_URL and/or TRUSTLINE_JAMF_URL with credentials, or give --host (see README, "Configuration")');
   }
+  return { config, settings };
 }

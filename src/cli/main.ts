@@ -1,17 +1,55 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { constants } from 'node:os';
+import { runExitCleanups } from '../io/exit-cleanup.js';
+import { HttpError } from '../net/errors.js';
 import { safeLine, safeText } from '../text/boundary.js';
 import { isDuration } from '../time/duration.js';
 import { runAnalyzeBundle, runAnalyzeLive } from './analyze.js';
 import { runCollect } from './collect.js';
 import { runConsoleCommand, type ConsoleCommandFlags } from './console-command.js';
-import { DEFAULT_SCENARIO, runDemo, type DemoFlags } from './demo.js';
-import { DEFAULT_SINCE, type LiveFlags } from './live-args.js';
+import type { DemoFlags } from './demo.js';
+import { DEFAULT_SCENARIO } from './demo-scenario.js';
+import { DEFAULT_SINCE, hasDeviceKey, type LiveFlags } from './live-args.js';
+import { DocumentError } from '../config/yaml-document.js';
+import { BundleError } from '../sources/bundle/layout.js';
+import { runSweepCommand, type SweepFlags } from './sweep.js';
 import { UsageError } from './usage-error.js';
+
+/**
+ * The exit status of an error that ends a command: the one table of them. Usage errors carry their own
+ * (2, or 1 for evidence that cannot be read); a config, pack, theme or key file that does not fit its
+ * schema, or a CA file that cannot be used, is a usage error (2); a bundle that cannot be read is 1.
+ * Anything else is a bug (70).
+ */
+function exitCodeOf(error: unknown): number | undefined {
+  if (error instanceof UsageError) return error.exitCode;
+  if (error instanceof DocumentError) return 2;
+  if (error instanceof BundleError) return 1;
+  // A CA file that cannot be used is configuration, found when the first client starts.
+  if (error instanceof HttpError && error.kind === 'config') return 2;
+  return undefined;
+}
 
 function fail(message: string, code: number): never {
   // Messages quote paths and file contents: one sanitised line.
   process.stderr.write(`trustline: ${safeLine(message.replace(/\s+/g, ' ').trim(), 600)}\n`);
   process.exit(code);
+}
+
+// A reader that stopped reading (`analyze … | head`) is not an error: stop quietly, as `cat` would.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+// Ctrl-C or a kill during `analyze --host` / `collect` still stops the SSH ControlMaster and removes
+// its directory (the console adds its own terminal handling on top).
+process.on('exit', runExitCleanups);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    runExitCleanups();
+    process.exit(128 + constants.signals[signal]);
+  });
 }
 
 function parseDuration(value: string): string {
@@ -42,7 +80,10 @@ const NO_REDACT = 'reports: show serials, UDIDs, host names, e-mail addresses an
 
 const liveOptions = (command: Command): Command =>
   command
-    .option('--user <login>', "the user's Okta login, e.g. alice@example.com (default: the device's users in Okta)")
+    .option('--user <login>', "find the Mac by its user's Okta login or e-mail, e.g. alice@example.com; the System Log is read for every user the Mac has")
+    .option('--hostname <name>', "find the Mac by its host name (Jamf's computer name; `.local` is ignored) or Okta display name")
+    .option('--okta-device-id <id>', "find the Mac by its Okta device id (guo…)")
+    .option('--jamf-id <id>', "find the Mac by its Jamf Pro computer id")
     .option('--since <when>', `start of the window: a duration before --until (e.g. 2h) or an ISO time (default ${DEFAULT_SINCE})`)
     .option('--until <when>', 'end of the window: an ISO time (default now)')
     .option('--profile <name>', 'config profile with the Okta and Jamf endpoints (see README, "Configuration")')
@@ -54,8 +95,8 @@ liveOptions(
   program
     .command('analyze')
     .description('headless analysis: merge the evidence into one UTC timeline, rank hypotheses, print the result')
-    .addOption(new Option('--bundle <dir>', 'evidence bundle directory (see README, "Evidence bundle")').conflicts('serial'))
-    .option('--serial <serial>', "the Mac's serial number: fetch live from Jamf and Okta"),
+    .addOption(new Option('--bundle <dir>', 'evidence bundle directory (see README, "Evidence bundle")').conflicts(['serial', 'hostname', 'oktaDeviceId', 'jamfId']))
+    .option('--serial <serial>', "the Mac's serial number: fetch live from Jamf and Okta (or --user, --hostname, …)"),
 )
   .addOption(new Option('--json', 'print the analysis as JSON (DESIGN.md contract)').conflicts('md'))
   .addOption(new Option('--md', 'print the Markdown incident report (the default)').conflicts('json'))
@@ -67,19 +108,33 @@ liveOptions(
     const out = { format: opts.json ? ('json' as const) : ('md' as const), report: opts.report === true, redact: opts.redact };
     const packs = { rules: opts.rules, window: opts.window };
     if (opts.bundle !== undefined) await runAnalyzeBundle(opts.bundle, out, packs);
-    else if (opts.serial !== undefined) await runAnalyzeLive({ ...opts, serial: opts.serial }, out, packs);
-    else throw new UsageError('analyze needs --bundle DIR or --serial SERIAL');
+    else if (hasDeviceKey(opts)) await runAnalyzeLive(opts, out, packs);
+    else throw new UsageError('analyze needs --bundle DIR, or the Mac: --serial, --user, --hostname, --okta-device-id or --jamf-id');
   });
 
 liveOptions(
   program
     .command('collect')
     .description('fetch the evidence live and write it as a bundle, for handoff and replay with analyze --bundle')
-    .requiredOption('--serial <serial>', "the Mac's serial number")
+    .option('--serial <serial>', "the Mac's serial number (or --user, --hostname, …)")
     .requiredOption('--out <dir>', 'new directory for the bundle'),
 ).action(async (opts: LiveFlags & { out: string }) => {
   await runCollect(opts, opts.out);
 });
+
+program
+  .command('sweep')
+  .description('the organisation view: failure signatures across all devices from the Okta System Log, what changed before them, Jamf state of the largest')
+  .option('--since <when>', `start of the window: a duration before --until (e.g. 4h) or an ISO time (default ${DEFAULT_SINCE})`)
+  .option('--until <when>', 'end of the window: an ISO time (default now)')
+  .option('--lookback <duration>', 'how far before the window to look for changes (default 24h)')
+  .option('--share <fraction>', "the most of each Okta rate-limit window's remaining requests to spend, e.g. 0.5 or 50% (default 0.5)")
+  .option('--profile <name>', 'config profile with the Okta and Jamf endpoints (see README, "Configuration")')
+  .addOption(new Option('--json', 'print the sweep as JSON (DESIGN.md contract)').conflicts('md'))
+  .addOption(new Option('--md', 'print the sweep as Markdown (the default)').conflicts('json'))
+  .action(async (opts: SweepFlags) => {
+    await runSweepCommand(opts);
+  });
 
 const consoleOptions = (command: Command): Command =>
   command
@@ -94,14 +149,15 @@ consoleOptions(
     .option('--scenario <name>', `which incident (default ${DEFAULT_SCENARIO}); --list shows them`)
     .option('--list', 'list the scenarios'),
 ).action(async (opts: DemoFlags) => {
-  await runDemo(opts);
+  // The demo and its emulators load only for `trustline demo`.
+  await (await import('./demo.js')).runDemo(opts);
 });
 
 // `trustline --bundle DIR` or `trustline --serial …`: the console itself.
 consoleOptions(
   liveOptions(
     program
-      .addOption(new Option('--bundle <dir>', 'open the console on a collected bundle (replay)').conflicts('serial'))
+      .addOption(new Option('--bundle <dir>', 'open the console on a collected bundle (replay)').conflicts(['serial', 'hostname', 'oktaDeviceId', 'jamfId']))
       .option('--serial <serial>', "open the console on the Mac's evidence, fetched live"),
   ),
 )
@@ -123,7 +179,8 @@ try {
     if (error.code === 'commander.help') process.exit(2);
     fail(error.message.replace(/^error: /, ''), 2);
   }
-  if (error instanceof UsageError) fail(error.message, error.exitCode);
+  const code = exitCodeOf(error);
+  if (code !== undefined) fail(error instanceof Error ? error.message : String(error), code);
   // A bug: one line still, masked like every other line; TRUSTLINE_DEBUG=1 adds the stack.
   const detail = error instanceof Error ? (process.env['TRUSTLINE_DEBUG'] === '1' ? (error.stack ?? error.message) : error.message) : String(error);
   if (process.env['TRUSTLINE_DEBUG'] === '1') process.stderr.write(`${safeText(detail)}\n`);

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { FileRefused, readTextFile } from '../io/bounded-file.js';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DURATION_PATTERN } from '../time/duration.js';
-import { parseYamlDocument } from './yaml-document.js';
+import { DocumentError, parseYamlDocument } from './yaml-document.js';
 
 const text = z.string().min(1);
 
@@ -75,13 +75,17 @@ export function configPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'trustline', 'config.yaml');
 }
 
+/** A config file is a few kilobytes; anything past this is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /** Reads the config file; a missing file is an empty config, a broken one an error naming the line. */
 export async function readConfig(path = configPath()): Promise<Config> {
   let source: string;
   try {
-    source = await readFile(path, 'utf8');
+    source = await readTextFile(path, MAX_CONFIG_BYTES);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    if (error instanceof FileRefused) throw new DocumentError(`${path}: ${error.message}`);
     throw error;
   }
   return parseYamlDocument(source, path, ConfigSchema).data;

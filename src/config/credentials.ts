@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { FileRefused, readTextFile } from '../io/bounded-file.js';
 import { serviceBaseUrl } from '../net/endpoint.js';
 import { HttpError } from '../net/errors.js';
 import { registerSecret } from '../secrets/registry.js';
@@ -57,12 +57,16 @@ function selectProfile(config: Config, env: NodeJS.ProcessEnv, requested: string
   return profile;
 }
 
+/** A PEM private key is a few kilobytes. */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
+
 async function readPrivateKey(value: string): Promise<string> {
   if (value.includes('-----BEGIN')) return value;
   try {
-    return await readFile(value, 'utf8');
+    return await readTextFile(value, MAX_KEY_FILE_BYTES);
   } catch (error) {
-    throw new DocumentError(`${ENV.oktaPrivateKey}: neither PEM text nor a readable file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+    const why = error instanceof FileRefused ? error.message : ((error as NodeJS.ErrnoException).code ?? 'unreadable');
+    throw new DocumentError(`${ENV.oktaPrivateKey}: neither PEM text nor a readable file (${why})`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { FileRefused, readTextFile } from '../io/bounded-file.js';
 import { compileModel, parsePackText, type PackVocabulary, type ParsedPack } from '../diagnosis/load-pack.js';
 import type { PackV2 } from '../diagnosis/pack-schema.js';
 import type { ActiveModel } from '../diagnosis/rank-analysis.js';
@@ -18,11 +19,10 @@ export function packVocabulary(): PackVocabulary {
 async function readPackFile(path: string, file: string): Promise<ParsedPack> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path, MAX_PACK_BYTES);
   } catch (error) {
-    throw new DocumentError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new DocumentError(`${file}: ${error instanceof FileRefused ? error.message : `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`}`);
   }
-  if (text.length > MAX_PACK_BYTES) throw new DocumentError(`${file}: larger than 1 MiB`);
   return parsePackText(text, file);
 }
 

@@ -1,4 +1,5 @@
 import { compareEvents, type TimelineEvent } from '../model/event.js';
+import { partitionPoint } from '../timeline/partition-point.js';
 
 /** The role-generic kind of an event, when its adapter gives one. */
 export function genericOf(e: TimelineEvent): string | undefined {
@@ -11,14 +12,7 @@ function insertSorted(list: TimelineEvent[], e: TimelineEvent): void {
     list.push(e);
     return;
   }
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareEvents(list[mid]!, e) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  list.splice(lo, 0, e);
+  list.splice(partitionPoint(0, list.length, (i) => compareEvents(list[i]!, e) <= 0), 0, e);
 }
 
 /**
@@ -28,28 +22,60 @@ function insertSorted(list: TimelineEvent[], e: TimelineEvent): void {
 export class EventIndex {
   private readonly byKind = new Map<string, TimelineEvent[]>();
   private readonly byGeneric = new Map<string, TimelineEvent[]>();
-  private readonly all: TimelineEvent[] = [];
+  /** Every event in time order, in two runs: the caller's array (never copied) and later arrivals. */
+  private readonly base: readonly TimelineEvent[];
+  private readonly later: TimelineEvent[] = [];
 
+  /** `events` in time order (an Analysis timeline is); it is not copied. */
   constructor(events: readonly TimelineEvent[] = []) {
-    this.append(events);
+    this.base = events;
+    // Two passes: count, then fill arrays of the right size (growing a million-entry array by push
+    // leaves most of the index's cost to the garbage collector).
+    const counts = new Map<string, number>();
+    const count = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+    let sorted = true;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      if (i > 0 && compareEvents(events[i - 1]!, e) > 0) sorted = false;
+      count(e.kind);
+      const generic = genericOf(e);
+      if (generic !== undefined && generic !== e.kind) count(`\u0000${generic}`);
+    }
+    const fill = new Map<string, { list: TimelineEvent[]; at: number }>();
+    for (const [key, n] of counts) {
+      const list = new Array<TimelineEvent>(n);
+      fill.set(key, { list, at: 0 });
+      if (key.startsWith('\u0000')) this.byGeneric.set(key.slice(1), list);
+      else this.byKind.set(key, list);
+    }
+    for (const e of events) {
+      const slot = fill.get(e.kind)!;
+      slot.list[slot.at++] = e;
+      const generic = genericOf(e);
+      if (generic !== undefined && generic !== e.kind) {
+        const g = fill.get(`\u0000${generic}`)!;
+        g.list[g.at++] = e;
+      }
+    }
+    if (!sorted) for (const list of [...this.byKind.values(), ...this.byGeneric.values()]) list.sort(compareEvents);
   }
 
   get size(): number {
-    return this.all.length;
+    return this.base.length + this.later.length;
+  }
+
+  private listOf(map: Map<string, TimelineEvent[]>, key: string): TimelineEvent[] {
+    let list = map.get(key);
+    if (!list) map.set(key, (list = []));
+    return list;
   }
 
   append(events: readonly TimelineEvent[]): void {
     for (const e of events) {
-      insertSorted(this.all, e);
-      let list = this.byKind.get(e.kind);
-      if (!list) this.byKind.set(e.kind, (list = []));
-      insertSorted(list, e);
+      insertSorted(this.later, e);
+      insertSorted(this.listOf(this.byKind, e.kind), e);
       const generic = genericOf(e);
-      if (generic !== undefined && generic !== e.kind) {
-        let g = this.byGeneric.get(generic);
-        if (!g) this.byGeneric.set(generic, (g = []));
-        insertSorted(g, e);
-      }
+      if (generic !== undefined && generic !== e.kind) insertSorted(this.listOf(this.byGeneric, generic), e);
     }
   }
 
@@ -68,7 +94,7 @@ export class EventIndex {
    * each run in time order and no event in two runs; every event when there are no patterns.
    */
   candidates(patterns: readonly string[]): readonly (readonly TimelineEvent[])[] {
-    if (patterns.length === 0) return [this.all];
+    if (patterns.length === 0) return this.later.length === 0 ? [this.base] : [this.base, this.later];
     const runs: TimelineEvent[][] = [];
     const vendorRuns = new Set<string>();
     const matches = (kind: string) => patterns.some((p) => (p.endsWith('*') ? kind.startsWith(p.slice(0, -1)) : kind === p));

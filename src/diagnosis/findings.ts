@@ -5,6 +5,7 @@ import type { TimelineEvent } from '../model/event.js';
 import type { EventIndex } from './event-index.js';
 import type { CompiledMatcher, Finding, Relation } from './model.js';
 import type { FactTest } from './pack-schema.js';
+import { partitionPoint } from '../timeline/partition-point.js';
 
 /**
  * A finding is present (with every event that shows it), absent (judged inside complete coverage;
@@ -91,13 +92,7 @@ function related(relation: Relation, anchors: readonly TimelineEvent[]): (t: num
   const w = relation.withinMs;
   // Anchors are time-ordered: find the first anchor that could relate to t.
   const firstFrom = (lowest: number): number => {
-    let lo = 0;
-    let hi = anchors.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (anchors[mid]!.epochMs < lowest) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(0, anchors.length, (i) => anchors[i]!.epochMs < lowest);
     return lo < anchors.length ? anchors[lo]!.epochMs : Number.POSITIVE_INFINITY;
   };
   if (relation.type === 'near') return (t) => firstFrom(t - w) <= t + w;
@@ -116,7 +111,7 @@ export function matchingEvents(f: Finding, index: EventIndex, ctx: EvidenceConte
   const near = relationTest(f, anchors);
   const runs = index.candidates(f.matcher!.kinds);
   const found: TimelineEvent[] = [];
-  for (const run of runs) for (const e of run) if (test(e) && (!near || near(e.epochMs))) found.push(e);
+  for (const run of runs) for (const e of run) if ((!near || near(e.epochMs)) && test(e)) found.push(e);
   if (runs.length > 1) found.sort((a, b) => a.epochMs - b.epochMs);
   return found;
 }

@@ -6,9 +6,19 @@ import { DocumentError, parseYamlDocument, type ValidatedDocument } from '../con
 import { durationMs } from '../time/duration.js';
 import { DEFAULT_COST, DEFAULT_THRESHOLDS, DEFAULT_WINDOW_MS, type Cause, type CompiledMatcher, type DiagnosisModel, type FieldTest, type Finding, type Step } from './model.js';
 import { asList, ENGINE_VERSION, PackSchema, type FindingDef, type Matcher, type PackV2, type StepDef } from './pack-schema.js';
-import { unsafePatternReason } from './safe-pattern.js';
+import { patternProblem } from '../text/safe-pattern.js';
 
 /** What the sources declare and trustline can run: a pack naming anything else fails to load. */
+/** Why a pack pattern is refused (invalid, or able to backtrack catastrophically), or undefined. */
+export function unsafePatternReason(source: string): string | undefined {
+  try {
+    new RegExp(source, 'i');
+  } catch (error) {
+    return `not a valid regular expression: ${(error as Error).message}`;
+  }
+  return patternProblem(source);
+}
+
 export interface PackVocabulary {
   kinds: readonly KindDeclaration[];
   facts: readonly FactDeclaration[];

@@ -11,7 +11,7 @@ export interface StepAvailability {
 }
 
 /** Outcomes enumerated per step: at most this many unknown findings (2^n outcomes). */
-const MAX_SETTLED = 6;
+const MAX_SETTLED = 4;
 
 export function runnable(step: Step, availability: StepAvailability): boolean {
   if (step.kind !== 'probe') return true;

@@ -35,12 +35,13 @@ function render(step: Step, why: string, options: RankOptions): NextStep {
   return { stepId: step.id, title: step.title, command, why };
 }
 
+/** Evidence lines in time order (the earliest failure first), each finding's events in its own order. */
 function evidenceOf(cause: Cause, findings: ReadonlyMap<string, Finding>, states: ReadonlyMap<string, FindingState>): HypothesisEvidence[] {
-  const out: HypothesisEvidence[] = [];
+  const out: (HypothesisEvidence & { at: number })[] = [];
   const add = (f: Finding, supports: boolean) => {
     const s = states.get(f.id)!;
     if (s.state === 'unknown') return;
-    for (const e of s.events.slice(0, EVIDENCE_EVENTS_PER_FINDING)) out.push({ eventId: e.id, supports, why: supports ? f.why : f.whyNot });
+    for (const e of s.events.slice(0, EVIDENCE_EVENTS_PER_FINDING)) out.push({ eventId: e.id, supports, why: supports ? f.why : f.whyNot, at: e.epochMs });
   };
   for (const [id, link] of [...cause.produces].sort()) {
     const f = findings.get(id)!;
@@ -49,7 +50,7 @@ function evidenceOf(cause: Cause, findings: ReadonlyMap<string, Finding>, states
     else if (s === 'absent' && link >= AGAINST_LINK) add(f, false);
   }
   for (const id of cause.excludedBy) if (states.get(id)?.state === 'present') add(findings.get(id)!, false);
-  return out;
+  return out.sort((a, b) => a.at - b.at).map(({ at: _at, ...line }) => line);
 }
 
 /** Ranks the model's causes on the findings: posterior, verdict, evidence and a next step each. Pure. */

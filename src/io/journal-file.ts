@@ -9,6 +9,11 @@ export function journalPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'trustline', 'journal.ndjson');
 }
 
+/** The demo's own journal beside the real one (`demo-journal.ndjson`): demo probe runs are not real ones. */
+export function demoJournalPath(env: NodeJS.ProcessEnv = process.env): string {
+  return join(dirname(journalPath(env)), 'demo-journal.ndjson');
+}
+
 /**
  * An append-only journal, one JSON line per entry: opened in append mode, each line written with one
  * write and flushed to disk before the call returns, so a crash loses at most the entry being written

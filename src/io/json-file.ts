@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { JSONParser } from '@streamparser/json';
+import { FileRefused, withRegularFile } from './bounded-file.js';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -15,7 +15,7 @@ export class JsonReadError extends Error {}
  * ENOENT), or undefined when the error is a programming error that must propagate.
  */
 export function describeReadFailure(error: unknown): string | undefined {
-  if (error instanceof JsonReadError) return error.message;
+  if (error instanceof JsonReadError || error instanceof FileRefused) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return error instanceof Error && typeof code === 'string' ? `cannot read the file (${code})` : undefined;
 }
@@ -52,20 +52,19 @@ const WHOLE_FILE_BYTES = 1024 * 1024;
  * stream parser reads the file (and words what is wrong with it).
  */
 async function parseSmallDocument(path: string): Promise<JsonValue | undefined> {
-  const file = await open(path, 'r');
-  try {
-    if ((await file.stat()).size > WHOLE_FILE_BYTES) return undefined;
-    const text = (await file.readFile('utf8')).replace(/^\uFEFF/, '');
-    const kind = describeStart(text).kind;
-    if (kind !== 'array' && kind !== 'object') return undefined;
-    const value = JSON.parse(text) as JsonValue;
-    return typeof value === 'object' && value !== null ? value : undefined;
-  } catch (error) {
-    if (error instanceof SyntaxError) return undefined;
-    throw error;
-  } finally {
-    await file.close();
-  }
+  return withRegularFile(path, {}, async (file, info) => {
+    if (info.size > WHOLE_FILE_BYTES) return undefined;
+    try {
+      const text = (await file.readFile('utf8')).replace(/^\uFEFF/, '');
+      const kind = describeStart(text).kind;
+      if (kind !== 'array' && kind !== 'object') return undefined;
+      const value = JSON.parse(text) as JsonValue;
+      return typeof value === 'object' && value !== null ? value : undefined;
+    } catch (error) {
+      if (error instanceof SyntaxError) return undefined;
+      throw error;
+    }
+  });
 }
 
 export interface StreamedArray {
@@ -94,6 +93,13 @@ export async function streamJsonArray(
     return { shape: 'array', delivered: whole.length };
   }
   if (isJsonObject(whole)) return { shape: 'object', object: whole, delivered: 0 };
+  return withRegularFile(path, {}, (handle) => streamHandle(handle, onItem));
+}
+
+async function streamHandle(
+  handle: FileHandle,
+  onItem: (item: JsonValue, index: number) => void,
+): Promise<StreamedArray> {
   let shape: 'array' | 'object' | undefined;
   let parser: JSONParser | undefined;
   let object: JsonObject | undefined;
@@ -104,7 +110,7 @@ export async function streamJsonArray(
   // The parser reports exceptions thrown by onValue as syntax errors; keep the caller's own error.
   let callbackError: { error: unknown } | undefined;
 
-  for await (const raw of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+  for await (const raw of handle.createReadStream({ highWaterMark: 256 * 1024, autoClose: false })) {
     const chunk = stripBom(raw as Buffer, first);
     first = false;
     if (!parser) {

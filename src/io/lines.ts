@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { streamRegularFile } from './bounded-file.js';
 
 /** Receives lines one at a time: the shape every text parser implements, whatever the origin of the text. */
 export interface LineSink {
@@ -86,9 +86,7 @@ export class LineSplitter {
 /** Streams a file into a sink, line by line. */
 export async function feedFile(path: string, sink: LineSink, maxLineBytes = MAX_LINE_BYTES): Promise<number> {
   const splitter = new LineSplitter(sink, maxLineBytes);
-  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
-    splitter.write(chunk as Buffer);
-  }
+  await streamRegularFile(path, (chunk) => splitter.write(chunk));
   splitter.end();
   return splitter.lines;
 }

@@ -5,7 +5,7 @@ import type { SourceRole } from '../core/roles.js';
 import type { DeviceState } from './device-state.js';
 import type { SourceName, TimelineEvent } from './event.js';
 
-/** `partial`: some files, pages or commands failed but something usable was read; `error`: nothing was. */
+/** `partial`: some files, pages or commands failed, or the source stopped early (a deadline, a bound), but what was read is kept; `error`: nothing was. */
 export type SourceStatus = 'ok' | 'partial' | 'error' | 'missing';
 
 export interface SourceSummary {

@@ -7,6 +7,8 @@ export class FileReport {
   private firstSkip: { where: string; reason: string } | undefined;
   readonly notes: string[] = [];
   fatal: string | undefined;
+  /** Set when reading stopped early (a deadline, a bound): what was read before is kept. */
+  stopped: string | undefined;
 
   constructor(readonly file: string) {}
 
@@ -26,10 +28,15 @@ export class FileReport {
     this.fatal ??= `${this.file}: ${reason}`;
   }
 
+  stop(reason: string): void {
+    this.stopped ??= `${this.file}: ${reason}`;
+  }
+
   /** One line per thing worth reporting, ready for stderr or a report. */
   messages(): string[] {
     const lines: string[] = [];
     if (this.fatal) lines.push(this.fatal);
+    if (this.stopped) lines.push(this.stopped);
     if (this.skipped > 0 && this.firstSkip) {
       const noun = this.skipped === 1 ? 'record' : 'records';
       lines.push(

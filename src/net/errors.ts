@@ -21,3 +21,10 @@ export class HttpError extends Error {
     super(message);
   }
 }
+
+/** The deadline (a TimeoutError reason) and a user cancel read differently. */
+export function abortError(signal: AbortSignal, atDeadline = 'gave up: the source deadline passed'): HttpError {
+  const reason = signal.reason as { name?: string } | undefined;
+  if (reason?.name === 'TimeoutError') return new HttpError('deadline', atDeadline);
+  return new HttpError('aborted', 'cancelled');
+}

@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { rootCertificates } from 'node:tls';
 import type { Dispatcher } from 'undici';
-import { HttpError } from './errors.js';
+import { FileRefused, readTextFile } from '../io/bounded-file.js';
+import { abortError, HttpError } from './errors.js';
+import { waitForRateLimit } from './rate-wait.js';
 import { DEFAULT_BACKOFF, fullJitterDelay, retryAfterMs, sleep, type BackoffPolicy } from './retry.js';
 
 export interface HttpSettings {
@@ -95,11 +97,15 @@ function describeFailure(error: unknown, settings: HttpSettings, progress: { rec
       break;
   }
   if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code)) {
-    return new HttpError('tls', `TLS certificate not trusted (${code}); set caFile or TRUSTLINE_CA_FILE for a corporate CA`);
+    const advice = settings.caFile ? `the CA file ${settings.caFile} does not vouch for this server either` : 'set caFile or TRUSTLINE_CA_FILE for a corporate CA';
+    return new HttpError('tls', `TLS certificate not trusted (${code}); ${advice}`);
   }
   const message = error instanceof Error ? error.message : String(error);
   return new HttpError('network', code ? `${code}: ${message}` : message);
 }
+
+/** A CA bundle is at most a few hundred kilobytes (the whole Mozilla store is about 220 KiB). */
+const MAX_CA_FILE_BYTES = 4 * 1024 * 1024;
 
 type Undici = Pick<typeof import('undici'), 'EnvHttpProxyAgent' | 'request'>;
 
@@ -131,12 +137,17 @@ export class HttpClient {
     let ca: string | undefined;
     if (settings.caFile) {
       try {
-        ca = await readFile(settings.caFile, 'utf8');
+        ca = await readTextFile(settings.caFile, MAX_CA_FILE_BYTES);
       } catch (error) {
-        throw new HttpError('config', `cannot read CA file ${settings.caFile}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+        const why = error instanceof FileRefused ? error.message : ((error as NodeJS.ErrnoException).code ?? 'unreadable');
+        throw new HttpError('config', `cannot read CA file ${settings.caFile}: ${why}`);
       }
     }
-    const tls = ca ? { ca } : {};
+    if (ca !== undefined && !ca.includes('-----BEGIN CERTIFICATE-----')) {
+      throw new HttpError('config', `CA file ${settings.caFile} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+    }
+    // The extra CA is added to Node's default roots (what a request without `ca` trusts), not put in their place.
+    const tls = ca ? { ca: [...rootCertificates, ca] } : {};
     const dispatcher = new EnvHttpProxyAgent({
       connect: { timeout: settings.connectTimeoutMs, ...tls },
       requestTls: tls,
@@ -171,7 +182,8 @@ export class HttpClient {
       }
       if (res.status === 429 && rateLimited < this.settings.rateLimitRetries) {
         const wait = req.rateLimitWaitMs?.(res) ?? retryAfterMs(headerValue(res.headers, 'retry-after'), Date.now());
-        await this.pause(wait ?? fullJitterDelay(rateLimited, this.settings.backoff), req.signal);
+        if (wait === undefined) await this.pause(fullJitterDelay(rateLimited, this.settings.backoff), req.signal);
+        else await waitForRateLimit(wait, req.signal);
         rateLimited++;
         continue;
       }
@@ -228,9 +240,3 @@ export class HttpClient {
   }
 }
 
-/** The deadline (a TimeoutError reason) and a user cancel read differently. */
-export function abortError(signal: AbortSignal): HttpError {
-  const reason = signal.reason as { name?: string } | undefined;
-  if (reason?.name === 'TimeoutError') return new HttpError('deadline', 'gave up: the source deadline passed');
-  return new HttpError('aborted', 'cancelled');
-}

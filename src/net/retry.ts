@@ -23,7 +23,10 @@ export function retryAfterMs(value: string | undefined, nowMs: number): number |
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
 
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+/** The longest delay a Node timer takes; a longer one fires at once (and warns), which would spin. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Resolves after `ms` (at most about 24.8 days), or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -37,7 +40,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, ms);
+    }, Math.min(Math.max(ms, 0), MAX_TIMER_MS) || 0);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

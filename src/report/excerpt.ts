@@ -1,5 +1,6 @@
 import type { Analysis } from '../model/analysis.js';
 import type { TimelineEvent } from '../model/event.js';
+import { partitionPoint } from '../timeline/partition-point.js';
 
 /** Events within this long of the failure's evidence make the excerpt. */
 export const EXCERPT_WINDOW_MS = 60_000;
@@ -18,13 +19,7 @@ export interface Excerpt {
 
 /** The smallest distance from `t` to one of the sorted `anchors`. */
 function distance(anchors: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = anchors.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (anchors[mid]! < t) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(0, anchors.length, (i) => anchors[i]! < t);
   const after = anchors[lo];
   const before = anchors[lo - 1];
   return Math.min(after === undefined ? Infinity : after - t, before === undefined ? Infinity : t - before);

@@ -12,7 +12,11 @@ export function summarize(adapter: SourceAdapter, read: SourceRead): SourceSumma
   const base = { name: adapter.id, role: adapter.role, label: adapter.label, letter: adapter.letter, shows: adapter.shows, ...(adapter.probes ? { probes: adapter.probes } : {}) };
   if (!read.present) return { ...base, status: 'missing', events: 0 };
   const fatal = read.reports.map((r) => r.fatal).filter((f): f is string => f !== undefined);
-  if (fatal.length === 0) return { ...base, status: 'ok', events: read.events.length };
+  if (fatal.length === 0) {
+    const stopped = read.reports.find((r) => r.stopped !== undefined)?.stopped;
+    if (stopped !== undefined) return { ...base, status: 'partial', events: read.events.length, error: stopped };
+    return { ...base, status: 'ok', events: read.events.length };
+  }
   const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more file${fatal.length > 2 ? 's' : ''})` : '';
   return { ...base, status: read.events.length > 0 ? 'partial' : 'error', events: read.events.length, error: `${fatal[0]}${more}` };
 }

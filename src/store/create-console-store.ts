@@ -1,8 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { dataSlice } from './slices/data.js';
 import { exportSlice } from './slices/export.js';
+import { fleetSlice } from './slices/fleet.js';
 import { guidedSlice } from './slices/guided.js';
 import { navigationSlice } from './slices/navigation.js';
+import { pickerSlice } from './slices/picker.js';
 import { runbookSlice } from './slices/runbook.js';
 import { viewSlice } from './slices/view.js';
 import type { ConsoleInit, ConsoleState } from './types.js';
@@ -18,6 +20,8 @@ export type ConsoleStore = StoreApi<ConsoleState>;
 export function createConsoleStore(init: ConsoleInit): ConsoleStore {
   return createStore<ConsoleState>()((set, get) => {
     const args = { set, get, init };
-    return { ...dataSlice(args), ...viewSlice(args), ...navigationSlice(args), ...runbookSlice(args), ...exportSlice(args), ...guidedSlice(args) };
+    const state = { ...dataSlice(args), ...viewSlice(args), ...navigationSlice(args), ...runbookSlice(args), ...exportSlice(args), ...guidedSlice(args), ...fleetSlice(args), ...pickerSlice(args) };
+    // Several Macs match: the console opens on the picker.
+    return init.candidates && init.candidates.length > 0 ? { ...state, overlay: { kind: 'picker', cursor: 0 } } : state;
   });
 }

@@ -1,5 +1,6 @@
 import type { TimelineEvent } from '../model/event.js';
 import type { EventRef } from './types.js';
+import { partitionPoint } from '../timeline/partition-point.js';
 
 export function refOf(event: TimelineEvent): EventRef {
   return event.micros === undefined ? { id: event.id, epochMs: event.epochMs } : { id: event.id, epochMs: event.epochMs, micros: event.micros };
@@ -11,14 +12,7 @@ function before(e: TimelineEvent, ref: EventRef): boolean {
 
 /** First index whose event is not before the instant of `ref` (binary search: the list is in time order). */
 export function lowerBound(list: readonly TimelineEvent[], ref: EventRef): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (before(list[mid]!, ref)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, list.length, (i) => before(list[i]!, ref));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Analysis } from '../model/analysis.js';
 import type { ParseContext } from '../model/context.js';
 import type { Severity, SourceName, TimelineEvent } from '../model/event.js';
 import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
+import type { SweepResult } from '../sweep/run-sweep.js';
 import type { ActiveModel, AnalysisDiagnosis } from '../diagnosis/rank-analysis.js';
 import type { TimeZones } from './selectors/time-format.js';
 
@@ -33,7 +34,10 @@ export type Overlay =
   | { kind: 'hypothesis'; hypothesisId: string; line: number }
   | { kind: 'help'; offset: number; lines: number }
   | { kind: 'confirm'; stepKey: string }
-  | { kind: 'step'; stepKey: string };
+  | { kind: 'step'; stepKey: string }
+  | { kind: 'fleet'; offset: number }
+  /** Several Macs match the keys given: choose one before anything is fetched. */
+  | { kind: 'picker'; cursor: number };
 
 export interface Filters {
   /** Sources toggled on or off; a source not listed is shown. */
@@ -79,6 +83,20 @@ export interface ConsoleInit {
   now?: () => number;
   /** The zone `z` shows as local (default: this process' zone). */
   localTimeZone?: string;
+  /** Several Macs match: one row of columns per candidate; the console opens on the picker. */
+  candidates?: readonly (readonly string[])[];
+  /** Called once with the index of the candidate chosen. */
+  onPick?: (index: number) => void;
+}
+
+/** The Mac picker: the candidates' columns (serial, host name, model, OS, last seen, management). */
+export interface PickerSlice {
+  candidates: readonly (readonly string[])[];
+  /** Opens the picker on these candidates (the console starts with it when several Macs match). */
+  openPicker(candidates: readonly (readonly string[])[]): void;
+  pickerMove(delta: number): void;
+  /** Chooses the candidate under the cursor and closes the picker. */
+  pickCandidate(): void;
 }
 
 export interface DataSlice {
@@ -192,7 +210,22 @@ export interface GuidedSlice {
   setGuidedMaxOffset(max: number): void;
 }
 
-export type ConsoleState = DataSlice & ViewSlice & NavigationSlice & RunbookSlice & ExportSlice & GuidedSlice;
+/** The organisation view (a sweep over the same window), fetched beside the device's evidence. */
+export interface FleetState {
+  state: 'idle' | 'loading' | 'ok' | 'error';
+  /** Progress while loading, the reason when it failed. External text: sanitise before display. */
+  text?: string;
+  result?: SweepResult;
+}
+
+export interface FleetSlice {
+  fleet: FleetState;
+  setFleet(fleet: FleetState): void;
+  /** `f`: the Fleet view on or off. */
+  toggleFleet(): void;
+}
+
+export type ConsoleState = DataSlice & ViewSlice & NavigationSlice & RunbookSlice & ExportSlice & GuidedSlice & FleetSlice & PickerSlice;
 
 export type SetState = (partial: Partial<ConsoleState> | ((s: ConsoleState) => Partial<ConsoleState>)) => void;
 export type GetState = () => ConsoleState;

@@ -1,6 +1,8 @@
 import { writeSync } from 'node:fs';
 import { constants } from 'node:os';
+import { isatty } from 'node:tty';
 import { safeLine, safeText } from '../text/boundary.js';
+import { runExitCleanups } from '../io/exit-cleanup.js';
 
 /**
  * Full-screen terminal modes and their reliable undoing. The console draws in the alternate screen
@@ -82,7 +84,37 @@ function crashReport(name: string, reason: unknown): string {
   return stack === undefined ? line : `${line}${safeText(stack)}\n`;
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/** Errors of a terminal that went away (window closed, ssh session dropped). */
+const TERMINAL_GONE = new Set(['EIO', 'EPIPE', 'ENXIO', 'EBADF']);
+
+/** Standard input or output was a terminal and no longer is one (isatty fails once the pty hung up). */
+function terminalLost(): boolean {
+  return (process.stdin.isTTY === true && !isatty(0)) || (process.stdout.isTTY === true && !isatty(1));
+}
+
+function isTerminalGone(reason: unknown): boolean {
+  const code = (reason as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && TERMINAL_GONE.has(code);
+}
+
+/**
+ * The terminal hung up: run the clean-ups, try to restore (harmless when the terminal is gone), then end
+ * by the hang-up itself. Not process.exit: Node's exit resets the terminal's modes and aborts
+ * (`Assertion failed` in node::ResetStdio, a core file with whatever was in memory) when the terminal
+ * no longer exists. Dying by SIGHUP's default action runs no exit hooks and writes no core.
+ */
+function hangUp(): void {
+  runExitCleanups();
+  try {
+    restoreTerminal();
+  } catch {
+    // The terminal is gone: nothing to restore.
+  }
+  process.removeAllListeners('SIGHUP');
+  process.kill(process.pid, 'SIGHUP');
+}
 
 /**
  * Makes sure restoreTerminal runs however the process ends: normal exit and process.exit (the `exit`
@@ -94,24 +126,42 @@ export function installRestoreHandlers(options: RestoreHandlerOptions = {}): () 
   const name = options.name ?? 'trustline';
   const crashExitCode = options.crashExitCode ?? 1;
   const onExit = (): void => {
+    // The terminal closed and the input ended: exiting normally would abort in node::ResetStdio.
+    if (terminalLost()) hangUp();
+    runExitCleanups();
     restoreTerminal();
   };
+  const onHangup = (): void => hangUp();
   const onSignal = (signal: NodeJS.Signals): void => {
+    runExitCleanups();
     restoreTerminal();
     process.exit(128 + constants.signals[signal]);
   };
+  const onStdioError = (error: unknown): void => {
+    if (isTerminalGone(error)) onHangup();
+    else onCrash(error);
+  };
   const onCrash = (reason: unknown): void => {
+    if (isTerminalGone(reason)) {
+      onHangup();
+      return;
+    }
+    runExitCleanups();
     restoreTerminal();
     writeNow({ fd: 2, write: (chunk) => process.stderr.write(chunk) }, crashReport(name, reason));
     process.exit(crashExitCode);
   };
   process.on('exit', onExit);
   for (const signal of SIGNALS) process.on(signal, onSignal);
+  process.on('SIGHUP', onHangup);
+  for (const stream of [process.stdin, process.stdout]) stream.on('error', onStdioError);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   return () => {
     process.off('exit', onExit);
     for (const signal of SIGNALS) process.off(signal, onSignal);
+    process.off('SIGHUP', onHangup);
+    for (const stream of [process.stdin, process.stdout]) stream.off('error', onStdioError);
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
   };

@@ -3,7 +3,7 @@
  * "Status page" (title, then a bold status line and a sentence) even when JSON was asked for, and cloud
  * edges answer timeouts with an HTML page; the engineer needs the status line, not "not JSON".
  */
-import { open } from 'node:fs/promises';
+import { withRegularFile } from '../io/bounded-file.js';
 import { sanitizeLine } from './sanitize.js';
 
 const HEAD_BYTES = 8 * 1024;
@@ -51,17 +51,15 @@ export type MarkupHead = { kind: 'xml'; root: string } | { kind: 'html'; summary
  * error pages are HTML. Undefined when the file cannot be read.
  */
 export async function describeMarkupFile(path: string): Promise<MarkupHead | undefined> {
-  let handle;
   try {
-    handle = await open(path, 'r');
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    const head = buffer.toString('utf8', 0, bytesRead);
-    const root = xmlRootOf(head);
-    return root !== undefined ? { kind: 'xml', root } : { kind: 'html', summary: summarizeHtmlPage(head) };
+    return await withRegularFile(path, {}, async (handle): Promise<MarkupHead> => {
+      const buffer = Buffer.alloc(HEAD_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+      const head = buffer.toString('utf8', 0, bytesRead);
+      const root = xmlRootOf(head);
+      return root !== undefined ? { kind: 'xml', root } : { kind: 'html', summary: summarizeHtmlPage(head) };
+    });
   } catch {
     return undefined;
-  } finally {
-    await handle?.close();
   }
 }

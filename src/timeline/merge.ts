@@ -9,7 +9,7 @@ export function sortRun(events: TimelineEvent[]): TimelineEvent[] {
  * Merges sorted runs into one order: by instant, then by run position (the order sources are given),
  * then by position within the run, so equal instants keep a stable, reproducible order.
  */
-export function mergeSortedRuns(runs: readonly TimelineEvent[][]): TimelineEvent[] {
+export function mergeSortedRuns(runs: readonly (readonly TimelineEvent[])[]): TimelineEvent[] {
   const live = runs.filter((run) => run.length > 0);
   const total = live.reduce((sum, run) => sum + run.length, 0);
   const out = new Array<TimelineEvent>(total);

@@ -2,13 +2,14 @@ import { Box, useInput, type Key } from 'ink';
 import { useCallback, useEffect, useMemo } from 'react';
 import type { ConsoleStore } from '../store/create-console-store.js';
 import { keyScope } from '../store/scope.js';
+import { fleetHeadline } from '../store/selectors/fleet.js';
 import { Body } from './Body.js';
 import { bindingFor, keyNames } from './keys.js';
 import { computeLayout, contentRows } from './layout.js';
 import { Header } from './panes/Header.js';
 import { HintBar } from './panes/HintBar.js';
 import { HistogramStrip } from './panes/HistogramStrip.js';
-import { StoreProvider, useConsoleStore } from './store-context.js';
+import { StoreProvider, useConsole, useConsoleStore } from './store-context.js';
 import { ThemeProvider } from './theme-context.js';
 import type { Theme } from './theme/types.js';
 
@@ -27,7 +28,8 @@ type ConsoleProps = Omit<AppProps, 'store' | 'theme'>;
 
 function Console({ columns, rows, clipboard, onQuit }: ConsoleProps) {
   const store = useConsoleStore();
-  const layout = useMemo(() => computeLayout(columns, rows), [columns, rows]);
+  const fleetLine = useConsole((s) => fleetHeadline(s) !== null);
+  const layout = useMemo(() => computeLayout(columns, rows, fleetLine), [columns, rows, fleetLine]);
   useEffect(() => {
     store.getState().setTimelineRows(contentRows(layout.panes.timeline));
     store.getState().setOverlayRows(contentRows(layout.body));

@@ -3,9 +3,11 @@ import type { Pane } from '../store/types.js';
 import type { Layout, Rect } from './layout.js';
 import { ConfirmOverlay } from './overlays/ConfirmOverlay.js';
 import { EventDetail } from './overlays/EventDetail.js';
+import { FleetOverlay } from './overlays/FleetOverlay.js';
 import { GuidedPane } from './overlays/GuidedPane.js';
 import { HelpOverlay } from './overlays/HelpOverlay.js';
 import { HypothesisDetail } from './overlays/HypothesisDetail.js';
+import { PickerOverlay } from './overlays/PickerOverlay.js';
 import { StepDetail } from './overlays/StepDetail.js';
 import { HypothesesPane } from './panes/HypothesesPane.js';
 import { RunbookPane } from './panes/RunbookPane.js';
@@ -28,7 +30,9 @@ export function Body({ layout }: { layout: Layout }) {
   if (overlay?.kind === 'hypothesis') return <HypothesisDetail rect={rect} hypothesisId={overlay.hypothesisId} line={overlay.line} />;
   if (overlay?.kind === 'help') return <HelpOverlay rect={rect} offset={overlay.offset} />;
   if (overlay?.kind === 'confirm') return <ConfirmOverlay rect={rect} stepKey={overlay.stepKey} />;
+  if (overlay?.kind === 'picker') return <PickerOverlay rect={rect} cursor={overlay.cursor} />;
   if (overlay?.kind === 'step') return <StepDetail rect={rect} stepKey={overlay.stepKey} />;
+  if (overlay?.kind === 'fleet') return <FleetOverlay rect={rect} offset={overlay.offset} />;
   if (guided) return <GuidedPane rect={rect} />;
   if (layout.single) return <PaneView pane={focus} rect={rect} focused />;
   return (

@@ -23,7 +23,7 @@ export interface KeyBinding {
 }
 
 const PANES: readonly Scope[] = ['timeline', 'hypotheses', 'runbook'];
-const MOVABLE: readonly Scope[] = [...PANES, 'event', 'hypothesis', 'help', 'step', 'guided'];
+const MOVABLE: readonly Scope[] = [...PANES, 'event', 'hypothesis', 'help', 'step', 'guided', 'fleet'];
 const NOT_TYPING: readonly Scope[] = [...MOVABLE, 'confirm'];
 
 function quit(s: ConsoleState, ctx: KeyContext): void {
@@ -98,6 +98,14 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   },
   { id: 'done', keys: ['d'], scopes: PANES, description: 'mark the runbook step done (again: clear)', action: (s) => s.markStep('done') },
   { id: 'skip', keys: ['s'], scopes: PANES, description: 'mark the runbook step skipped (again: clear)', action: (s) => s.markStep('skipped') },
+  {
+    id: 'fleet',
+    keys: ['f'],
+    scopes: [...PANES, 'fleet'],
+    description: 'Fleet view: this failure across the organisation, and what changed before it (again: close)',
+    hint: 'fleet',
+    action: (s) => s.toggleFleet(),
+  },
   { id: 'next-stage', keys: ['tab'], scopes: ['guided'], description: 'next walkthrough stage (also Enter)', hint: 'stage', action: (s) => s.setGuidedStage(s.guidedStage + 1) },
   { id: 'prev-stage', keys: ['shift+tab'], scopes: ['guided'], description: 'previous walkthrough stage', action: (s) => s.setGuidedStage(s.guidedStage - 1) },
   { id: 'guided', keys: ['w'], scopes: [...PANES, 'guided'], description: 'guided walkthrough on or off', hint: 'walkthrough', action: (s) => s.toggleGuided() },
@@ -109,8 +117,11 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     hint: 'help',
     action: (s) => (s.overlay?.kind === 'help' ? s.closeOverlay() : s.openHelp(KEY_TABLE.length)),
   },
-  { id: 'quit-now', keys: ['ctrl+c'], scopes: [...NOT_TYPING, 'search'], description: 'quit from anywhere', action: quit },
-  { id: 'quit', keys: ['q'], scopes: NOT_TYPING, description: 'quit', hint: 'quit', action: quit },
+  { id: 'pick-down', keys: ['j', 'down'], scopes: ['picker'], description: 'next Mac', hint: 'move', action: (s) => s.pickerMove(1) },
+  { id: 'pick-up', keys: ['k', 'up'], scopes: ['picker'], description: 'previous Mac', action: (s) => s.pickerMove(-1) },
+  { id: 'pick', keys: ['enter'], scopes: ['picker'], description: 'fetch the evidence of this Mac', hint: 'choose', action: (s) => s.pickCandidate() },
+  { id: 'quit-now', keys: ['ctrl+c'], scopes: [...NOT_TYPING, 'search', 'picker'], description: 'quit from anywhere', action: quit },
+  { id: 'quit', keys: ['q'], scopes: [...NOT_TYPING, 'picker'], description: 'quit', hint: 'quit', action: quit },
 ];
 
 /** The name of a key as the table spells it. */

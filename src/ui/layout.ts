@@ -27,11 +27,12 @@ export function contentRows(r: Rect): number {
   return Math.max(0, r.height - 2);
 }
 
-export function computeLayout(columns: number, rows: number): Layout {
+/** `fleetLine`: the header has a third line (this device's failure seen across the organisation) when there is room. */
+export function computeLayout(columns: number, rows: number, fleetLine = false): Layout {
   const width = Math.max(0, Math.floor(columns));
   const height = Math.max(0, Math.floor(rows) - 1);
   const hints = height >= 2 ? 1 : 0;
-  const header = height >= 8 ? 2 : height >= 3 ? 1 : 0;
+  const header = height >= 8 ? (fleetLine && height >= 16 ? 3 : 2) : height >= 3 ? 1 : 0;
   const histogram = height >= 12 ? 1 : 0;
   const body = { width, height: Math.max(0, height - header - histogram - hints) };
   const single = columns < MIN_COLUMNS || rows < MIN_ROWS;

@@ -18,6 +18,21 @@ export interface ConsoleOptions {
 const EXIT_AFTER_FIRST_FRAME = 'TRUSTLINE_EXIT_AFTER_FIRST_FRAME';
 
 /**
+ * Yoga's WebAssembly loader (inside Ink) asks `typeof fetch` while Ink loads, which makes Node load its
+ * built-in copy of undici (~20 ms of start-up) that nothing here uses: the global is hidden for that moment.
+ */
+async function withoutGlobalFetch<T>(load: () => Promise<T>): Promise<T> {
+  const fetchProperty = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await load();
+  } finally {
+    if (fetchProperty) Object.defineProperty(globalThis, 'fetch', fetchProperty);
+    else Reflect.deleteProperty(globalThis, 'fetch');
+  }
+}
+
+/**
  * The interactive console, full screen in the alternate buffer, until the user quits. The terminal is
  * given back however the process ends (quit, signal, crash): see src/terminal/screen.ts. Ink, React
  * and the components load here, on demand: `analyze` and `collect` never pay for them.
@@ -26,7 +41,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
   const stdout = opts.stdout ?? process.stdout;
   const stdin = opts.stdin ?? process.stdin;
   const env = opts.env ?? process.env;
-  const { mountConsole } = await import('./mount-console.js');
+  const { mountConsole } = await withoutGlobalFetch(() => import('./mount-console.js'));
   const dispose = installRestoreHandlers({ crashExitCode: 70 });
   enterFullscreen(stdout);
   const copy = (text: string): void => {

@@ -1,6 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { analyzeBundle } from '../../src/sources/bundle/analyze-bundle.js';
+import { openSweepSources, SWEEP_HTTP_SETTINGS } from '../../src/sources/sweep-sources.js';
+import { runSweep } from '../../src/sweep/run-sweep.js';
+import { SWEEP_TOKEN_ENV, SWEEP_WINDOW } from './sweep-org.js';
 
 /**
  * The measured side of the figures that need a process of their own (bin/build/bench-child.mjs,
@@ -10,6 +13,7 @@ import { analyzeBundle } from '../../src/sources/bundle/analyze-bundle.js';
  *   pipeline DIR   analyzeBundle: parse, normalise to UTC, merge (no triage, no output)
  *   json-lines FILE  the baseline of figure 2: read the file line by line, JSON.parse each line
  *   memory DIR     heap held by the analysis of DIR per timeline event (needs --expose-gc)
+ *   sweep URL      trustline's sweep of the Okta emulator at URL (token in TRUSTLINE_BENCH_OKTA_TOKEN)
  */
 
 interface ChildResult {
@@ -17,6 +21,8 @@ interface ChildResult {
   maxRssKb: number;
   /** memory: bytes of heap held per timeline event. */
   bytesPerEvent?: number;
+  /** sweep: CPU time (user + system) the process spent. */
+  cpuMs?: number;
 }
 
 function gc(): void {
@@ -62,7 +68,28 @@ async function memory(dir: string): Promise<ChildResult> {
   return { count, maxRssKb: process.resourceUsage().maxRSS, bytesPerEvent: (after - before) / count };
 }
 
-const MODES: Record<string, (arg: string) => Promise<ChildResult>> = { pipeline, 'json-lines': jsonLines, memory };
+function oktaToken(): string {
+  const token = process.env[SWEEP_TOKEN_ENV];
+  if (!token) throw new Error(`${SWEEP_TOKEN_ENV} is not set`);
+  return token;
+}
+
+async function sweep(url: string): Promise<ChildResult> {
+  // The emulator scans every event for the few admin changes; on a loaded machine that takes a while.
+  const http = { ...SWEEP_HTTP_SETTINGS, headersTimeoutMs: 300_000 };
+  const sources = await openSweepSources({ okta: { url: new URL(url), auth: { kind: 'ssws', token: oktaToken() } } }, { http });
+  try {
+    const result = await runSweep({ ...SWEEP_WINDOW, fleet: sources.fleet!, signal: new AbortController().signal });
+    const okta = result.sources[0]!;
+    if (okta.status !== 'ok') throw new Error(`sweep ended ${okta.status}: ${okta.error ?? ''}`);
+    const usage = process.resourceUsage();
+    return { count: okta.events, maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
+  } finally {
+    await sources.close();
+  }
+}
+
+const MODES: Record<string, (arg: string) => Promise<ChildResult>> = { pipeline, 'json-lines': jsonLines, memory, sweep };
 
 const [mode = '', arg = ''] = process.argv.slice(2);
 const run = MODES[mode];

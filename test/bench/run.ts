@@ -8,9 +8,12 @@ import { benchLiveCriticalPath } from './live-bench.js';
 import { benchNdjson, benchSyslog } from './pipeline-bench.js';
 import { benchStartup } from './startup-bench.js';
 import { benchDiagnosis } from './diagnosis-bench.js';
+import { benchSweep } from './sweep-bench.js';
 
 // `npm run bench`: prints every figure of issue 8 with its target; exits non-zero when a target is missed.
+// `npm run bench -- --figure 5` (or `--figure 4,5`) runs only those figures.
 // `bench.mjs --keypress EVENTS COLUMNS ROWS` is figure 4's child (one console per process).
+// `bench.mjs --sweep [EVENTS]` runs only the sweep figures (default 1,000,000 events).
 
 const KEYPRESS_SIZES: [number, number][] = [
   [80, 24],
@@ -37,7 +40,24 @@ async function keypressInChild(events: number, columns: number, rows: number): P
   return JSON.parse(out) as KeypressSamples;
 }
 
-async function main(): Promise<number> {
+/** Each figure's runner, by its number; 1, 2 and 7 (the pipeline children) come from the same runs. */
+const FIGURES: Record<string, (work: string) => Promise<BenchFigure[]>> = {
+  '6': () => benchDiagnosis(),
+  '3': async () => [await benchLiveCriticalPath()],
+  '4': async () => {
+    const out: BenchFigure[] = [];
+    for (const events of KEYPRESS_EVENTS) {
+      for (const [columns, rows] of KEYPRESS_SIZES) out.push(keypressFigure(await keypressInChild(events, columns, rows), `${columns}x${rows}`));
+    }
+    return out;
+  },
+  '5': async () => [await benchStartup()],
+  '1': (work) => benchSyslog(work),
+  '2': (work) => benchNdjson(work),
+  '9': () => benchSweep(),
+};
+
+async function main(only: string[] | undefined): Promise<number> {
   process.stdout.write(`trustline bench: ${availableParallelism()} CPUs (${cpuModel()}), Node ${process.version}\n`);
   const figures: BenchFigure[] = [];
   const report = (...f: BenchFigure[]): void => {
@@ -46,14 +66,7 @@ async function main(): Promise<number> {
   };
   const work = mkdtempSync(join(tmpdir(), 'trustline-bench-'));
   try {
-    report(...(await benchDiagnosis()));
-    report(await benchLiveCriticalPath());
-    for (const events of KEYPRESS_EVENTS) {
-      for (const [columns, rows] of KEYPRESS_SIZES) report(keypressFigure(await keypressInChild(events, columns, rows), `${columns}x${rows}`));
-    }
-    report(await benchStartup());
-    report(...(await benchSyslog(work)));
-    report(...(await benchNdjson(work)));
+    for (const [n, run] of Object.entries(FIGURES)) if (only === undefined || only.includes(n) || (n === '1' && only.includes('7'))) report(...(await run(work)));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -63,9 +76,23 @@ async function main(): Promise<number> {
 }
 
 const args = process.argv.slice(2);
+if (args[0] === '--sweep') {
+  const figures = await benchSweep(args[1] ? Number(args[1]) : undefined);
+  for (const f of figures) process.stdout.write(`${formatFigure(f)}\n`);
+  process.exit(figures.every((f) => f.pass) ? 0 : 1);
+}
 if (args[0] === '--keypress') {
   const [events, columns, rows] = args.slice(1).map(Number) as [number, number, number];
   process.stdout.write(`${JSON.stringify(await measureKeypresses(events, columns, rows))}\n`);
   process.exit(0);
 }
-process.exit(await main());
+if (args[0] === '--figure') {
+  const only = (args[1] ?? '').split(',');
+  const unknown = only.filter((n) => !(n in FIGURES) && n !== '7');
+  if (unknown.length > 0) {
+    process.stderr.write(`bench: no figure ${unknown.join(', ')} (figures: 1-7, 9)\n`);
+    process.exit(2);
+  }
+  process.exit(await main(only));
+}
+process.exit(await main(undefined));

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROBE_NAMES } from '../../src/sources/mac/probes/index.js';
 import { runCliAsync } from '../helpers/run-cli.js';
 import { useFakeMac } from '../helpers/sshd.js';
 import { tempDir } from '../helpers/temp-files.js';
@@ -22,9 +23,7 @@ describe('the device source through the CLI', () => {
     const out = join(tempDir(), 'bundle');
     const collected = await runCliAsync(['collect', ...args, '--out', out]);
     expect(collected.status).toBe(0);
-    expect(readdirSync(join(out, 'device', 'probes')).sort()).toEqual(
-      ['app-sso-platform', 'date-utc', 'keychain-info', 'okta-mtls-cert', 'profiles-status', 'sntp', 'timeserver'].map((n) => `${n}.txt`),
-    );
+    expect(readdirSync(join(out, 'device', 'probes')).sort()).toEqual([...PROBE_NAMES].sort().map((n) => `${n}.txt`));
     expect(existsSync(join(out, 'device', 'log-trust.ndjson'))).toBe(true);
     const replay = await runCliAsync(['analyze', '--bundle', out, '--json']);
     const replayed = JSON.parse(replay.stdout) as { sources: unknown; timeline: { id: string }[] };

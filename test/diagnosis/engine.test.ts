@@ -149,8 +149,8 @@ describe('ranking', () => {
     for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
     const chain = ranked.find((h) => h.id === 'chain')!;
     expect(chain.evidence).toEqual([
-      { eventId: answer.id, supports: false, why: 'Okta answered' },
       { eventId: failure.id, supports: true, why: 'trust failed' },
+      { eventId: answer.id, supports: false, why: 'Okta answered' },
     ]);
   });
 

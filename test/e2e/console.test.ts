@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { remoteCommand } from '../../src/sources/mac/ssh/commands.js';
+import { fleetScenario } from '../helpers/fleet-scenario.js';
 import { JAMF_CLIENT, OKTA_TOKEN, startEmulators } from '../helpers/live-emulators.js';
 import { startTmux, type TmuxSession } from '../helpers/tmux.js';
 import { tempDir } from '../helpers/temp-files.js';
@@ -71,7 +73,7 @@ describe.each([
     await frameShowing(tmux, /\/profiles [1-9]\d*/, rows);
 
     tmux.sendKeys('c');
-    await tmux.waitUntil(() => tmux.pasteBuffer() === '/usr/bin/profiles status -type enrollment', 'the runbook command in the clipboard');
+    await tmux.waitUntil(() => tmux.pasteBuffer() === 'sudo /usr/bin/profiles renew -type enrollment', 'the likely cause\'s remedy command in the clipboard');
 
     // The third hypothesis (the SSO extension, "possible") has a probe step the first collection lacks.
     tmux.sendKeys('Tab');
@@ -84,10 +86,12 @@ describe.each([
     await tmux.waitFor(/y run/);
     tmux.sendKeys('y');
     screen = await frameShowing(tmux, /events added, hypotheses re-ranked/, rows);
-    expect(screen).not.toMatch(/possible .*The Okta SSO/);
-    expect(screen).toMatch(/unlikely .*The Okta SSO/);
-    const journal = readFileSync(join(state, 'trustline', 'journal.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { command: string; exitCode: number });
-    expect(journal).toEqual([expect.objectContaining({ command: '/usr/bin/app-sso platform -s', exitCode: 0 })]);
+    expect(screen).not.toMatch(/possible .*(The Okta SSO|No SSO extension)/);
+    expect(screen).toMatch(/unlikely .*(The Okta SSO|No SSO extension)/);
+    // Demo runs are journalled apart from real ones.
+    const journal = readFileSync(join(state, 'trustline', 'demo-journal.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { command: string; exitCode: number });
+    expect(journal).toEqual([expect.objectContaining({ command: remoteCommand('app-sso-platform').display, exitCode: 0 })]);
+    expect(existsSync(join(state, 'trustline', 'journal.ndjson'))).toBe(false);
 
     tmux.sendKeys('q');
     expect(await tmux.waitForExit()).toBe(0);
@@ -150,4 +154,31 @@ describe('the console on other evidence', () => {
     tmux.sendKeys('q');
     expect(await tmux.waitForExit()).toBe(0);
   }, 30_000);
+
+  it('several Macs for a user: the picker first, Enter fetches the chosen one (trustline --user)', async () => {
+    const emu = await startEmulators(fleetScenario());
+    const tmux = startTmux({
+      command: [process.execPath, launcher, '--user', 'carol@example.com', '--until', emu.scenario.meta.collectedAt],
+      cols: 100,
+      rows: 30,
+      env: {
+        XDG_CONFIG_HOME: join(tempDir(), 'none'),
+        TRUSTLINE_OKTA_URL: emu.okta.url,
+        TRUSTLINE_OKTA_TOKEN: OKTA_TOKEN,
+        TRUSTLINE_JAMF_URL: emu.jamf.url,
+        TRUSTLINE_JAMF_CLIENT_ID: JAMF_CLIENT.clientId,
+        TRUSTLINE_JAMF_CLIENT_SECRET: JAMF_CLIENT.clientSecret,
+      },
+    });
+    await tmux.waitFor(/Several Macs match \(12\)/, 20_000);
+    expect(tmux.capture()).toMatch(/▶ C02LAB11Q6L4 +carol-mac-11/);
+    // Resolution only searched the inventory: no Mac's evidence (detail, MDM commands) before one is chosen.
+    expect(emu.jamf.requests.some((r) => r.path.includes('computers-inventory-detail') || r.path.startsWith('/api/v2/mdm/commands'))).toBe(false);
+    tmux.sendKeys('j');
+    tmux.sendKeys('Enter');
+    const screen = await frameShowing(tmux, /J jamf ✓ \d+ +O okta ✓ \d+/, 30, 20_000);
+    expect(screen).toContain('C02LAB10Q6L4');
+    tmux.sendKeys('q');
+    expect(await tmux.waitForExit()).toBe(0);
+  }, 60_000);
 });

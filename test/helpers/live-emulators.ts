@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { afterEach } from 'vitest';
 import type { LiveSettings } from '../../src/config/credentials.js';
@@ -50,9 +51,9 @@ export interface EmulatorTweaks {
   jamf?: { faults?: Faults; tokenTtlSeconds?: number; inventoryVersions?: ('v1' | 'v3' | 'v4')[] };
 }
 
-/** Both emulators on loopback serving a built-in scenario, stopped after the test. */
+/** Both emulators on loopback serving a built-in scenario (or the scenario directory at an absolute path), stopped after the test. */
 export async function startEmulators(name = 'okta-policy-regression', tweaks: EmulatorTweaks = {}): Promise<Emulators> {
-  const scenario = await loadScenario(scenarioDir(name));
+  const scenario = await loadScenario(isAbsolute(name) ? name : scenarioDir(name));
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const publicJwk = await exportJWK(publicKey);
   const scopes = ['okta.logs.read', 'okta.devices.read'];

@@ -86,7 +86,7 @@ function sshdBinary(): string {
 }
 
 /** The four log reads answered from the full bundle's ndjson, split by what each predicate selects. */
-function logAnswers(): Record<'log-trust' | 'log-sso' | 'log-mdm' | 'log-clock', string> {
+function logAnswers(): Record<'log-trust' | 'log-sso' | 'log-mdm' | 'log-clock' | 'log-push', string> {
   const records = readFileSync(join(FULL_DEVICE, 'unified.ndjson'), 'utf8')
     .split('\n')
     .filter((line) => line.startsWith('{"timezoneName"'));
@@ -99,6 +99,7 @@ function logAnswers(): Record<'log-trust' | 'log-sso' | 'log-mdm' | 'log-clock',
     'log-sso': pick((r) => r.subsystem === 'com.apple.AppSSO' || (r.subsystem ?? '').startsWith('com.okta')),
     'log-mdm': pick((r) => r.subsystem === 'com.apple.ManagedClient'),
     'log-clock': pick((r) => (r.processImagePath ?? '').endsWith('/timed')),
+    'log-push': pick((r) => (r.processImagePath ?? '').endsWith('/apsd')),
   };
 }
 
@@ -113,6 +114,11 @@ function recordedOutputs(): Record<CommandName, string> {
     'keychain-info': readFileSync(join(PROBE_FIXTURES, 'keychain-info', 'okta-locking.txt'), 'utf8'),
     'app-sso-platform': probe('app-sso-platform'),
     timeserver: probe('timeserver'),
+    'app-sso-extensions': readFileSync(join(PROBE_FIXTURES, 'app-sso-extensions', 'kerberos-realm.txt'), 'utf8'),
+    'scutil-proxy': readFileSync(join(PROBE_FIXTURES, 'scutil-proxy', 'none.txt'), 'utf8'),
+    systemextensions: readFileSync(join(PROBE_FIXTURES, 'systemextensions', 'network-filter.txt'), 'utf8'),
+    'sw-vers': readFileSync(join(PROBE_FIXTURES, 'sw-vers', 'sonoma.txt'), 'utf8'),
+    'okta-verify-version': readFileSync(join(PROBE_FIXTURES, 'okta-verify-version', 'installed.txt'), 'utf8'),
     ...logAnswers(),
   };
 }
@@ -138,7 +144,7 @@ case "$mode" in
   not-admin)
     if [ "$1" = /usr/bin/log ]; then echo 'log: Could not open local log store: Operation not permitted' >&2; exit 64; fi ;;
   no-app-sso)
-    if [ "$1" = /usr/bin/app-sso ]; then echo "zsh:1: no such file or directory: $1" >&2; exit 127; fi ;;
+    case "$1|$3" in /usr/bin/app-sso*|/bin/sh\|*/usr/bin/app-sso*) echo "sudo: /usr/bin/app-sso: command not found" >&2; exit 127 ;; esac ;;
 esac
 
 case "$words" in
@@ -147,7 +153,12 @@ case "$words" in
   '/usr/bin/profiles|status|-type|enrollment|') out profiles-status ;;
   '/usr/bin/security|find-certificate|-a|-c|Okta MTLS|-Z|-p|') out okta-mtls-cert ;;
   '/usr/bin/security|show-keychain-info|okta.keychain|') err keychain-info ;;
-  '/usr/bin/app-sso|platform|-s|') out app-sso-platform ;;
+  '/bin/sh|-c|'*"/usr/bin/app-sso platform -s|") out app-sso-platform ;;
+  '/bin/sh|-c|'*"/usr/bin/app-sso -l -j|") out app-sso-extensions ;;
+  '/usr/sbin/scutil|--proxy|') out scutil-proxy ;;
+  '/usr/bin/systemextensionsctl|list|') out systemextensions ;;
+  '/usr/bin/sw_vers|') out sw-vers ;;
+  '/usr/bin/defaults|read|/Applications/Okta Verify.app/Contents/Info|CFBundleShortVersionString|') out okta-verify-version ;;
   '/usr/sbin/systemsetup|-getnetworktimeserver|') out timeserver ;;
   '/usr/bin/log|show|--style|ndjson|--info|--last|'*'|--predicate|'*'|')
     [ $# -eq 9 ] || unexpected
@@ -157,6 +168,7 @@ case "$words" in
       *'"com.apple.AppSSO"'*) out log-sso ;;
       *'"com.apple.ManagedClient"'*) out log-mdm ;;
       *'"timed"'*) out log-clock ;;
+      *'"apsd"'*) out log-push ;;
     esac ;;
 esac
 unexpected

@@ -48,4 +48,20 @@ describe('RateBudget', () => {
     void budget.acquire(new AbortController().signal);
     expect(budget.waitMs()).toBeGreaterThan(0);
   });
+
+  it('with a share, spends at most that fraction of what was left when the window started, then waits for the next', () => {
+    const now = 0;
+    const budget = new RateBudget(() => now, 0.5);
+    const reset = serverNow / 1000 + 30;
+    // Other integrations already used 8 of 20: 12 were left before our first request, so we may spend 6.
+    for (let remaining = 11; remaining >= 6; remaining--) {
+      expect(budget.waitMs()).toBe(0);
+      budget.release(response(remaining, reset, serverNow));
+    }
+    expect(budget.spent).toEqual({ used: 6, allowance: 6 });
+    expect(budget.waitMs()).toBe(31_000);
+    // A new window (a new reset) starts a new allowance from what its headers say is left.
+    budget.release(response(19, reset + 60, serverNow + 31_000));
+    expect(budget.spent).toEqual({ used: 1, allowance: 10 });
+  });
 });

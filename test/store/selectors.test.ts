@@ -152,8 +152,14 @@ describe('detail selectors', () => {
     const lines = hypothesisEvidence(s, h.id);
     expect(lines).toHaveLength(h.evidence.length);
     expect(lines.every((l) => l.event?.id === l.eventId)).toBe(true);
-    expect(evidenceCounts(h).supports).toBe(h.evidence.filter((e) => e.supports).length);
     expect(hypothesisEvidence(s, 'nope')).toEqual([]);
+  });
+
+  it('counts supporting, contradicting and unknown evidence', () => {
+    const ev = (supports: boolean) => ({ eventId: 'e', supports, why: 'w' });
+    const h = { ...storeFor(cert).getState().analysis.hypotheses[0]!, evidence: [ev(true), ev(false), ev(true), ev(true), ev(false)], unknown: ['no MDM record'] };
+    expect(evidenceCounts(h)).toEqual({ supports: 3, contradicts: 2, unknown: 1 });
+    expect(evidenceCounts({ ...h, evidence: [], unknown: [] })).toEqual({ supports: 0, contradicts: 0, unknown: 0 });
   });
 });
 

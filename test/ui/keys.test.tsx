@@ -12,7 +12,7 @@ import { renderTui, type Tui } from '../helpers/render-tui.js';
 const cert = await loadScenario('cert-chain-break');
 
 interface Spec {
-  setup?: (s: ConsoleState) => void;
+  setup?: (s: ConsoleState, store: ConsoleStore) => void;
   /** What the key claims, checked on the state before and after (and the rendered console). */
   check: (before: ConsoleState, after: ConsoleState, tui: Tui) => void | Promise<void>;
   /** The frame changes too (all but quit). */
@@ -24,6 +24,15 @@ const searchFor = (q: string) => (s: ConsoleState) => {
   s.openSearch();
   s.typeSearch(q);
   s.commitSearch();
+};
+
+const THREE_MACS = [['C02A', 'mac-a'], ['C02B', 'mac-b'], ['C02C', 'mac-c']];
+
+/** The runbook's first probe step: a likely cause's next step is its remedy, which may not be a probe. */
+const selectProbeStep = (s: ConsoleState, store: ConsoleStore) => {
+  const probe = runbookSteps(s).find((x) => x.kind === 'probe');
+  if (!probe) throw new Error('the fixture has no probe step');
+  store.setState({ selectedStep: probe.key });
 };
 
 const SPECS: Record<string, Spec> = {
@@ -57,17 +66,24 @@ const SPECS: Record<string, Spec> = {
   'time-mode': { check: (_a, b, t) => (expect(b.timeMode).toBe('device'), expect(t.frame()).toContain(`${b.zones.device} (device)`)) },
   copy: { check: (_a, b, t) => (expect(t.copies).toEqual([b.analysis.hypotheses[0]!.next.command]), expect(t.frame()).toContain('copied:')) },
   step: { check: (_a, b, t) => (expect(b.overlay?.kind).toBe('step'), expect(t.frame()).toContain('Runbook step')) },
-  run: { check: (_a, b, t) => (expect(b.overlay?.kind).toBe('confirm'), expect(t.frame()).toContain('Run this read-only probe')) },
+  run: { setup: selectProbeStep, check: (_a, b, t) => (expect(b.overlay?.kind).toBe('confirm'), expect(t.frame()).toContain('Run this read-only probe')) },
   'confirm-yes': {
-    setup: (s) => s.requestRun(),
+    setup: (s, store) => (selectProbeStep(s, store), store.getState().requestRun()),
     check: async (_a, _b, t) => {
       await vi.waitFor(() => expect(t.frame()).toMatch(/ran: \+\d+ events|failed/));
     },
   },
+  'pick-down': { setup: (s) => s.openPicker(THREE_MACS), check: (_a, b, t) => (expect(b.overlay).toEqual({ kind: 'picker', cursor: 1 }), expect(t.frame()).toContain('C02B')) },
+  'pick-up': {
+    setup: (s) => (s.openPicker(THREE_MACS), s.pickerMove(2)),
+    check: (_a, b) => expect(b.overlay).toEqual({ kind: 'picker', cursor: 1 }),
+  },
+  pick: { setup: (s) => s.openPicker(THREE_MACS), check: (_a, b, t) => (expect(b.overlay).toBeNull(), expect(t.frame()).not.toContain('Which one?')) },
   'confirm-no': { setup: (s) => s.requestRun(), check: (_a, b) => (expect(b.overlay).toBeNull(), expect(b.journalEntries).toEqual([])) },
   export: { check: (_a, b, t) => (expect(b.message).toBe('no report export in this session'), expect(t.frame()).toContain('no report export')) },
   done: { check: (a, b, t) => (expect(b.marks[selectedStep(a)!.key]).toBe('done'), expect(t.frame()).toContain('[x]')) },
   skip: { check: (a, b, t) => (expect(b.marks[selectedStep(a)!.key]).toBe('skipped'), expect(t.frame()).toContain('[-]')) },
+  fleet: { check: (_a, b, t) => (expect(b.message).toMatch(/^no Fleet view/), expect(t.frame()).toContain('no Fleet view')) },
   'next-stage': { setup: (s) => s.toggleGuided(), check: (_a, b, t) => (expect(b.guidedStage).toBe(1), expect(t.frame()).toContain('Walkthrough 2/5')) },
   'prev-stage': { setup: (s) => (s.toggleGuided(), s.setGuidedStage(2)), check: (_a, b, t) => (expect(b.guidedStage).toBe(1), expect(t.frame()).toContain('Walkthrough 2/5')) },
   guided: { check: (_a, b, t) => (expect(b.guided).toBe(true), expect(t.frame()).toContain('Walkthrough 1/5')) },
@@ -83,7 +99,7 @@ afterEach(() => tui?.unmount());
 
 async function pressIn(store: ConsoleStore, spec: Spec, key: string): Promise<void> {
   tui = await renderTui(store, { columns: 100, rows: 26 });
-  spec.setup?.(store.getState());
+  spec.setup?.(store.getState(), store);
   await tui.press();
   const before = store.getState();
   const frame = tui.frame();
@@ -154,8 +170,11 @@ describe('the key table', () => {
     await tui.press('tab', 'j', 'j');
     expect(store.getState().selectedHypothesis).toBe(store.getState().analysis.hypotheses[2]!.id);
     expect(tui.frame()).toMatch(/>  ?3 /);
-    await tui.press('tab', 'j');
+    await tui.press('tab');
+    const steps = runbookSteps(store.getState());
+    const first = steps.findIndex((x) => x.key === selectedStep(store.getState())!.key);
+    await tui.press('j');
     expect(keyScope(store.getState())).toBe('runbook');
-    expect(store.getState().selectedStep).toBe(runbookSteps(store.getState())[1]!.key);
+    expect(store.getState().selectedStep).toBe(steps[Math.min(first + 1, steps.length - 1)]!.key);
   });
 });

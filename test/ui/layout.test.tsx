@@ -47,7 +47,8 @@ async function storeIn(state: (s: ConsoleState) => void): Promise<ConsoleStore> 
 
 describe('frame size', () => {
   for (const [columns, rows] of SIZES) {
-    it(`never taller than rows - 1 nor wider than the terminal at ${columns}x${rows}, in every state`, async () => {
+    // Thirteen renders each: allow for a loaded machine (this is no speed check).
+    it(`never taller than rows - 1 nor wider than the terminal at ${columns}x${rows}, in every state`, { timeout: 30_000 }, async () => {
       for (const [name, state] of Object.entries(STATES)) {
         tui = await renderTui(await storeIn(state), { columns, rows });
         expect(tui.frame().length, name).toBeGreaterThan(0);

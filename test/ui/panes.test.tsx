@@ -82,7 +82,7 @@ describe('timeline, hypotheses and runbook panes', () => {
     tui = await renderTui(storeFor(cert), { columns: 120, rows: 40 });
     expect(tui.frame()).toMatch(/> 1 ██████████ 1\.00 LIKELY {3}\+25 -0 \?0 TLS chain refused/);
     expect(tui.frame()).toMatch(/ 2 ░{10} 0\.01 unlikely/);
-    expect(tui.frame()).toContain('Hypotheses 1/12');
+    expect(tui.frame()).toContain('Hypotheses 1/18');
     expect(scoreBar(0.5, 4)).toEqual(['██', '░░']);
   });
 
@@ -192,6 +192,6 @@ describe('overlays', () => {
       await tui.press('enter');
     }
     await tui.press('escape');
-    expect(tui.frame()).toContain('Hypotheses 1/12');
+    expect(tui.frame()).toContain('Hypotheses 1/18');
   });
 });

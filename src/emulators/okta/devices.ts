@@ -25,7 +25,7 @@ function links(ex: Exchange, id: string): JsonObject {
 }
 
 /** The device as the API shows it: stored fields, links on this host, no `_embedded` unless expanded. */
-function present(ex: Exchange, stored: JsonObject): JsonObject {
+export function presentDevice(ex: Exchange, stored: JsonObject): JsonObject {
   const device = cloneJson(stored);
   delete device._embedded;
   device._links = links(ex, stringField(stored, 'id') ?? '');
@@ -71,7 +71,7 @@ export function listDevices(ex: Exchange, devices: readonly JsonObject[]): Reply
   }
   const page = matched.slice(0, limit);
   const body = page.map((stored) => {
-    const device = present(ex, stored);
+    const device = presentDevice(ex, stored);
     if (expand !== null) device._embedded = { users: storedUsers(stored).map((u) => deviceUser(ex, u, expand === 'userSummary')) };
     return device;
   });
@@ -83,5 +83,5 @@ export function listDevices(ex: Exchange, devices: readonly JsonObject[]): Reply
 export function getDevice(ex: Exchange, devices: readonly JsonObject[], id: string, users: boolean): Reply {
   const stored = devices.find((d) => d.id === id);
   if (!stored) return notFound(`${id} (Device)`);
-  return jsonReply(200, users ? storedUsers(stored).map((u) => deviceUser(ex, u, false)) : present(ex, stored));
+  return jsonReply(200, users ? storedUsers(stored).map((u) => deviceUser(ex, u, false)) : presentDevice(ex, stored));
 }

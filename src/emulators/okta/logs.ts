@@ -6,6 +6,7 @@ import { invalidFilter, validationFailed } from './errors.js';
 import { evaluateScim, type ScimNode } from './filter.js';
 import { limitParam, pageLinks } from './links.js';
 import { scimParam, unsupportedOperator } from './scim-param.js';
+import { partitionPoint } from '../../timeline/partition-point.js';
 
 const DAY_MS = 86_400_000;
 const RETENTION_MS = 90 * DAY_MS;
@@ -114,20 +115,64 @@ function matchesContent(record: OktaLogRecord, query: LogQuery): boolean {
   return query.keywords.every((k) => text.includes(k));
 }
 
+/** Both orderings of one event list, built once: a query walks from its start instead of scanning everything. */
+interface LogIndex {
+  published: readonly OktaLogRecord[];
+  persisted: readonly OktaLogRecord[];
+}
+
+const indexes = new WeakMap<readonly OktaLogRecord[], LogIndex>();
+
+function indexOf(events: readonly OktaLogRecord[]): LogIndex {
+  let index = indexes.get(events);
+  if (!index) {
+    const by = (key: 'publishedMs' | 'persistedMs') => [...events].sort((a, b) => a[key] - b[key] || a.seq - b.seq);
+    index = { published: by('publishedMs'), persisted: by('persistedMs') };
+    indexes.set(events, index);
+  }
+  return index;
+}
+
+/** The first index whose record satisfies `after` (which must be false, then true, along the list). */
+function firstWhere(list: readonly OktaLogRecord[], after: (r: OktaLogRecord) => boolean): number {
+  return partitionPoint(0, list.length, (i) => !after(list[i]!));
+}
+
 /** Answers one /api/v1/logs request; `nowMs` is the emulated org's "now". */
 export function listLogs(ex: Exchange, events: readonly OktaLogRecord[], nowMs: number): Reply {
   const query = parseQuery(ex, nowMs);
   if ('status' in query) return query;
   // Polling queries follow persistence order; bounded ones follow `published`.
   const position = (r: OktaLogRecord): Cursor => ({ ms: query.polling ? r.persistedMs : r.publishedMs, seq: r.seq });
-  const direction = query.descending ? -1 : 1;
+  const list = query.polling ? indexOf(events).persisted : indexOf(events).published;
   const start = query.cursor ?? (query.polling ? { ms: query.sinceMs, seq: 0 } : undefined);
-  const selected = events
-    .filter((r) => r.publishedMs >= nowMs - RETENTION_MS)
-    .filter((r) => (query.polling ? r.persistedMs >= query.sinceMs : r.publishedMs >= query.sinceMs && r.publishedMs < query.untilMs))
-    .filter((r) => start === undefined || direction * compare(position(r), start) > 0)
-    .filter((r) => matchesContent(r, query))
-    .sort((a, b) => direction * compare(position(a), position(b)));
+  const inWindow = (r: OktaLogRecord): boolean =>
+    r.publishedMs >= nowMs - RETENTION_MS &&
+    (query.polling ? r.persistedMs >= query.sinceMs : r.publishedMs >= query.sinceMs && r.publishedMs < query.untilMs);
+  // The walk: ascending from the first record past the start, or descending from the last one before it.
+  const selected: OktaLogRecord[] = [];
+  const want = query.limit + 1;
+  if (!query.descending) {
+    const from = Math.max(
+      start === undefined ? 0 : firstWhere(list, (r) => compare(position(r), start) > 0),
+      query.polling ? firstWhere(list, (r) => r.persistedMs >= query.sinceMs) : firstWhere(list, (r) => r.publishedMs >= query.sinceMs),
+    );
+    for (let i = from; i < list.length && selected.length < want; i++) {
+      const r = list[i]!;
+      if (!query.polling && r.publishedMs >= query.untilMs) break;
+      if (inWindow(r) && matchesContent(r, query)) selected.push(r);
+    }
+  } else {
+    const to = Math.min(
+      start === undefined ? list.length : firstWhere(list, (r) => compare(position(r), start) >= 0),
+      firstWhere(list, (r) => r.publishedMs >= query.untilMs),
+    );
+    for (let i = to - 1; i >= 0 && selected.length < want; i--) {
+      const r = list[i]!;
+      if (r.publishedMs < query.sinceMs) break;
+      if (inWindow(r) && matchesContent(r, query)) selected.push(r);
+    }
+  }
   const page = selected.slice(0, query.limit);
   const last = page.at(-1);
   const lastPosition = last ? position(last) : start;

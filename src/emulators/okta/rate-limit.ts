@@ -1,11 +1,12 @@
 // Okta rate-limit buckets: one per principal (API token or OAuth client) per endpoint family.
 import type { OutgoingHttpHeaders } from 'node:http';
 
-export type EndpointFamily = 'logs' | 'devices' | 'other';
+export type EndpointFamily = 'logs' | 'devices' | 'users' | 'other';
 
 export interface RateLimitOptions {
   logsPerWindow?: number;
   devicesPerWindow?: number;
+  usersPerWindow?: number;
   windowSeconds?: number;
 }
 
@@ -26,7 +27,7 @@ export class RateLimiter {
 
   constructor(options: RateLimitOptions = {}, private readonly clock: () => number = Date.now) {
     this.windowMs = (options.windowSeconds ?? 60) * 1000;
-    this.limits = { logs: options.logsPerWindow ?? 60, devices: options.devicesPerWindow ?? 100, other: 600 };
+    this.limits = { logs: options.logsPerWindow ?? 60, devices: options.devicesPerWindow ?? 100, users: options.usersPerWindow ?? 600, other: 600 };
   }
 
   limit(family: EndpointFamily): number {
@@ -70,5 +71,6 @@ export class RateLimiter {
 export function familyOf(pathname: string): EndpointFamily {
   if (pathname === '/api/v1/logs') return 'logs';
   if (pathname === '/api/v1/devices' || pathname.startsWith('/api/v1/devices/')) return 'devices';
+  if (pathname === '/api/v1/users' || pathname.startsWith('/api/v1/users/')) return 'users';
   return 'other';
 }

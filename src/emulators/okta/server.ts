@@ -1,4 +1,4 @@
-// The Okta emulator: org authorization server token endpoint plus /api/v1/logs and /api/v1/devices.
+// The Okta emulator: org authorization server token endpoint plus /api/v1/logs, /api/v1/devices and /api/v1/users.
 import { STATUS_CODES } from 'node:http';
 import { startEmulatorServer, type ApiProfile } from '../emulator-server.js';
 import { htmlReply, randomId, type Exchange, type Reply } from '../http-util.js';
@@ -8,6 +8,7 @@ import { OktaResourceAuth } from './auth.js';
 import { getDevice, listDevices } from './devices.js';
 import { methodNotAllowed, notFound, oktaError, tooManyRequests } from './errors.js';
 import { listLogs } from './logs.js';
+import { buildDirectory, listUserDevices, listUsers } from './users.js';
 import { familyOf, RateLimiter, type EndpointFamily, type RateLimitOptions } from './rate-limit.js';
 import { OktaTokenEndpoint, TOKEN_PATH } from './token-endpoint.js';
 import { OktaTokenStore } from './tokens.js';
@@ -23,7 +24,7 @@ export interface OktaEmulatorOptions {
   tokenTtlSeconds?: number;
 }
 
-const SCOPES: Record<EndpointFamily, string | undefined> = { logs: 'okta.logs.read', devices: 'okta.devices.read', other: undefined };
+const SCOPES: Record<EndpointFamily, string | undefined> = { logs: 'okta.logs.read', devices: 'okta.devices.read', users: 'okta.users.read', other: undefined };
 
 const ERROR_PAGE = (status: number): string =>
   `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${status} ${STATUS_CODES[status]}</title></head>\n` +
@@ -42,12 +43,16 @@ export async function startOktaEmulator(opts: OktaEmulatorOptions): Promise<Runn
   const auth = new OktaResourceAuth(opts.credentials.apiTokens, tokens);
   const limiter = new RateLimiter(opts.rateLimit);
   const { events, devices } = opts.scenario.okta;
+  const directory = buildDirectory(devices, events);
 
   function route(ex: Exchange): Reply {
     const path = ex.url.pathname;
     if (ex.method !== 'GET') return methodNotAllowed();
     if (path === '/api/v1/logs') return listLogs(ex, events, nowMs());
     if (path === '/api/v1/devices') return listDevices(ex, devices);
+    if (path === '/api/v1/users') return listUsers(ex, directory);
+    const userDevices = /^\/api\/v1\/users\/([^/]+)\/devices$/.exec(path);
+    if (userDevices) return listUserDevices(ex, directory, decodeURIComponent(userDevices[1]!));
     const device = /^\/api\/v1\/devices\/([^/]+)(\/users)?$/.exec(path);
     if (device) return getDevice(ex, devices, decodeURIComponent(device[1]!), device[2] !== undefined);
     return notFound(`${path} (${ex.method})`);

@@ -13,6 +13,6 @@ export async function analyzeBundle(dir: string): Promise<Analysis> {
   const reads = await Promise.all(
     adapters.map(async (adapter) => ({ adapter, read: await adapter.readBundle(layout.sources.get(adapter.id) ?? [], input) })),
   );
-  const notes = [...meta.notes, ...layout.ignored.map((rel) => `${rel}: not a bundle file; ignored`)];
+  const notes = [...meta.notes, ...layout.refused, ...layout.ignored.map((rel) => `${rel}: not a bundle file; ignored`)];
   return assembleAnalysis(meta.ctx, reads, notes);
 }

@@ -1,6 +1,7 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BundleFile, SourceAdapter } from '../../core/adapter.js';
+import { listBundleFolder } from '../../io/bundle-entries.js';
 
 export class BundleError extends Error {}
 
@@ -13,21 +14,8 @@ export interface BundleLayout {
   sources: Map<string, BundleFile[]>;
   /** Files the bundle format does not define; reported, not read. */
   ignored: string[];
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    const files: string[] = [];
-    for (const e of entries) {
-      // Follow symlinks: bundles assembled by hand often link to logs saved elsewhere.
-      if (e.isFile() || (e.isSymbolicLink() && (await stat(join(dir, e.name)).catch(() => undefined))?.isFile())) files.push(e.name);
-    }
-    return files.sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
-    throw error;
-  }
+  /** Entries refused (links leaving the bundle, FIFOs, devices, unreadable folders): one line each. */
+  refused: string[];
 }
 
 function describeFsError(error: unknown): string {
@@ -38,44 +26,51 @@ function describeFsError(error: unknown): string {
   return e.message ?? String(error);
 }
 
-/** Files under a source's folder and one level of subfolders (device/probes/), as bundle-relative paths. */
-async function listSourceFiles(root: string, folder: string): Promise<string[]> {
-  const out = (await listFiles(join(root, folder))).map((name) => `${folder}/${name}`);
-  for (const sub of await listDirectories(join(root, folder))) {
-    out.push(...(await listFiles(join(root, folder, sub))).map((name) => `${folder}/${sub}/${name}`));
-  }
-  return out;
-}
-
-async function listDirectories(dir: string): Promise<string[]> {
+/** Real subfolders (not links) of a source's folder, one level down (device/probes/). */
+async function listSubfolders(dir: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
     return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES') return [];
     throw error;
   }
 }
 
-/** Finds the evidence files of a bundle directory (see DESIGN.md, "Evidence bundle"): each source's folder, as its adapter says. */
+/**
+ * Finds the evidence files of a bundle directory (see DESIGN.md, "Evidence bundle"): each source's folder
+ * and its subfolders, as its adapter says; links leaving the bundle and non-regular files are refused.
+ */
 export async function readBundleLayout(root: string, adapters: readonly SourceAdapter[]): Promise<BundleLayout> {
+  let realRoot: string;
   try {
     const info = await stat(root);
     if (!info.isDirectory()) throw new BundleError(`bundle ${root} is not a directory`);
+    realRoot = await realpath(root);
   } catch (error) {
     if (error instanceof BundleError) throw error;
     throw new BundleError(`cannot read bundle ${root}: ${describeFsError(error)}`);
   }
-  const file = (rel: string): BundleFile => ({ path: join(root, ...rel.split('/')), rel });
-  const layout: BundleLayout = { root, meta: undefined, sources: new Map(), ignored: [] };
+  const layout: BundleLayout = { root, meta: undefined, sources: new Map(), ignored: [], refused: [] };
+  const folder = async (relDir: string, looksLikeFile: (name: string) => boolean): Promise<{ name: string; file: BundleFile }[]> => {
+    const listing = await listBundleFolder(realRoot, relDir, looksLikeFile);
+    layout.refused.push(...(listing.unreadable ? [listing.unreadable] : []), ...listing.notes);
+    return listing.files.map((f) => ({ name: f.name, file: { path: f.path, rel: relDir === '.' ? f.name : `${relDir}/${f.name}` } }));
+  };
   let found = 0;
   try {
-    if ((await listFiles(root)).includes('meta.json')) layout.meta = file('meta.json');
+    const meta = (await folder('.', (name) => name === 'meta.json')).find((f) => f.name === 'meta.json');
+    if (meta) layout.meta = meta.file;
     for (const adapter of adapters) {
+      const base = adapter.bundle.folder;
+      const dirs = [base, ...(await listSubfolders(join(realRoot, base))).map((sub) => `${base}/${sub}`)];
       const owned: BundleFile[] = [];
-      for (const rel of await listSourceFiles(root, adapter.bundle.folder)) {
-        if (adapter.bundle.owns(rel)) owned.push(file(rel));
-        else layout.ignored.push(rel);
+      for (const dir of dirs) {
+        for (const { file } of await folder(dir, (name) => adapter.bundle.owns(`${dir}/${name}`))) {
+          if (adapter.bundle.owns(file.rel)) owned.push(file);
+          else layout.ignored.push(file.rel);
+        }
       }
       layout.sources.set(adapter.id, owned);
       found += owned.length;
@@ -85,7 +80,8 @@ export async function readBundleLayout(root: string, adapters: readonly SourceAd
   }
   if (found === 0) {
     const folders = adapters.map((a) => `${a.bundle.folder}/`);
-    throw new BundleError(`bundle ${root} has no evidence: expected files under ${folders.slice(0, -1).join(', ')} or ${folders.at(-1)} (see README, "Evidence bundle")`);
+    const why = layout.refused.length > 0 ? ` (${layout.refused.join('; ')})` : '';
+    throw new BundleError(`bundle ${root} has no evidence: expected files under ${folders.slice(0, -1).join(', ')} or ${folders.at(-1)} (see README, "Evidence bundle")${why}`);
   }
   return layout;
 }

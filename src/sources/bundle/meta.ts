@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Coverage } from '../../core/coverage.js';
 import { SOURCE_ROLES } from '../../core/roles.js';
+import { resolutionNotes } from '../../core/identity-text.js';
 import { describeReadFailure, readJsonDocument } from '../../io/json-file.js';
 import { EMPTY_CONTEXT, type ParseContext } from '../../model/context.js';
 import { formatIsoUtc, parseZonedTimestamp } from '../../time/timestamp.js';
@@ -73,6 +74,23 @@ export function coverageForMeta(coverage: readonly Coverage[]): Record<string, u
   }));
 }
 
+const text = z.string().max(400);
+const ResolutionSchema = z.object({
+  given: z.record(z.string().max(40), text),
+  outcome: z.enum(['one', 'several', 'none', 'unresolved']),
+  answers: z.array(z.object({ system: text, asked: z.array(text).max(20), outcome: z.enum(['found', 'none', 'error']), said: text })).max(10),
+  identity: z.array(z.object({ field: z.string().max(40), value: text, from: z.array(text).max(10) })).max(50).optional(),
+  disagreements: z.array(text).max(10).optional(),
+});
+
+/** `resolution` (written by collect: how the Mac was found) as note lines; a malformed one is ignored with a note. */
+function resolutionOf(doc: unknown): string[] {
+  if (typeof doc !== 'object' || doc === null || !('resolution' in doc)) return [];
+  const parsed = ResolutionSchema.safeParse((doc as { resolution: unknown }).resolution);
+  if (!parsed.success) return [`meta.json: resolution: ${parsed.error.issues[0]?.message ?? 'invalid'}; ignored`];
+  return resolutionNotes(parsed.data);
+}
+
 /**
  * Reads meta.json into the parse context. Every field is optional; a field that is present but wrong
  * is ignored with a note rather than failing the bundle, because the evidence files still stand.
@@ -115,7 +133,7 @@ export async function readBundleMeta(path: string | undefined): Promise<BundleMe
   }
   return {
     ctx: { serial: meta.serial, hostname: meta.hostname, user: meta.user, collectedAtMs, deviceTimeZone },
-    notes,
+    notes: [...resolutionOf(doc), ...notes],
     coverage: readCoverage(meta.coverage, notes),
   };
 }

@@ -1,5 +1,6 @@
 import { writeDirectoryAtomic } from '../../io/atomic-write.js';
 import type { Coverage } from '../../core/coverage.js';
+import type { ResolutionRecord } from '../../core/identity-text.js';
 import type { ParseContext } from '../../model/context.js';
 import { coverageForMeta } from './meta.js';
 import { escapeJsonText } from '../../text/json-safe.js';
@@ -12,7 +13,14 @@ import type { CollectedDocument } from '../live/live-types.js';
  * the run's context, API documents as received, device outputs byte for byte. `analyze --bundle`
  * reads it back to the same analysis.
  */
-export async function writeBundle(dir: string, ctx: ParseContext, documents: CollectedDocument[], device: CapturedOutputs | undefined, coverage: readonly Coverage[]): Promise<string[]> {
+export async function writeBundle(
+  dir: string,
+  ctx: ParseContext,
+  documents: CollectedDocument[],
+  device: CapturedOutputs | undefined,
+  coverage: readonly Coverage[],
+  resolution?: ResolutionRecord,
+): Promise<string[]> {
   const meta: Record<string, unknown> = {};
   if (ctx.serial) meta['serial'] = ctx.serial;
   if (ctx.hostname) meta['hostname'] = ctx.hostname;
@@ -21,6 +29,8 @@ export async function writeBundle(dir: string, ctx: ParseContext, documents: Col
   if (ctx.deviceTimeZone) meta['deviceTimeZone'] = ctx.deviceTimeZone;
   // The window and filter of every stream read, so a replay knows what absence means.
   meta['coverage'] = coverageForMeta(coverage);
+  // How the Mac was found: the keys given and what each system answered (replay shows it).
+  if (resolution) meta['resolution'] = resolution;
   const files = [
     // JSON files carry no raw control or bidi character (escaped as \uXXXX: the same data, safe to `cat`).
     { rel: 'meta.json', data: `${escapeJsonText(JSON.stringify(meta, null, 2))}\n` },

@@ -92,7 +92,15 @@ function certificateSpecs(rec: ComputerRecord, id: string, ctx: ParseContext): (
       kind: 'jamf.certificate.expiry',
       severity: certificateSeverity(status, expiresMs, ctx.collectedAtMs),
       summary: `Certificate "${name}"${identity ? ' (identity)' : ''} ${expiryPhrase(expiresMs, ctx.collectedAtMs)}${revoked}`,
-      fields: { certificateName: name, certificateStatus: status, identity, expiresAt: formatIsoUtc(expiresMs) },
+      fields: {
+        certificateName: name,
+        certificateStatus: status,
+        identity,
+        expiresAt: formatIsoUtc(expiresMs),
+        subjectName: stringAt(entry, 'subjectName'),
+        serialNumber: stringAt(entry, 'serialNumber'),
+        issuedAt: stringAt(entry, 'issuedDate'),
+      },
     });
   });
 }

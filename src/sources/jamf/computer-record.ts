@@ -28,6 +28,7 @@ export interface CertificateEntry {
   entry: JsonObject;
   index: number;
   expiration: ZonedTime;
+  issued: ZonedTime;
 }
 
 /** The record's sections and every dated field, read once with its pointer. */
@@ -95,6 +96,7 @@ export function readComputerRecord(record: JsonObject, base: string, skips: Skip
       entry,
       index,
       expiration: readZonedTime(entry, 'expirationDate', pointer(at, 'expirationDate'), skips),
+      issued: readZonedTime(entry, 'issuedDate', pointer(at, 'issuedDate'), skips),
     })),
   };
 }
@@ -125,12 +127,17 @@ export function buildJamfState(rec: ComputerRecord, recordsFound: number): JamfD
     identifier: stringAt(entry, 'profileIdentifier'),
     lastInstalledMs: stateTime(lastInstalled) ?? null,
   }));
-  const certificates: JamfCertificate[] = rec.certificates.map(({ entry, index, expiration }) => ({
-    commonName: certificateName(entry, index),
-    expiresMs: stateTime(expiration) ?? null,
-    status: stringAt(entry, 'certificateStatus'),
-    identity: booleanAt(entry, 'identity'),
-  }));
+  const certificates: JamfCertificate[] = rec.certificates.map(({ entry, index, expiration, issued }) =>
+    withoutUndefined<JamfCertificate>({
+      commonName: certificateName(entry, index),
+      expiresMs: stateTime(expiration) ?? null,
+      status: stringAt(entry, 'certificateStatus'),
+      identity: booleanAt(entry, 'identity'),
+      subject: stringAt(entry, 'subjectName'),
+      serialNumber: stringAt(entry, 'serialNumber'),
+      issuedMs: stateTime(issued),
+    }),
+  );
   return withoutUndefined<JamfDeviceState>({
     recordsFound,
     id: idAt(record, 'id'),

@@ -1,4 +1,5 @@
 /** Building Jamf timeline events: one constructor, stable unique ids, expiry severities. */
+import { daysBetween } from '../../time/days-between.js';
 import type { EventFields, EventKeys, Severity, TimelineEvent } from '../../model/event.js';
 import { collapseWhitespace, truncate } from '../../text/one-line.js';
 import type { Instant } from '../../time/timestamp.js';
@@ -72,8 +73,7 @@ export function expiryPhrase(expiresMs: number, collectedAtMs: number | undefine
   if (expiresMs <= collectedAtMs) return 'expired';
   const left = expiresMs - collectedAtMs;
   if (left > EXPIRY_WARNING_MS) return 'expires';
-  const days = Math.floor(left / DAY_MS);
-  return days === 0 ? 'expires within a day' : `expires in ${days} day${days === 1 ? '' : 's'}`;
+  return left < DAY_MS ? 'expires within a day' : `expires in ${daysBetween(collectedAtMs, expiresMs)}`;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warn: 1, error: 2 };

@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonValue } from '../../io/json-file.js';
+import { searchInventory, type InventoryVersion } from './inventory-search.js';
 import { objectAt, stringAt } from '../../io/json-access.js';
 import type { ParseContext } from '../../model/context.js';
 import type { TimelineEvent } from '../../model/event.js';
@@ -14,39 +15,25 @@ import { failedReport } from '../source-read.js';
 import { jamfCoverage } from './adapter.js';
 import type { JamfDeviceState } from './state.js';
 import type { JamfApi } from './jamf-api.js';
+import { doubleQuoted } from '../../text/double-quoted.js';
 
-/** Newest first: v1 and v3 are deprecated but still what older servers have. */
-const INVENTORY_VERSIONS = ['v4', 'v3', 'v1'] as const;
-const LIST_SECTIONS = ['GENERAL', 'HARDWARE', 'OPERATING_SYSTEM', 'USER_AND_LOCATION'];
 const COMMAND_PAGE_SIZE = 100;
 const MAX_COMMAND_PAGES = 5;
 
-function rsqlString(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-
 interface Found {
-  version: (typeof INVENTORY_VERSIONS)[number];
+  version: InventoryVersion;
   list: JsonValue;
   id: string | undefined;
   managementId: string | undefined;
 }
 
-async function findComputer(api: JamfApi, serial: string, signal: AbortSignal): Promise<Found> {
-  const params = [
-    ...LIST_SECTIONS.map((s) => `section=${s}`),
-    'page=0',
-    'page-size=10',
-    `filter=${encodeURIComponent(`hardware.serialNumber==${rsqlString(serial)}`)}`,
-  ].join('&');
-  for (const version of INVENTORY_VERSIONS) {
-    const answer = await api.get(`/api/${version}/computers-inventory?${params}`, signal);
-    if (answer.status === 404) continue;
-    const results = isJsonObject(answer.json) ? answer.json['results'] : undefined;
-    const first = Array.isArray(results) ? results.find(isJsonObject) : undefined;
-    return { version, list: answer.json, id: stringAt(first, 'id'), managementId: stringAt(objectAt(first, 'general'), 'managementId') };
-  }
-  throw new HttpError('status', 'this Jamf Pro server has no computers-inventory endpoint (tried v4, v3, v1)');
+/** The computer by serial, or by Jamf id when the serial is not known. */
+async function findComputer(api: JamfApi, q: LiveQuery, signal: AbortSignal): Promise<Found> {
+  const jamfId = q.ids?.['jamf'];
+  const filter = q.serial !== undefined ? `hardware.serialNumber==${doubleQuoted(q.serial)}` : `id==${doubleQuoted(jamfId ?? '')}`;
+  const { version, list, results } = await searchInventory(api, filter, signal);
+  const first = results[0];
+  return { version, list, id: stringAt(first, 'id'), managementId: stringAt(objectAt(first, 'general'), 'managementId') };
 }
 
 async function fetchCommands(api: JamfApi, managementId: string, signal: AbortSignal): Promise<JsonValue> {
@@ -106,7 +93,10 @@ export async function fetchJamfEvidence(api: JamfApi, q: LiveQuery, run: SourceR
   };
 
   const history = attempt(async () => {
-    const answer = await api.get(`/JSSResource/computerhistory/serialnumber/${encodeURIComponent(q.serial)}`, signal);
+    const jamfId = q.ids?.['jamf'];
+    const key = q.serial !== undefined ? `serialnumber/${encodeURIComponent(q.serial)}` : jamfId !== undefined ? `id/${encodeURIComponent(jamfId)}` : undefined;
+    if (key === undefined) return undefined;
+    const answer = await api.get(`/JSSResource/computerhistory/${key}`, signal);
     if (answer.status === 404) return undefined;
     return answer.json;
   }).then(async (h) => {
@@ -116,7 +106,7 @@ export async function fetchJamfEvidence(api: JamfApi, q: LiveQuery, run: SourceR
 
   const inventory = (async () => {
     progress.status?.('jamf', 'finding the computer');
-    const found = await attempt(() => findComputer(api, q.serial, signal));
+    const found = await attempt(() => findComputer(api, q, signal));
     if (!found.value) {
       await take('jamf/computer.json', 0, undefined, found.error, (doc, ctx) => normalizeJamfComputer(doc, 'jamf/computer.json', ctx));
       return;

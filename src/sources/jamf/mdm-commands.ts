@@ -51,7 +51,15 @@ function commandSummary(type: string, state: string, error: JsonObject | undefin
   return summary;
 }
 
-function commandEvent(cmd: JsonObject, at: string, index: number, ids: EventIds, rel: string, skips: Skip[]): TimelineEvent | undefined {
+const DAY_MS = 86_400_000;
+
+/** How long a PENDING command has waited at collection, in days (one decimal); undefined otherwise. */
+function pendingDays(state: string | undefined, sentMs: number, collectedAtMs: number | undefined): number | undefined {
+  if (state?.toUpperCase() !== 'PENDING' || collectedAtMs === undefined || collectedAtMs < sentMs) return undefined;
+  return Math.round(((collectedAtMs - sentMs) / DAY_MS) * 10) / 10;
+}
+
+function commandEvent(cmd: JsonObject, at: string, index: number, ids: EventIds, rel: string, skips: Skip[], ctx: ParseContext): TimelineEvent | undefined {
   const time = commandTime(cmd, at, skips);
   if (!time) return undefined;
   const type = stringAt(cmd, 'commandType');
@@ -64,13 +72,18 @@ function commandEvent(cmd: JsonObject, at: string, index: number, ids: EventIds,
   const managementId = stringAt(client, 'managementId');
   const keys: EventKeys = managementId ? { managementId } : {};
   const uuid = stringAt(cmd, 'uuid');
+  const waited = pendingDays(state, time.instant.epochMs, ctx.collectedAtMs);
+  // A command still pending a day after it was sent never reached the Mac (MDM push not arriving).
+  const stuck = waited !== undefined && waited >= 1;
+  const severity = stuck ? 'warn' : commandSeverity(state);
+  const summary = commandSummary(type ?? 'command', state ?? 'UNKNOWN', error, errorText, profileId);
   return jamfEvent(
     {
       ...time,
       id: ids.claim(`jamf:cmd:${uuid ?? index}`),
       kind: 'jamf.mdm.command',
-      severity: commandSeverity(state),
-      summary: commandSummary(type ?? 'command', state ?? 'UNKNOWN', error, errorText, profileId),
+      severity,
+      summary: stuck ? `${summary} for ${waited} days` : summary,
       fields: {
         uuid,
         commandType: type,
@@ -81,6 +94,7 @@ function commandEvent(cmd: JsonObject, at: string, index: number, ids: EventIds,
         profileId,
         clientType: stringAt(client, 'clientType'),
         dateSent: stringAt(cmd, 'dateSent'),
+        pendingDays: waited,
       },
     },
     rel,
@@ -89,7 +103,7 @@ function commandEvent(cmd: JsonObject, at: string, index: number, ids: EventIds,
 }
 
 /** Pure: the parsed document in, events out; `rel` is the file's path in the bundle. */
-export function normalizeJamfMdmCommands(doc: JsonValue, rel: string, _ctx: ParseContext): NormalizedJamfCommands | { error: string } {
+export function normalizeJamfMdmCommands(doc: JsonValue, rel: string, ctx: ParseContext): NormalizedJamfCommands | { error: string } {
   let commands: JsonValue[];
   let base: string;
   const notes: string[] = [];
@@ -116,7 +130,7 @@ export function normalizeJamfMdmCommands(doc: JsonValue, rel: string, _ctx: Pars
       skips.push({ at, reason: 'MDM command is not an object' });
       return;
     }
-    const event = commandEvent(cmd, at, index, ids, rel, skips);
+    const event = commandEvent(cmd, at, index, ids, rel, skips, ctx);
     if (event) events.push(event);
   });
   return { events, skips, notes };

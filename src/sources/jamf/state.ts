@@ -11,6 +11,10 @@ export interface JamfCertificate {
   /** Jamf certificateStatus: EXPIRING, EXPIRED, REVOKED, PENDING_REVOKE, ISSUED. */
   status: string | undefined;
   identity: boolean | undefined;
+  /** subjectName, serialNumber, issuedDate when the inventory has them (issue time matters for Okta's 90-days-unused revocation). */
+  subject?: string;
+  serialNumber?: string;
+  issuedMs?: number | null;
 }
 
 export interface JamfDeviceState {

@@ -16,7 +16,7 @@ import type { OktaState } from '../okta/state.js';
 export async function followLive(
   settings: LiveSettings,
   analysis: Analysis,
-  from: { untilMs: number; user?: string | undefined },
+  from: { untilMs: number; user?: string | undefined; users?: readonly string[] | undefined },
   ctx: ParseContext,
   signal: AbortSignal,
   onEvents: (events: TimelineEvent[]) => void,
@@ -25,6 +25,7 @@ export async function followLive(
   if (!okta) return;
   const logins = new Set<string>();
   if (from.user) logins.add(from.user);
+  for (const user of from.users ?? []) logins.add(user);
   const devices = (analysis.state['okta'] as OktaState | undefined)?.devices ?? [];
   for (const device of devices) for (const u of device.users) if (u.login) logins.add(u.login);
   const filter = logFilter(devices.map((d) => d.id), [...logins]);

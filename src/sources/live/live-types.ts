@@ -4,8 +4,14 @@ import type { SourceName, TimelineEvent } from '../../model/event.js';
 
 /** What to fetch live: the device, and the window of the incident (epoch ms, UTC). */
 export interface LiveQuery {
-  serial: string;
+  /** Absent when the Mac was found by another key and no system knows its serial. */
+  serial?: string | undefined;
+  /** The user the engineer named (--user). */
   user?: string | undefined;
+  /** Every user the resolved identity knows (given, Okta, Jamf): the System Log is read for each. */
+  users?: readonly string[] | undefined;
+  /** Each system's device id, by adapter id (`okta`, `jamf`), when known. */
+  ids?: Readonly<Record<string, string>> | undefined;
   sinceMs: number;
   untilMs: number;
 }

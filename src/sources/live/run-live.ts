@@ -1,4 +1,5 @@
 import type { LiveSettings } from '../../config/credentials.js';
+import { deadlineSignal } from '../../net/deadline.js';
 import type { Analysis } from '../../model/analysis.js';
 import type { ParseContext } from '../../model/context.js';
 import type { Coverage } from '../../core/coverage.js';
@@ -45,6 +46,8 @@ export interface LiveOptions {
   http?: HttpSettings;
   /** System Log page size (default the API's maximum, 1000). */
   oktaPageLimit?: number;
+  /** Notes the run starts with (how the Mac was resolved). */
+  notes?: readonly string[];
 }
 
 export interface LiveResult {
@@ -95,10 +98,7 @@ export async function runLive(opts: LiveOptions): Promise<LiveResult> {
         setCollectedAt = (ms) => resolve({ ...base, collectedAtMs: ms });
       })
     : Promise.resolve(base);
-  const deadline = (): AbortSignal => {
-    const timeout = AbortSignal.timeout(opts.deadlineMs ?? DEFAULT_SOURCE_DEADLINE_MS);
-    return opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-  };
+  const deadline = (): AbortSignal => deadlineSignal(opts.deadlineMs ?? DEFAULT_SOURCE_DEADLINE_MS, opts.signal);
   const jamfDocs: CollectedDocument[] = [];
   const oktaDocs: CollectedDocument[] = [];
   const empty = (name: string): SourceRead => ({ name, present: false, events: [], reports: [], state: undefined, coverage: [] });
@@ -145,7 +145,7 @@ export async function runLive(opts: LiveOptions): Promise<LiveResult> {
   try {
     const [j, o, d] = await Promise.all([jamf, okta, device]);
     const ctx = await context;
-    const notes = capture?.notes ?? [];
+    const notes = [...(opts.notes ?? []), ...(capture?.notes ?? [])];
     return { analysis: assembleAnalysis(ctx, [{ adapter: jamfAdapter, read: j }, { adapter: oktaAdapter, read: o }, { adapter: macAdapter, read: d }], notes), ctx, documents: [...jamfDocs, ...oktaDocs], device: capture };
   } finally {
     await http.close();

@@ -17,6 +17,14 @@ const DECLARED: [string, FactDeclaration['type'], string][] = [
   ['endpoint.mdm.enrolled', 'boolean', 'the Mac says it is enrolled in MDM (profiles status)'],
   ['endpoint.sso.registered', 'boolean', 'Platform SSO registration is complete for the user'],
   ['endpoint.sso.extension', 'string', 'the SSO extension identifier the Mac reports ("" when none)'],
+  ['endpoint.psso.user-state', 'string', 'Platform SSO user state: normal, needs-new-keys, needs-registration or other'],
+  ['endpoint.psso.available', 'boolean', 'app-sso platform exists on this Mac (macOS 13 or later)'],
+  ['endpoint.os.version', 'string', 'the macOS version (sw_vers)'],
+  ['endpoint.os.major', 'number', 'the macOS major version number (sw_vers)'],
+  ['endpoint.okta-verify.installed', 'boolean', 'Okta Verify is installed in /Applications'],
+  ['endpoint.okta-verify.version', 'string', 'the Okta Verify version'],
+  ['endpoint.proxy.configured', 'boolean', 'a system proxy (manual, PAC or auto-discovery) is configured'],
+  ['endpoint.network-extension.count', 'number', 'active network system extensions (content filters, VPN, TLS inspection)'],
 ];
 
 export const MAC_FACTS: readonly FactDeclaration[] = DECLARED.map(([name, type, description]) => ({ name, type, description }));
@@ -61,5 +69,26 @@ export function deriveMacFacts(input: FactInput<MacState>): DerivedFacts {
   const ssoEvent = probe('app-sso-platform');
   set('endpoint.sso.registered', sso && sso.registered !== null ? known(sso.registered, [ssoEvent]) : unknown(sso ? 'app-sso does not say whether registration completed' : 'the app-sso-platform probe was not run'));
   set('endpoint.sso.extension', sso ? known(sso.extensionIdentifier ?? '', [ssoEvent]) : notRun('app-sso-platform'));
+  set('endpoint.psso.user-state', sso?.userState ? known(sso.userState, [ssoEvent]) : unknown(sso ? 'app-sso printed no user state' : 'the app-sso-platform probe was not run'));
+  set('endpoint.psso.available', sso ? known(sso.available ?? true, [ssoEvent]) : notRun('app-sso-platform'));
+  // The MDM's own answer (Jamf) is declared and preferred; profiles status fills in only when it says.
+  const userApproved = probes.enrollment?.userApproved;
+  if (userApproved !== undefined) set('mdm.user-approved', known(userApproved, [probe('profiles-status')]));
+  const os = probes.os?.available ? probes.os : undefined;
+  const osEvent = probe('sw-vers');
+  set('endpoint.os.version', os?.version !== undefined ? known(os.version, [osEvent]) : notRun('sw-vers'));
+  const major = os?.version === undefined ? Number.NaN : Number.parseInt(os.version, 10);
+  set('endpoint.os.major', Number.isFinite(major) ? known(major, [osEvent]) : notRun('sw-vers'));
+  const verify = probes.oktaVerify;
+  const verifyEvent = probe('okta-verify-version');
+  set('endpoint.okta-verify.installed', verify ? known(verify.installed, [verifyEvent]) : notRun('okta-verify-version'));
+  set('endpoint.okta-verify.version', verify?.version !== undefined ? known(verify.version, [verifyEvent]) : unknown(verify ? 'Okta Verify is not installed' : 'the okta-verify-version probe was not run'));
+  const proxy = probes.proxy?.available ? probes.proxy : undefined;
+  set('endpoint.proxy.configured', proxy ? known(proxy.proxies.length > 0 || proxy.pacUrl !== undefined || proxy.autoDiscovery, [probe('scutil-proxy')]) : notRun('scutil-proxy'));
+  const extensions = probes.systemExtensions?.available ? probes.systemExtensions.extensions : undefined;
+  set(
+    'endpoint.network-extension.count',
+    extensions ? known(extensions.filter((e) => e.category === 'network_extension' && e.enabled && e.active).length, [probe('systemextensions')]) : notRun('systemextensions'),
+  );
   return facts;
 }

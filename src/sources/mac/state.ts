@@ -26,8 +26,47 @@ export interface ProbeFacts {
     reportedAtMs: number | null;
     tokenReceivedMs: number | null;
     tokenExpiresMs: number | null;
+    /** The user's registration state (`POUserState…`); absent when the output has none. */
+    userState?: PssoUserState;
+    /** False when `app-sso platform` is not on this Mac (macOS before 13). */
+    available?: boolean;
   };
   timeServer?: { server: string | undefined; adminRequired: boolean };
+  /** `app-sso -l`: the realms of the SSO extensions configured for the console user. */
+  ssoExtensions?: { available: boolean; realms: string[] };
+  /** `scutil --proxy`: the system proxy configuration. */
+  proxy?: ProxySettings;
+  /** `systemextensionsctl list`: network and endpoint-security extensions among others. */
+  systemExtensions?: { available: boolean; extensions: SystemExtension[] };
+  /** `sw_vers`. */
+  os?: { available: boolean; name: string | undefined; version: string | undefined; build: string | undefined };
+  /** Okta Verify's CFBundleShortVersionString; installed false when the app is not there. */
+  oktaVerify?: { installed: boolean; version: string | undefined };
+}
+
+/** `POUserStateNormal (0)`, `POUserStateNeedsNewKeys (1)`, `POUserStateNeedsRegistration (2)`, or another state. */
+export type PssoUserState = 'normal' | 'needs-new-keys' | 'needs-registration' | 'other';
+
+export interface ProxySettings {
+  available: boolean;
+  /** Enabled manual proxies. */
+  proxies: { type: 'HTTP' | 'HTTPS' | 'SOCKS'; host: string; port: number | undefined }[];
+  /** Proxy auto-configuration URL, when enabled. */
+  pacUrl: string | undefined;
+  autoDiscovery: boolean;
+  exceptions: string[];
+}
+
+export interface SystemExtension {
+  category: string;
+  teamId: string;
+  bundleId: string;
+  version: string | undefined;
+  name: string;
+  /** The bracketed state, e.g. `activated enabled`, `terminated waiting to uninstall on reboot`. */
+  state: string;
+  enabled: boolean;
+  active: boolean;
 }
 
 /** The Mac's state: its probe facts and the clock reading its events were corrected with. */

@@ -86,3 +86,28 @@ export function oktaDeviceEvent(device: ReadDevice, raw: RawRef, ctx: ParseConte
   if (lastUpdated.instant.micros !== undefined) event.micros = lastUpdated.instant.micros;
   return event;
 }
+
+/**
+ * Okta answered the device search with no device: evidence (Device Trust never registered, or the
+ * record was deleted), placed at collection time. Kind `okta.device.not-found` (generic `idp.device.state`).
+ */
+export function oktaDeviceNotFoundEvent(file: string, ctx: ParseContext): TimelineEvent | undefined {
+  if (ctx.collectedAtMs === undefined) return undefined;
+  const serial = ctx.serial?.trim();
+  const keys: EventKeys = {};
+  if (serial) keys.serial = serial;
+  return {
+    id: 'okta-device:not-found',
+    epochMs: ctx.collectedAtMs,
+    originalTime: new Date(ctx.collectedAtMs).toISOString(),
+    source: 'okta',
+    kind: 'okta.device.not-found',
+    generic: oktaGenericKind('okta.device.not-found'),
+    severity: 'warn',
+    summary: `Okta has no device record for this Mac${serial ? ` (serial ${serial})` : ''}`,
+    keys,
+    raw: { file, pointer: '' },
+    fields: { recordFound: false },
+    timeNote: 'placed at collection time',
+  };
+}

@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../../io/json-file.js';
+import { nestedDeeperThan, TOO_DEEP } from '../../io/json-depth.js';
 import type { OktaDeviceRecord } from './state.js';
 import { parseZonedTimestamp, type Instant } from '../../time/timestamp.js';
 import { arrayAt, booleanAt, identifierAt, objectAt, stringAt } from './json-get.js';
@@ -24,6 +25,7 @@ function embeddedUsers(device: JsonObject): DeviceUser[] {
 /** One Device object from GET /api/v1/devices as a state record, or the reason to skip it. */
 export function readOktaDevice(value: JsonValue): ReadDevice | { skip: string } {
   if (!isJsonObject(value)) return { skip: 'not a JSON object' };
+  if (nestedDeeperThan(value)) return { skip: TOO_DEEP };
   const id = identifierAt(value, 'id');
   if (id === undefined) return { skip: 'no device id' };
   const profile = objectAt(value, 'profile');

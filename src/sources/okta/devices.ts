@@ -3,7 +3,7 @@ import type { ParseContext } from '../../model/context.js';
 import type { OktaDeviceRecord } from './state.js';
 import type { TimelineEvent } from '../../model/event.js';
 import { FileReport } from '../../model/file-report.js';
-import { oktaDeviceEvent } from './device-event.js';
+import { oktaDeviceEvent, oktaDeviceNotFoundEvent } from './device-event.js';
 import { readOktaDevice } from './device-record.js';
 import { readOktaArrayFile } from './read-array-file.js';
 
@@ -51,6 +51,10 @@ export class OktaDeviceCollector {
   };
 
   finish(): OktaDevicesResult {
+    if (this.records.length === 0 && this.report.skipped === 0 && this.report.fatal === undefined) {
+      const event = oktaDeviceNotFoundEvent(this.report.file, this.ctx);
+      if (event) this.events.push(event);
+    }
     if (this.duplicates > 0) this.report.note(`${plural(this.duplicates, 'duplicate device', 'duplicate devices')} (same id) merged`);
     if (this.untimed > 0) {
       this.report.note(`${plural(this.untimed, 'device has', 'devices have')} no usable lastUpdated time: state kept, no timeline event`);

@@ -5,6 +5,7 @@ const LOG = 'idp.system-log';
 /** Okta kinds are `okta.<eventType>`: prefixes map whole families to the generic kind packs see. */
 export const OKTA_KINDS: readonly KindDeclaration[] = [
   { kind: 'okta.device.state', generic: 'idp.device.state', stream: 'idp.devices', fields: ['status', 'managed', 'registered', 'managementStatus'] },
+  { kind: 'okta.device.not-found', generic: 'idp.device.state', stream: 'idp.devices', fields: ['recordFound'], description: 'Okta was asked for the Mac and has no device record' },
   { kind: 'okta.policy.evaluate_sign_on', generic: 'idp.policy.decision', stream: LOG, fields: ['outcome', 'reason', 'policy', 'rule'] },
   { kind: 'okta.application.policy.sign_on.deny_access', generic: 'idp.policy.decision', stream: LOG },
   { kind: 'okta.policy.rule.*', generic: 'idp.admin.policy-change', stream: LOG },

@@ -60,6 +60,10 @@ export function oktaEventFields(parts: OktaEventParts): EventFields {
   put('deviceOsVersion', stringAt(device, 'os_version') ?? stringAt(udDetail, 'osVersion'));
   put('deviceName', stringAt(device, 'name') ?? stringAt(parts.udDevice, 'displayName'));
   put('deviceIntegrators', integratorNames(device));
+  // What device assurance policies check (okta-sdk-golang LogDevice).
+  put('deviceDiskEncryption', stringAt(device, 'disk_encryption_type'));
+  put('deviceScreenLock', stringAt(device, 'screen_lock_type'));
+  put('deviceSecureHardware', booleanAt(device, 'secure_hardware_present'));
   put('oktaVerifyDeviceId', identifierAt(udDetail, 'oktaDeviceId'));
 
   put('policyName', stringAt(targetOfType(parts, 'PolicyEntity'), 'displayName'));

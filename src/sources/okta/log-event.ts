@@ -1,6 +1,8 @@
+import { nestedDeeperThan, TOO_DEEP } from '../../io/json-depth.js';
 import { isJsonObject, type JsonValue } from '../../io/json-file.js';
 import type { ParseContext } from '../../model/context.js';
 import type { RawRef, TimelineEvent } from '../../model/event.js';
+import { isRepresentableInstant, OUT_OF_RANGE } from '../../time/instant-range.js';
 import { parseZonedTimestamp } from '../../time/timestamp.js';
 import { truncate } from '../../text/one-line.js';
 import { stringAt } from './json-get.js';
@@ -29,6 +31,7 @@ export function oktaEventId(uuid: string): string {
  */
 export function normalizeOktaEvent(value: JsonValue, raw: RawRef, _ctx: ParseContext): TimelineEvent | SkippedRecord {
   if (!isJsonObject(value)) return { skip: 'not a JSON object' };
+  if (nestedDeeperThan(value)) return { skip: TOO_DEEP };
   const uuid = stringAt(value, 'uuid');
   if (uuid === undefined) return { skip: 'no uuid' };
   if (uuid.length > MAX_UUID_CHARS) return { skip: `uuid longer than ${MAX_UUID_CHARS} characters` };
@@ -36,6 +39,7 @@ export function normalizeOktaEvent(value: JsonValue, raw: RawRef, _ctx: ParseCon
   if (published === undefined) return { skip: 'no published time' };
   const instant = parseZonedTimestamp(published);
   if (!instant) return { skip: `unparseable published time ${JSON.stringify(truncate(published, 40))}` };
+  if (!isRepresentableInstant(instant.epochMs)) return { skip: `published ${OUT_OF_RANGE}` };
 
   const parts = readEventParts(value);
   const kind = parts.eventType !== undefined && EVENT_TYPE.test(parts.eventType) ? `okta.${parts.eventType}` : 'okta.unknown';

@@ -9,7 +9,7 @@ import { sanitizeLine } from '../../text/sanitize.js';
 import type { OktaAuthorizer } from './okta-auth.js';
 import { RateBudget } from './rate-budget.js';
 
-export type OktaBucket = 'logs' | 'devices';
+export type OktaBucket = 'logs' | 'devices' | 'users';
 
 export interface OktaPage {
   items: JsonValue[];
@@ -48,7 +48,7 @@ function describeOktaError(res: HttpResponse, mode: 'ssws' | 'oauth', bucket: Ok
     return new HttpError('status', `Okta refused the credentials (${said}): ${fix}`, 401);
   }
   if (res.status === 403) {
-    const needs = bucket === 'logs' ? 'okta.logs.read' : 'okta.devices.read';
+    const needs = bucket === 'logs' ? 'okta.logs.read' : bucket === 'users' ? 'okta.users.read' : 'okta.devices.read';
     return new HttpError('status', `Okta denied access (${said}): the admin role behind the credentials must allow ${needs}`, 403);
   }
   if (res.status === 429) {
@@ -64,15 +64,30 @@ function describeOktaError(res: HttpResponse, mode: 'ssws' | 'oauth', bucket: Ok
  * for the reported reset), JSON checked, errors turned into one line.
  */
 export class OktaApi {
-  private readonly budgets: Record<OktaBucket, RateBudget> = { logs: new RateBudget(), devices: new RateBudget() };
+  private readonly budgets: Record<OktaBucket, RateBudget>;
+  /** Requests sent per bucket (each 429 retry included in the one it retried). */
+  readonly requests: Record<OktaBucket, number> = { logs: 0, devices: 0, users: 0 };
 
+  /** `rateShare`: the fraction of each window's remaining requests this client may spend (see RateBudget). */
   constructor(
     private readonly http: HttpClient,
     readonly base: URL,
     private readonly auth: OktaAuthorizer,
-  ) {}
+    rateShare?: number,
+  ) {
+    this.budgets = { logs: new RateBudget(Date.now, rateShare), devices: new RateBudget(Date.now, rateShare), users: new RateBudget(Date.now, rateShare) };
+  }
 
   async page(url: URL, bucket: OktaBucket, signal: AbortSignal): Promise<OktaPage> {
+    const answer = await this.answer(url, bucket, signal);
+    return { items: answer.items(), next: answer.next };
+  }
+
+  /**
+   * One page whose body is parsed only when `items()` is called: the next link comes from the headers,
+   * so a reader can ask for the next page before it parses this one.
+   */
+  async answer(url: URL, bucket: OktaBucket, signal: AbortSignal): Promise<{ next: URL | undefined; items: () => JsonValue[] }> {
     if (url.origin !== this.base.origin) {
       throw new HttpError('status', `Okta sent a next link to another host (${url.origin}); not followed`);
     }
@@ -80,6 +95,7 @@ export class OktaApi {
     let res: HttpResponse | undefined;
     for (let attempt = 0; ; attempt++) {
       await budget.acquire(signal);
+      this.requests[bucket]++;
       try {
         const headers = { accept: 'application/json', ...(await this.auth.headers('GET', url, signal)) };
         res = await this.http.send({ method: 'GET', url, headers, signal, rateLimitWaitMs: (r) => RateBudget.waitAfter429(r) });
@@ -95,9 +111,15 @@ export class OktaApi {
       break;
     }
     if (res.status !== 200) throw describeOktaError(res, this.auth.mode, bucket);
-    const body = jsonBody(res);
-    if (!Array.isArray(body)) throw new HttpError('bad-json', `Okta answered ${url.pathname} with ${typeof body === 'object' ? 'an object' : typeof body} instead of an array`);
-    return { items: body, next: nextLink(res.headers, url) };
+    const ok = res;
+    return {
+      next: nextLink(ok.headers, url),
+      items: () => {
+        const body = jsonBody(ok);
+        if (!Array.isArray(body)) throw new HttpError('bad-json', `Okta answered ${url.pathname} with ${typeof body === 'object' ? 'an object' : typeof body} instead of an array`);
+        return body;
+      },
+    };
   }
 
   /** Milliseconds before the logs bucket allows another poll without touching its reserve. */

@@ -1,29 +1,26 @@
+import { storableItems } from '../../io/json-depth.js';
 import type { JsonValue } from '../../io/json-file.js';
 import { FileReport } from '../../model/file-report.js';
 import { OktaDeviceCollector, OktaLogMerger } from './index.js';
 import { endpoint } from '../../net/endpoint.js';
-import { HttpError } from '../../net/errors.js';
+import { abortError, HttpError } from '../../net/errors.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
 import type { LiveQuery, SourceRun } from '../live/live-types.js';
 import type { SourceRead } from '../../core/adapter.js';
 import type { Coverage } from '../../core/coverage.js';
-import { failedReport } from '../source-read.js';
+import { failedReport, stoppedReport } from '../source-read.js';
 import { oktaLogFilter } from './adapter.js';
 import { OKTA_SOURCE } from './kinds.js';
 import { streamKinds } from '../coverage.js';
 import type { OktaState } from './state.js';
 import type { OktaApi } from './okta-api.js';
+import { doubleQuoted } from '../../text/double-quoted.js';
 
 /** System Log page size: the maximum, to spend as few rate-limited requests as possible. */
 const LOG_PAGE_LIMIT = 1000;
 /** Stop after this many pages (1,000,000 events) and say so, rather than page forever. */
 const MAX_LOG_PAGES = 1000;
 const MAX_DEVICE_PAGES = 5;
-
-/** A SCIM string literal: Okta filters quote with double quotes and escape with backslashes. */
-function scimString(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
 
 /** An Okta API URL with its query percent-encoded (spaces as %20, as Okta documents its filters). */
 export function oktaUrl(base: URL, path: string, params: Record<string, string>): URL {
@@ -40,8 +37,8 @@ export function oktaUrl(base: URL, path: string, params: Record<string, string>)
  */
 export function logFilter(deviceIds: string[], logins: string[]): string | undefined {
   const terms = [
-    ...deviceIds.map((id) => `target.id eq ${scimString(id)}`),
-    ...logins.flatMap((login) => [`actor.alternateId eq ${scimString(login)}`, `target.alternateId eq ${scimString(login)}`]),
+    ...deviceIds.map((id) => `target.id eq ${doubleQuoted(id)}`),
+    ...logins.flatMap((login) => [`actor.alternateId eq ${doubleQuoted(login)}`, `target.alternateId eq ${doubleQuoted(login)}`]),
   ];
   if (terms.length === 0) return undefined;
   return [...terms, 'eventType sw "policy.rule."', 'eventType sw "policy.lifecycle."'].join(' or ');
@@ -67,33 +64,38 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
 
   const fetchAll = async (): Promise<void> => {
     progress.status?.('okta', 'finding the device');
+    const oktaId = q.ids?.['okta'];
+    const search = q.serial !== undefined ? `profile.serialNumber eq ${doubleQuoted(q.serial)}` : oktaId !== undefined ? `id eq ${doubleQuoted(oktaId)}` : undefined;
     const deviceItems: JsonValue[] = [];
-    let url: URL | undefined = oktaUrl(api.base, '/api/v1/devices', {
-      search: `profile.serialNumber eq ${scimString(q.serial)}`,
-      expand: 'userSummary',
-      limit: '20',
-    });
+    let url: URL | undefined = search === undefined ? undefined : oktaUrl(api.base, '/api/v1/devices', { search, expand: 'userSummary', limit: '20' });
     for (let n = 0; url && n < MAX_DEVICE_PAGES; n++) {
       const page = await api.page(url, 'devices', signal);
       deviceItems.push(...page.items);
       url = page.next;
     }
-    documents.push({ rel: 'okta/devices.json', json: deviceItems });
     // Normalising needs the collection context, which a device source may still be measuring.
     const ctx = await context;
     const devices = new OktaDeviceCollector(devicesReport, ctx);
-    deviceItems.forEach(devices.add);
-    devices.finish();
+    if (search !== undefined) {
+      documents.push({ rel: 'okta/devices.json', json: storableItems(deviceItems) });
+      deviceItems.forEach(devices.add);
+      devices.finish();
+    }
     state.devices = devices.records;
-    state.devicesComplete = devicesReport.fatal === undefined;
+    // Not asked (no serial, no Okta id) is not "read in full": absence then says nothing.
+    state.devicesComplete = search !== undefined && devicesReport.fatal === undefined;
     merger = new OktaLogMerger(ctx);
     emit(devices.events);
 
-    const logins = new Set<string>();
-    if (q.user) logins.add(q.user);
-    for (const record of devices.records) for (const u of record.users) if (u.login) logins.add(u.login);
-    const filter = logFilter(devices.records.map((d) => d.id), [...logins]);
-    if (devices.records.length === 0) devicesReport.note(`Okta has no device with serial ${q.serial}`);
+    // Every user the identity knows, whether or not Okta has a device record for the Mac.
+    const logins = new Map<string, string>();
+    for (const login of [...(q.users ?? []), ...(q.user ? [q.user] : []), ...devices.records.flatMap((r) => r.users.map((u) => u.login))]) {
+      if (login && !logins.has(login.toLowerCase())) logins.set(login.toLowerCase(), login);
+    }
+    const filter = logFilter(devices.records.map((d) => d.id), [...logins.values()]);
+    if (search !== undefined && devices.records.length === 0) {
+      devicesReport.note(`Okta has no device record for this Mac${q.serial ? ` (serial ${q.serial})` : ''}`);
+    }
     if (!filter) {
       devicesReport.note('no Okta device and no user known: System Log not queried (give --user)');
       return;
@@ -122,7 +124,7 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
     for (; url && pages < MAX_LOG_PAGES; pages++) {
       const page = await api.page(url, 'logs', signal);
       const rel = `okta/logs-${String(pages + 1).padStart(4, '0')}.json`;
-      documents.push({ rel, json: page.items });
+      documents.push({ rel, json: storableItems(page.items) });
       const before = merger.events.length;
       const sink = merger.page(rel);
       page.items.forEach(sink.add);
@@ -143,9 +145,13 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
   try {
     await fetchAll();
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    read.reports.push(failedReport('okta', error.message));
-    if (logRead) logRead.why = error.message;
+    // An abort outside the HTTP layer (waiting for a token) reads like one inside it.
+    const failure = error instanceof HttpError ? error : signal.aborted ? abortError(signal) : undefined;
+    if (!failure) throw error;
+    // At the deadline, what was fetched stays: the source is partial, not failed.
+    if (failure.kind === 'deadline') read.reports.push(stoppedReport('okta', failure.message));
+    else read.reports.push(failedReport('okta', failure.message));
+    if (logRead) logRead.why = failure.message;
   }
   const devicesRead: Coverage = {
     source: OKTA_SOURCE.id,

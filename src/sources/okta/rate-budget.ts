@@ -1,5 +1,5 @@
 import { headerValue, type HttpResponse } from '../../net/http-client.js';
-import { sleep } from '../../net/retry.js';
+import { waitForRateLimit } from '../../net/rate-wait.js';
 
 /** Margin added to Okta's reset time: the reset is in whole seconds and windows are not wall-clock aligned. */
 const RESET_MARGIN_MS = 1000;
@@ -14,8 +14,17 @@ export class RateBudget {
   private remaining: number | undefined;
   private resetAtMs: number | undefined;
   private inFlight = 0;
+  /** With a share: the reset (as the server wrote it) of the window being counted, our requests in it, and our allowance. */
+  private window: { reset: string; used: number; allowance: number } | undefined;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /**
+   * `share` (0..1]: spend at most that fraction of what the headers say is left when a window starts
+   * (a sweep leaves the rest to the organisation's other integrations); without it, only the reserve.
+   */
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly share?: number,
+  ) {}
 
   /** Requests kept back in every window: a tenth of the limit, at least one. */
   private get reserve(): number {
@@ -27,11 +36,18 @@ export class RateBudget {
     if (this.remaining === undefined || this.resetAtMs === undefined) return 0;
     const now = this.now();
     if (now >= this.resetAtMs) return 0;
+    if (this.window && this.window.used + this.inFlight >= this.window.allowance) return this.resetAtMs - now;
     return this.remaining - this.inFlight > this.reserve ? 0 : this.resetAtMs - now;
   }
 
+  /** Requests counted in the current window and the allowance the share gives it (undefined without a share). */
+  get spent(): { used: number; allowance: number } | undefined {
+    return this.window ? { used: this.window.used, allowance: this.window.allowance } : undefined;
+  }
+
+  /** Waits until the bucket allows a request; never past the signal's deadline (HttpError 'deadline' at once). */
   async acquire(signal: AbortSignal): Promise<void> {
-    for (let wait = this.waitMs(); wait > 0; wait = this.waitMs()) await sleep(wait, signal);
+    for (let wait = this.waitMs(); wait > 0; wait = this.waitMs()) await waitForRateLimit(wait, signal);
     this.inFlight++;
   }
 
@@ -45,6 +61,17 @@ export class RateBudget {
     if (Number.isFinite(limit) && limit > 0) this.limit = limit;
     if (Number.isFinite(remaining)) this.remaining = remaining;
     if (resetAt !== undefined) this.resetAtMs = resetAt;
+    this.countShare(headerValue(res.headers, 'x-rate-limit-reset'), remaining);
+  }
+
+  /** A new reset value starts a new window: its allowance is the share of what was left before this request. */
+  private countShare(reset: string | undefined, remaining: number): void {
+    if (this.share === undefined || reset === undefined || !Number.isFinite(remaining)) return;
+    if (this.window?.reset === reset) {
+      this.window.used++;
+      return;
+    }
+    this.window = { reset, used: 1, allowance: Math.max(1, Math.floor((remaining + 1) * this.share)) };
   }
 
   /** How long a 429 asks us to wait: until the reset plus a second, on our clock. */

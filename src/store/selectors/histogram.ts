@@ -1,6 +1,7 @@
 import type { Severity, TimelineEvent } from '../../model/event.js';
 import { memoPer } from './memo.js';
 import { selectionOf, severityOfCode } from './visible-index.js';
+import { partitionPoint } from '../../timeline/partition-point.js';
 
 export type Bucket = Record<Severity, number>;
 
@@ -35,13 +36,7 @@ export const histogram = memoPer((list: readonly TimelineEvent[], width: number)
     let from = 0;
     for (let b = 0; b < n && from < end; b++) {
       // The first of this code's events in a later bucket.
-      let lo = from;
-      let hi = end;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (bucket(times[positions[mid]!]!) <= b) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = partitionPoint(from, end, (i) => bucket(times[positions[i]!]!) <= b);
       counts[b * 3 + severityOfCode(code)]! += lo - from;
       from = lo;
     }

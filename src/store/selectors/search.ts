@@ -3,6 +3,7 @@ import type { ConsoleState } from '../types.js';
 import { memoLast, memoPer } from './memo.js';
 import { visibleTimeline } from './timeline.js';
 import { CODE_COUNT, lazyArray, listIndex, lowerBound, selectionOf, SortedUnion } from './visible-index.js';
+import { partitionPoint } from '../../timeline/partition-point.js';
 
 export function eventMatches(e: TimelineEvent, needle: string): boolean {
   return e.summary.toLowerCase().includes(needle) || e.kind.toLowerCase().includes(needle);
@@ -67,14 +68,8 @@ export function indexInSorted(sorted: readonly number[], value: number): number 
 /** The next (1) or previous (-1) index in a sorted list strictly after or before `from`, wrapping around. */
 export function nextInSorted(sorted: readonly number[], from: number, direction: 1 | -1): number | undefined {
   if (sorted.length === 0) return undefined;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= from) lo = mid + 1;
-    else hi = mid;
-  }
   // lo: first element > from
+  const lo = partitionPoint(0, sorted.length, (i) => sorted[i]! <= from);
   if (direction === 1) return sorted[lo] ?? sorted[0];
   const before = lo - 1 - (sorted[lo - 1] === from ? 1 : 0);
   return before >= 0 ? sorted[before] : sorted[sorted.length - 1];

@@ -1,4 +1,5 @@
 import type { Severity, SourceName, TimelineEvent } from '../../model/event.js';
+import { partitionPoint } from '../../timeline/partition-point.js';
 
 /*
  * Filters, search hits and the histogram without a pass over the events on every key. Once per event
@@ -75,14 +76,7 @@ export function listIndex(list: readonly TimelineEvent[]): ListIndex {
 
 /** First index in a sorted array whose value is not below `value`. */
 export function lowerBound(sorted: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, sorted.length, (i) => sorted[i]! < value);
 }
 
 /**
@@ -130,14 +124,7 @@ export class SortedUnion {
     else if (k === this.lastK - 1) p = this.step(this.lastP, -1);
     else {
       // The smallest position with more than k selected events up to and including it.
-      let lo = 0;
-      let hi = this.limit - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (this.rank(mid + 1) > k) hi = mid;
-        else lo = mid + 1;
-      }
-      p = lo;
+      p = partitionPoint(0, this.limit - 1, (i) => this.rank(i + 1) <= k);
     }
     this.lastK = k;
     this.lastP = p;

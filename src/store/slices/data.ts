@@ -1,6 +1,7 @@
 import type { Analysis, SourceSummary } from '../../model/analysis.js';
 import { compareEvents, type SourceName, type TimelineEvent } from '../../model/event.js';
 import { AnalysisDiagnosis } from '../../diagnosis/rank-analysis.js';
+import { mergeSortedRuns } from '../../timeline/merge.js';
 import { refAt } from '../event-ref.js';
 import { visibleTimeline } from '../selectors/timeline.js';
 import type { DataSlice, SliceArgs, SourceLoad } from '../types.js';
@@ -24,15 +25,9 @@ export function mergeInOrder(base: readonly TimelineEvent[], extra: readonly Tim
   const add = [...extra].sort(compareEvents);
   const last = base[base.length - 1];
   if (add.length === 0) return [...base];
+  // Live arrivals are usually all after the end: no merge needed.
   if (!last || compareEvents(last, add[0]!) <= 0) return [...base, ...add];
-  const out: TimelineEvent[] = new Array<TimelineEvent>(base.length + add.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < base.length && j < add.length) out[k++] = compareEvents(base[i]!, add[j]!) <= 0 ? base[i++]! : add[j++]!;
-  while (i < base.length) out[k++] = base[i++]!;
-  while (j < add.length) out[k++] = add[j++]!;
-  return out;
+  return mergeSortedRuns([base, add]);
 }
 
 function countBySource(events: readonly TimelineEvent[]): Map<SourceName, number> {

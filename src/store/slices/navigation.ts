@@ -1,6 +1,7 @@
 import { eventAt, locate, refAt, refOf } from '../event-ref.js';
 import { keyScope } from '../scope.js';
 import { eventDetailLines, hypothesisEvidence } from '../selectors/detail.js';
+import { fleetLines } from '../selectors/fleet.js';
 import { selectedHypothesisIndex } from '../selectors/hypotheses.js';
 import { runbookSteps, selectedStep } from '../selectors/runbook.js';
 import { indexInSorted, nextInSorted, searchHits } from '../selectors/search.js';
@@ -20,6 +21,7 @@ export function cursorAt(s: ConsoleState, index: number): Partial<ConsoleState> 
 function moveOverlay(s: ConsoleState, o: Overlay, delta: number): Overlay {
   // The last page of the help is full: its offset stops where the last entry reaches the bottom row.
   if (o.kind === 'help') return { ...o, offset: clamp(o.offset + delta, 0, Math.max(0, o.lines - s.overlayRows)) };
+  if (o.kind === 'fleet') return { ...o, offset: clamp(o.offset + delta, 0, Math.max(0, fleetLines(s).length - 1)) };
   if (o.kind === 'hypothesis') return { ...o, line: clamp(o.line + delta, 0, Math.max(0, hypothesisEvidence(s, o.hypothesisId).length - 1)) };
   if (o.kind === 'event') {
     const e = eventAt(s.analysis.timeline, o.ref);

@@ -16,9 +16,14 @@ const NARROW_OR_ESCAPE = new RegExp(`^[\\u001B${NARROW}]*$`, 'u');
 /** An SGR sequence as ansi-tokenize reads one (digits and semicolons between `ESC [` and `m`). */
 const SGR = /\u001B\[[0-9;]*m/g;
 
-/** Cells `text` takes in a terminal, as string-width (Ink's measure) counts them. */
+/** Cells `text` takes in a terminal, as string-width (Ink's measure) counts them; colour sequences take none. */
 export function cellWidth(text: string): number {
-  return NARROW_TEXT.test(text) ? text.length : stringWidth(text);
+  if (NARROW_TEXT.test(text)) return text.length;
+  if (NARROW_OR_ESCAPE.test(text)) {
+    const visible = text.replace(SGR, '');
+    if (NARROW_TEXT.test(visible)) return visible.length;
+  }
+  return stringWidth(text);
 }
 
 /** ansi-tokenize's tokens of one line; a line of narrow characters and SGR sequences skips the segmenter. */

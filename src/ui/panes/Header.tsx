@@ -1,5 +1,6 @@
 import { Box } from 'ink';
 import type { ClockReading, SourceSummary } from '../../model/analysis.js';
+import { fleetHeadline } from '../../store/selectors/fleet.js';
 import { timeModeLabel } from '../../store/selectors/time-format.js';
 import type { SourceLoad } from '../../store/types.js';
 import { Row, type Segment } from '../components/Row.js';
@@ -7,7 +8,7 @@ import { Spinner } from '../components/Spinner.js';
 import { useConsole } from '../store-context.js';
 import { tokenColor, useTheme } from '../theme-context.js';
 
-const STATE_MARK: Record<SourceLoad['state'], string> = { ok: '✓', partial: '~ partial', error: '✗ error', missing: '– missing', loading: '' };
+const STATE_MARK: Record<SourceLoad['state'], string> = { ok: '✓', partial: '◐ partial', error: '✗ error', missing: '– missing', loading: '' };
 
 export function clockText(c: ClockReading): string {
   if (c.deviceOffsetMs === null) return 'clock: offset unknown (no sntp or date probe)';
@@ -28,7 +29,7 @@ function sourceSegments(source: SourceSummary, load: SourceLoad): Segment[] {
   ];
 }
 
-/** Device identity, each source's state (a spinner while loading), the clock offset and the time mode. */
+/** Device identity, each source's state (a spinner while loading), the clock offset and the time mode; the fleet line when there is one. */
 export function Header({ width, rows }: { width: number; rows: number }) {
   const theme = useTheme();
   const device = useConsole((s) => s.analysis.device);
@@ -37,6 +38,7 @@ export function Header({ width, rows }: { width: number; rows: number }) {
   const sources = useConsole((s) => s.analysis.sources);
   const timeMode = useConsole((s) => s.timeMode);
   const zones = useConsole((s) => s.zones);
+  const fleet = useConsole((s) => fleetHeadline(s));
   if (rows <= 0) return null;
   const identity = [device.serial, device.hostname, device.user].filter((x) => x !== null).join(' · ') || 'unknown device';
   const line1: Segment[] = [{ text: 'trustline ', token: 'accent', bold: true }, { text: identity, token: 'text', bold: true }, { text: `  time ${timeModeLabel(timeMode, zones)}`, token: 'muted' }];
@@ -52,6 +54,7 @@ export function Header({ width, rows }: { width: number; rows: number }) {
           <Row segments={line2} width={width - (loading.length > 0 ? 1 : 0)} />
         </Box>
       ) : null}
+      {rows > 2 && fleet !== null ? <Row segments={[{ text: fleet, token: 'severity.warn', bold: true }]} width={width} /> : null}
     </Box>
   );
 }

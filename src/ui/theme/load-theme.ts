@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { FileRefused, readTextFileSync } from '../../io/bounded-file.js';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DocumentError, parseYamlDocument } from '../../config/yaml-document.js';
@@ -87,11 +88,10 @@ export function themesDirectory(): string {
 function readThemeFile(path: string, shown: string): ThemeFile {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readTextFileSync(path, MAX_THEME_BYTES);
   } catch (error) {
-    throw new DocumentError(`${shown}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new DocumentError(`${shown}: ${error instanceof FileRefused ? error.message : `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`}`);
   }
-  if (text.length > MAX_THEME_BYTES) throw new DocumentError(`${shown}: larger than 64 KiB`);
   return parseThemeFile(text, shown);
 }
 

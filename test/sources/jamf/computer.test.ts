@@ -35,9 +35,17 @@ describe('parseJamfComputerFile: v4 detail object', () => {
       ],
       profilesReturned: true,
       certificates: [
-        { commonName: '8E2B4F7A-1C3D-5A6B-9E0F-2D4C6B8A0E1F', expiresMs: 1_805_041_300_000, status: 'ISSUED', identity: true },
-        { commonName: 'Okta MTLS', expiresMs: 1_794_988_800_000, status: 'EXPIRED', identity: true },
-        { commonName: 'Example Corp Wi-Fi', expiresMs: 1_796_428_800_000, status: 'EXPIRING', identity: true },
+        {
+          commonName: '8E2B4F7A-1C3D-5A6B-9E0F-2D4C6B8A0E1F',
+          expiresMs: 1_805_041_300_000,
+          status: 'ISSUED',
+          identity: true,
+          subject: 'CN=8E2B4F7A-1C3D-5A6B-9E0F-2D4C6B8A0E1F, O=Example Corp MDM',
+          serialNumber: '5a1e93c7',
+          issuedMs: 1_741_969_300_000,
+        },
+        { commonName: 'Okta MTLS', expiresMs: 1_794_988_800_000, status: 'EXPIRED', identity: true, subject: 'CN=Okta MTLS, OU=Device Trust', serialNumber: '0b77e412', issuedMs: 1_763_452_800_000 },
+        { commonName: 'Example Corp Wi-Fi', expiresMs: 1_796_428_800_000, status: 'EXPIRING', identity: true, subject: 'CN=alice-mbp.corp.example.com', serialNumber: '7de0a1b2', issuedMs: 1_764_892_800_000 },
       ],
     });
   });
@@ -89,6 +97,9 @@ describe('parseJamfComputerFile: v4 detail object', () => {
       certificateStatus: 'EXPIRED',
       identity: true,
       expiresAt: '2026-11-18T08:00:00.000Z',
+      subjectName: 'CN=Okta MTLS, OU=Device Trust',
+      serialNumber: '0b77e412',
+      issuedAt: '2025-11-18T08:00:00Z',
     });
     expect(byId(events, 'jamf:42:certificate:2').summary).toBe('Certificate "Example Corp Wi-Fi" (identity) expires in 14 days');
 

@@ -48,6 +48,16 @@ describe('parseJamfMdmCommandsFile: v2 response', () => {
     expect(notNow.fields['clientType']).toBe('COMPUTER_USER');
   });
 
+  it('says how long a command has been pending, and warns once it is a day or more (push not reaching the Mac)', () => {
+    const sent = (dateSent: string) => ({ results: [{ uuid: 'u1', commandType: 'DEVICE_INFORMATION', commandState: 'PENDING', dateSent, client: { managementId: DEVICE } }] });
+    const collectedAtMs = Date.parse('2026-11-20T14:31:34Z');
+    const fresh = normalizeJamfMdmCommands(sent('2026-11-20T14:20:45Z'), REL, { ...CTX, collectedAtMs });
+    const stale = normalizeJamfMdmCommands(sent('2026-11-16T14:31:34Z'), REL, { ...CTX, collectedAtMs });
+    if ('error' in fresh || 'error' in stale) throw new Error('not parsed');
+    expect(fresh.events[0]).toMatchObject({ severity: 'info', summary: 'MDM DEVICE_INFORMATION PENDING', fields: { pendingDays: 0 } });
+    expect(stale.events[0]).toMatchObject({ severity: 'warn', summary: 'MDM DEVICE_INFORMATION PENDING for 4 days', fields: { pendingDays: 4 } });
+  });
+
   it('skips the command whose only date is unreadable, pointing at that date', async () => {
     const { events, report } = await parseJamfMdmCommandsFile(fixture('mdm-commands-v2.json'), REL, CTX);
     expect(events.some((e) => e.fields['commandType'] === 'SECURITY_INFO')).toBe(false);

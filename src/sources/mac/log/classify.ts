@@ -121,7 +121,13 @@ export function classifyLogLine(l: LogLine): Classification {
   if (isInterceptor(l.process) || isInterceptor(l.subsystem) || text.includes('TLS inspection') || text.includes('SSL inspection')) {
     return { kind: 'device.network.interceptor', severity: base, fields: NONE };
   }
+  if (l.process === 'apsd' || l.subsystem === 'com.apple.apsd') return classifyPush(text, base);
   const mdm = l.process === 'mdmclient' || l.subsystem === 'com.apple.ManagedClient';
+  if (mdm && text.includes('push dictionary')) return { kind: 'device.push.rejected', severity: 'error', fields: NONE };
+  if (mdm && text.includes('Received HTTP response (200) [')) {
+    const status = /\[(Acknowledged|NotNow|Idle|Error|CommandFormatError)/.exec(text)?.[1];
+    return { kind: 'device.mdm.response', severity: status === 'Error' || status === 'CommandFormatError' ? 'error' : 'info', fields: status ? { mdmStatus: status } : NONE };
+  }
   const sso = !mdm && isSsoLine(l);
   if (!mdm && !sso) {
     if (/skew exceeded|clock skew/i.test(text)) return { kind: 'device.clock.skew', severity: 'error', fields: NONE };
@@ -135,5 +141,30 @@ export function classifyLogLine(l: LogLine): Classification {
     return { kind: failed ? 'device.mdm.error' : 'device.mdm', severity: failed ? 'error' : base, fields: httpFields };
   }
   if (/skew/i.test(text)) return { kind: 'device.clock.skew', severity: 'error', fields: httpFields };
+  if (OKTA_DEVICE_INVALID.test(text)) {
+    const code = /E000015[23]/.exec(text)?.[0];
+    return { kind: 'device.okta.device-invalid', severity: 'error', fields: code ? { ...httpFields, oktaErrorCode: code } : httpFields };
+  }
+  if (PSSO_REGISTRATION.test(text)) {
+    const registrationFailed = failed || /result = [1-9]|will automatically retry|NeedsRegistration|NeedsNewKeys/.test(text);
+    return { kind: registrationFailed ? 'device.psso.registration-failed' : 'device.psso.registration', severity: registrationFailed ? 'error' : base, fields: httpFields };
+  }
   return { kind: failed ? 'device.sso.error' : 'device.sso', severity: failed ? 'error' : base, fields: httpFields };
+}
+
+// Okta Verify told that its device record is deleted (410, E0000153 "Invalid device id, it no longer
+// exists.", ServerErrorCode.deviceDeleted) or suspended / deactivated (403, E0000152 "Illegal device
+// status, cannot perform action.", ILLEGAL_DEVICE_STATE) (support.okta.com KB articles, field notes §1 #7).
+const OKTA_DEVICE_INVALID = /E000015[23]|ILLEGAL_DEVICE_STATE|deviceDeleted|deviceSuspended|Invalid device id|Illegal device status|was invalidated for use on Okta Verify/;
+
+// Platform SSO registration, as AppSSOAgent and the SSO extension log it (fleetdm/fleet#51666,
+// developer.apple.com/forums/thread/827496): "registration failed and will automatically retry",
+// beginUserRegistrationUsingLoginManager, handleUserRegistrationForUser, resetRegistrationWithCompletion.
+const PSSO_REGISTRATION = /registration|Registration(?:For|Using|With)|POUserStateNeeds/;
+
+/** apsd, the Apple Push Notification service daemon: MDM push arrives through its connection to APNs. */
+function classifyPush(text: string, base: Severity): Classification {
+  if (/fail|error|timed? ?out|unable|refused|not connected|disconnected|no route/i.test(text)) return { kind: 'device.push.error', severity: 'error', fields: NONE };
+  if (/connected|connection (?:is )?(?:established|open)|received message|incoming message/i.test(text)) return { kind: 'device.push.connected', severity: 'info', fields: NONE };
+  return { kind: 'device.push', severity: base, fields: NONE };
 }

@@ -1,11 +1,16 @@
 /**
  * `app-sso platform -s`: Platform SSO state for the console user. Registered means a device
- * configuration is present with `"registrationCompleted" : true`; ` (null)` means not registered.
+ * configuration is present with `"registrationCompleted" : true` and, when the user section says,
+ * a user state `POUserStateNormal`; ` (null)` means not registered, but only when the output is the
+ * console user's: root gets (null) everywhere. trustline's wrapper says whose output it is on a
+ * `Console user:` line; without that line an all-(null) output is unknown.
  */
-import type { ProbeFacts } from '../state.js';
+import type { ProbeFacts, PssoUserState } from '../state.js';
 import type { EventFields, Severity } from '../../../model/event.js';
 import { dictionaryValue, labelledTime, readDictionary, splitSections, type Dictionary, type LabelledTime } from './app-sso-sections.js';
 import { formatIsoSeconds, parseSpacedOffsetTime } from './probe-time.js';
+import { readConsoleUser, type ConsoleUser } from './console-user.js';
+import { missingCommandReading } from './missing-command.js';
 import { clip, probeLines, unrecognized } from './probe-text.js';
 import type { DeviceStamp, ProbeContext, ProbeReading, ProbeResult } from './types.js';
 
@@ -29,6 +34,22 @@ function tokenExpired(expiry: LabelledTime | undefined, nowMs: number | undefine
   return !/not expired/i.test(expiry.note) && /expired/i.test(expiry.note);
 }
 
+function userStateOf(user: Dictionary | undefined): PssoUserState | undefined {
+  if (user?.kind !== 'dict') return undefined;
+  const state = dictionaryValue(user, 'state');
+  if (typeof state !== 'string') return undefined;
+  if (/NeedsNewKeys|\(1\)/.test(state)) return 'needs-new-keys';
+  if (/NeedsRegistration|\(2\)/.test(state)) return 'needs-registration';
+  if (/Normal|\(0\)/.test(state)) return 'normal';
+  return 'other';
+}
+
+const USER_STATE_WORDS: Record<Exclude<PssoUserState, 'normal'>, string> = {
+  'needs-new-keys': "the user's keys must be registered again (POUserStateNeedsNewKeys)",
+  'needs-registration': 'the user must register (POUserStateNeedsRegistration)',
+  other: 'the user is in an unexpected registration state',
+};
+
 function describe(sso: SsoPlatform, device: Dictionary | undefined, expired: boolean | null): { summary: string; severity: Severity } {
   const extension = sso.extensionIdentifier === undefined ? '' : ` (${clip(sso.extensionIdentifier, 80)})`;
   if (device?.kind === 'null') {
@@ -37,19 +58,44 @@ function describe(sso: SsoPlatform, device: Dictionary | undefined, expired: boo
   if (sso.registered === false) return { summary: `Platform SSO registration not completed${extension}`, severity: 'error' };
   if (sso.registered === null) return { summary: 'app-sso output has no device configuration section', severity: 'warn' };
   const base = `Platform SSO registered${extension}`;
+  if (sso.userState !== undefined && sso.userState !== 'normal') return { summary: `${base}, but ${USER_STATE_WORDS[sso.userState]}`, severity: 'error' };
   if (sso.tokenExpiresMs === null) return { summary: `${base}; no SSO tokens`, severity: 'warn' };
   if (expired) return { summary: `${base}; SSO token expired at ${formatIsoSeconds(sso.tokenExpiresMs)}`, severity: 'warn' };
   return { summary: `${base}; SSO token valid until ${formatIsoSeconds(sso.tokenExpiresMs)}`, severity: 'info' };
 }
 
+const NULL_STATE: SsoPlatform = { registered: null, extensionIdentifier: undefined, reportedAtMs: null, tokenReceivedMs: null, tokenExpiresMs: null };
+
+/** Output that says nothing about the user's registration: no one at the console, or run as root. */
+function notTheUsers(user: ConsoleUser, device: Dictionary | undefined, stamp: DeviceStamp | undefined): ProbeReading | undefined {
+  const reportedAtMs = stamp?.epochMs ?? null;
+  if (user.kind === 'none') {
+    return { facts: { ssoPlatform: { ...NULL_STATE, reportedAtMs } }, summary: 'No user is logged in at the Mac: Platform SSO state is per user and was not read', severity: 'warn', fields: { registered: null, consoleUser: null } };
+  }
+  if (user.kind === 'unknown' && device?.kind === 'null') {
+    return {
+      facts: { ssoPlatform: { ...NULL_STATE, reportedAtMs } },
+      summary: 'app-sso printed (null): not registered, or run as root (which always prints (null)); run it as the console user',
+      severity: 'warn',
+      fields: { registered: null, consoleUser: null },
+    };
+  }
+  return undefined;
+}
+
 export function parseAppSsoPlatform(text: string, ctx: ProbeContext): ProbeResult {
-  const lines = probeLines(text);
+  const { user: consoleUser, rest: lines } = readConsoleUser(probeLines(text));
+  const missing = missingCommandReading(lines, 'app-sso platform', { ssoPlatform: { ...NULL_STATE, available: false } });
+  if (missing) return missing;
   const stamp = readTimeHeader(lines);
   const sections = splitSections(lines);
+  if (consoleUser.kind === 'none') return notTheUsers(consoleUser, undefined, stamp)!;
   if (!stamp && sections.size === 0) return unrecognized('no Platform SSO state in output', lines);
 
   const device = readDictionary(sections.get('Device Configuration'));
   const user = readDictionary(sections.get('User Configuration'));
+  const unknown = notTheUsers(consoleUser, device, stamp);
+  if (unknown) return unknown;
   const tokens = sections.get('SSO Tokens') ?? [];
   const received = labelledTime(tokens, 'Received');
   const expiry = labelledTime(tokens, 'Expiration');
@@ -69,6 +115,8 @@ export function parseAppSsoPlatform(text: string, ctx: ProbeContext): ProbeResul
     tokenReceivedMs: received?.epochMs ?? null,
     tokenExpiresMs: expiry?.epochMs ?? null,
   };
+  const userState = userStateOf(user);
+  if (userState !== undefined) ssoPlatform.userState = userState;
   const expired = tokenExpired(expiry, ctx.nowMs);
   const fields: EventFields = {
     registered,
@@ -78,6 +126,8 @@ export function parseAppSsoPlatform(text: string, ctx: ProbeContext): ProbeResul
     tokenExpiresMs: ssoPlatform.tokenExpiresMs,
     tokenExpired: expired,
     tokenStatus: expiry?.note ?? null,
+    userState: userState ?? null,
+    consoleUser: consoleUser.kind === 'user' ? consoleUser.name : null,
   };
   const reading: ProbeReading = { facts: { ssoPlatform }, ...describe(ssoPlatform, device, expired), fields };
   if (stamp) reading.deviceStamp = stamp;

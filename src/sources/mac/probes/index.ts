@@ -2,21 +2,26 @@
  * Probe outputs from the Mac (`device/probes/NAME.txt` in a bundle): the name picks the parser; the
  * file becomes probe facts for triage plus one timeline event.
  */
-import { open } from 'node:fs/promises';
+import { FileRefused, readTextFile } from '../../../io/bounded-file.js';
 import type { ParseContext } from '../../../model/context.js';
 import type { ProbeFacts } from '../state.js';
 import type { EventKeys, TimelineEvent } from '../../../model/event.js';
 import { FileReport } from '../../../model/file-report.js';
 import { formatIsoUtc } from '../../../time/timestamp.js';
 import { macGenericKind } from '../kinds.js';
+import { parseAppSsoExtensions } from './app-sso-extensions.js';
 import { parseAppSsoPlatform } from './app-sso-platform.js';
 import { parseDateUtc } from './date-utc.js';
 import { parseKeychainInfo } from './keychain-info.js';
 import { parseOktaMtlsCert } from './okta-mtls-cert.js';
 import type { ProbeName } from './probe-names.js';
+import { parseOktaVerifyVersion } from './okta-verify-version.js';
 import { parseProfilesStatus } from './profiles-status.js';
 import { clip } from './probe-text.js';
+import { parseScutilProxy } from './scutil-proxy.js';
 import { parseSntp } from './sntp.js';
+import { parseSwVers } from './sw-vers.js';
+import { parseSystemExtensions } from './systemextensions.js';
 import { parseTimeServer } from './timeserver.js';
 import { isProbeFailure, type ProbeContext, type ProbeParser, type ProbeResult } from './types.js';
 
@@ -33,6 +38,11 @@ const PARSERS: Record<ProbeName, ProbeParser> = {
   'keychain-info': parseKeychainInfo,
   'app-sso-platform': parseAppSsoPlatform,
   timeserver: parseTimeServer,
+  'app-sso-extensions': parseAppSsoExtensions,
+  'scutil-proxy': parseScutilProxy,
+  systemextensions: parseSystemExtensions,
+  'sw-vers': parseSwVers,
+  'okta-verify-version': parseOktaVerifyVersion,
 };
 
 export function parseProbe(name: ProbeName, text: string, ctx: ProbeContext): ProbeResult {
@@ -40,24 +50,6 @@ export function parseProbe(name: ProbeName, text: string, ctx: ProbeContext): Pr
 }
 
 export const MAX_PROBE_BYTES = 1024 * 1024;
-
-/** Reads at most MAX_PROBE_BYTES + 1 bytes, so an oversized file is detected without reading it all. */
-async function readBounded(path: string): Promise<{ text: string } | { tooLarge: true }> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(MAX_PROBE_BYTES + 1);
-    let filled = 0;
-    while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    if (filled > MAX_PROBE_BYTES) return { tooLarge: true };
-    return { text: buffer.toString('utf8', 0, filled) };
-  } finally {
-    await handle.close();
-  }
-}
 
 function keysOf(ctx: ParseContext): EventKeys {
   const keys: EventKeys = {};
@@ -126,19 +118,15 @@ export interface ProbeFileResult {
 
 export async function parseProbeFile(path: string, rel: string, name: ProbeName, ctx: ParseContext): Promise<ProbeFileResult> {
   const report = new FileReport(rel);
-  let read: Awaited<ReturnType<typeof readBounded>>;
+  let text: string;
   try {
-    read = await readBounded(path);
+    text = await readTextFile(path, MAX_PROBE_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    report.fail(`cannot read probe output${code ? ` (${code})` : ''}`);
+    report.fail(error instanceof FileRefused ? `probe output ${error.message}` : `cannot read probe output${code ? ` (${code})` : ''}`);
     return { facts: {}, report };
   }
-  if ('tooLarge' in read) {
-    report.fail('probe output larger than 1 MiB');
-    return { facts: {}, report };
-  }
-  return readProbeOutput(name, read.text, report, ctx);
+  return readProbeOutput(name, text, report, ctx);
 }
 
 /** The same for output already in memory (captured over SSH); `rel` is where a bundle would keep it. */

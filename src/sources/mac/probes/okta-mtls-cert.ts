@@ -2,6 +2,7 @@
  * `security find-certificate -a -c 'Okta MTLS' -Z -p`: the Okta Device Trust client certificates in
  * the keychain. No output (exit 0) means none. Validity is judged at the collection time (`nowMs`).
  */
+import { daysBetween } from '../../../time/days-between.js';
 import type { CertificateFacts } from '../state.js';
 import type { EventFields, Severity } from '../../../model/event.js';
 import { clip, probeLines } from './probe-text.js';
@@ -66,7 +67,7 @@ function judgeAt(nowMs: number, readable: readonly Dated[], total: number, unrea
   const soon = best.notAfterMs - nowMs <= EXPIRY_WARNING_MS;
   const others = expired.length > 0 ? `; ${expired.length} expired` : '';
   return {
-    summary: `Okta MTLS certificate valid until ${formatIsoSeconds(best.notAfterMs)} (${soon ? 'expires in ' : ''}${plural(daysLeft, 'day')}${soon ? '' : ' left'})${others}`,
+    summary: `Okta MTLS certificate valid until ${formatIsoSeconds(best.notAfterMs)} (${soon ? 'expires in ' : ''}${daysBetween(nowMs, best.notAfterMs)}${soon ? '' : ' left'})${others}`,
     severity: soon || unreadable > 0 ? 'warn' : 'info',
     fields,
   };

@@ -7,6 +7,11 @@ export const PROBE_NAMES = [
   'keychain-info',
   'app-sso-platform',
   'timeserver',
+  'app-sso-extensions',
+  'scutil-proxy',
+  'systemextensions',
+  'sw-vers',
+  'okta-verify-version',
 ] as const;
 export type ProbeName = (typeof PROBE_NAMES)[number];
 

@@ -1,6 +1,6 @@
 /**
- * Collects the Mac's side of the story through a transport: the four log reads for a window and the
- * seven probes, as raw outputs placed where a bundle keeps them, so they feed the bundle parsers
+ * Collects the Mac's side of the story through a transport: every log read for a window and every
+ * probe, as raw outputs placed where a bundle keeps them, so they feed the bundle parsers
  * unchanged. One failing command never stops the others: it becomes one note line.
  */
 import type { ProbeName } from '../probes/index.js';
@@ -41,10 +41,16 @@ const ORDER: readonly CommandName[] = [
   'keychain-info',
   'app-sso-platform',
   'timeserver',
+  'sw-vers',
+  'okta-verify-version',
+  'app-sso-extensions',
+  'scutil-proxy',
+  'systemextensions',
   'log-trust',
   'log-sso',
   'log-mdm',
   'log-clock',
+  'log-push',
 ];
 
 /** Failures that leave nothing worth parsing: the output, if any, is an error message. */
@@ -59,6 +65,8 @@ export function evidenceOf(command: RemoteCommand, result: CommandResult): { tex
   const failure = commandFailure(result, command);
   const text = capturedText(command, result);
   if (!failure) return { text, failure };
+  // A probe whose program is not on the Mac is an answer in itself: its parser says so.
+  if (failure.kind === 'command-missing' && command.kind === 'probe') return { text: result.stdout + result.stderr, failure };
   const keep = !NO_EVIDENCE.includes(failure.kind) && (failure.kind === 'output-cut' || text.trim() !== '');
   return { text: keep ? text : undefined, failure };
 }

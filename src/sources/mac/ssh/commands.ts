@@ -12,7 +12,7 @@ import { isValidHostname } from './destination.js';
 import { hasUnsafeCharacter } from '../../../text/sanitize.js';
 import { shJoin } from './posix-quote.js';
 
-export const LOG_NAMES = ['log-trust', 'log-sso', 'log-mdm', 'log-clock'] as const;
+export const LOG_NAMES = ['log-trust', 'log-sso', 'log-mdm', 'log-clock', 'log-push'] as const;
 export type LogName = (typeof LOG_NAMES)[number];
 export type CommandName = ProbeName | LogName;
 export const COMMAND_NAMES: readonly CommandName[] = [...PROBE_NAMES, ...LOG_NAMES];
@@ -32,10 +32,16 @@ export interface CommandParams {
   'keychain-info': { keychain?: string };
   'app-sso-platform': NoParams;
   timeserver: NoParams;
+  'app-sso-extensions': NoParams;
+  'scutil-proxy': NoParams;
+  systemextensions: NoParams;
+  'sw-vers': NoParams;
+  'okta-verify-version': NoParams;
   'log-trust': LogParams;
   'log-sso': LogParams;
   'log-mdm': LogParams;
   'log-clock': LogParams;
+  'log-push': LogParams;
 }
 
 /** Which output stream holds the evidence (security show-keychain-info writes to stderr). */
@@ -47,9 +53,14 @@ export interface RemoteCommand {
   readonly name: CommandName;
   readonly kind: 'probe' | 'log';
   readonly argv: readonly string[];
+  /** The program the command is about (argv[0], or the one a wrapper runs): what a "missing" message names. */
+  readonly program: string;
   /** The command line sent to the Mac, POSIX-quoted; also what the runbook shows. */
   readonly display: string;
   readonly capture: Capture;
+  /** This command's deadline and output cap (the transport's own limits can only lower them). */
+  readonly timeoutMs: number;
+  readonly maxOutputBytes: number;
   /** Where the output goes in an evidence bundle: device/NAME.ndjson or device/probes/NAME.txt. */
   readonly rel: string;
   readonly [allowListed]: true;
@@ -61,9 +72,13 @@ type Check = (value: string) => string | undefined;
 interface Template {
   kind: 'probe' | 'log';
   capture: Capture;
+  timeoutMs: number;
+  maxOutputBytes: number;
   defaults: Readonly<Record<string, string>>;
   checks: Readonly<Record<string, Check>>;
   argv(params: Readonly<Record<string, string>>): string[];
+  /** Set when argv wraps the program (the console-user wrapper). */
+  program?: string;
 }
 
 const MAX_LAST_SECONDS = 7 * 86_400;
@@ -107,18 +122,44 @@ const LOG_PREDICATES: Record<LogName, string> = {
   'log-sso': 'subsystem == "com.apple.AppSSO" OR subsystem BEGINSWITH "com.okta" OR process BEGINSWITH "Okta"',
   'log-mdm': 'subsystem == "com.apple.ManagedClient" OR process == "mdmclient"',
   'log-clock': 'process == "timed" OR subsystem == "com.apple.timed"',
+  // Push delivery: the APNs daemon, and the MDM client's answers to pushed commands (Acknowledged,
+  // NotNow, pushes rejected for a wrong magic string).
+  'log-push': 'process == "apsd" OR subsystem == "com.apple.apsd" OR (process == "mdmclient" AND (eventMessage CONTAINS[c] "push" OR eventMessage CONTAINS "Received HTTP response"))',
 };
+
+/** Probes answer in seconds and print little; log reads may run long and print a lot. */
+const PROBE_LIMITS = { timeoutMs: 20_000, maxOutputBytes: 1024 * 1024 } as const;
+const LOG_LIMITS = { timeoutMs: 120_000, maxOutputBytes: 32 * 1024 * 1024 } as const;
+
+/**
+ * Runs an app-sso command as the user logged in at the Mac's console: app-sso run as root prints
+ * (null) for every per-user section. The first line says whose output follows (`Console user: alice`,
+ * or `none` when no one is logged in, and nothing runs). The script is a constant: no parameter
+ * is spliced into it.
+ */
+function asConsoleUser(argv: readonly string[]): string[] {
+  const run = shJoin(argv);
+  const script = [
+    'u=$(/usr/bin/stat -f %Su /dev/console)',
+    'case "$u" in ""|root|loginwindow|_mbsetupuser) echo "Console user: none"; exit 0;; esac',
+    'echo "Console user: $u"',
+    `if [ "$(/usr/bin/id -un)" = "$u" ]; then exec ${run}; fi`,
+    `exec /usr/bin/sudo -n /bin/launchctl asuser "$(/usr/bin/id -u "$u")" /usr/bin/sudo -n -u "$u" ${run}`,
+  ].join('; ');
+  return ['/bin/sh', '-c', script];
+}
 
 function probe(capture: Capture, argv: (p: Readonly<Record<string, string>>) => string[], params: Record<string, [string, Check]> = {}): Template {
   const defaults = Object.fromEntries(Object.entries(params).map(([k, [d]]) => [k, d]));
   const checks = Object.fromEntries(Object.entries(params).map(([k, [, c]]) => [k, c]));
-  return { kind: 'probe', capture, defaults, checks, argv };
+  return { kind: 'probe', capture, ...PROBE_LIMITS, defaults, checks, argv };
 }
 
 function logShow(name: LogName): Template {
   return {
     kind: 'log',
     capture: 'stdout',
+    ...LOG_LIMITS,
     defaults: { last: '1h' },
     checks: { last: checkLast },
     argv: (p) => ['/usr/bin/log', 'show', '--style', 'ndjson', '--info', '--last', p.last!, '--predicate', LOG_PREDICATES[name]],
@@ -135,12 +176,19 @@ const TEMPLATES: Record<CommandName, Template> = {
   'keychain-info': probe('stderr', (p) => ['/usr/bin/security', 'show-keychain-info', p.keychain!], {
     keychain: ['okta.keychain', checkKeychain],
   }),
-  'app-sso-platform': probe('stdout', () => ['/usr/bin/app-sso', 'platform', '-s']),
+  'app-sso-platform': { ...probe('stdout', () => asConsoleUser(['/usr/bin/app-sso', 'platform', '-s'])), program: '/usr/bin/app-sso' },
   timeserver: probe('stdout', () => ['/usr/sbin/systemsetup', '-getnetworktimeserver']),
+  'app-sso-extensions': { ...probe('stdout', () => asConsoleUser(['/usr/bin/app-sso', '-l', '-j'])), program: '/usr/bin/app-sso' },
+  'scutil-proxy': probe('stdout', () => ['/usr/sbin/scutil', '--proxy']),
+  systemextensions: probe('stdout', () => ['/usr/bin/systemextensionsctl', 'list']),
+  'sw-vers': probe('stdout', () => ['/usr/bin/sw_vers']),
+  // defaults reports a missing app on stderr: capture both.
+  'okta-verify-version': probe('stdout+stderr', () => ['/usr/bin/defaults', 'read', '/Applications/Okta Verify.app/Contents/Info', 'CFBundleShortVersionString']),
   'log-trust': logShow('log-trust'),
   'log-sso': logShow('log-sso'),
   'log-mdm': logShow('log-mdm'),
   'log-clock': logShow('log-clock'),
+  'log-push': logShow('log-push'),
 };
 
 const issued = new WeakSet<object>();
@@ -172,8 +220,11 @@ export function remoteCommand<N extends CommandName>(name: N, params?: CommandPa
     name,
     kind: template.kind,
     argv,
+    program: template.program ?? argv[0]!,
     display: shJoin(argv),
     capture: template.capture,
+    timeoutMs: template.timeoutMs,
+    maxOutputBytes: template.maxOutputBytes,
     rel: bundleRel(name),
   }) as unknown as RemoteCommand; // the brand is a type-level mark; `issued` is its run-time proof
   issued.add(command);
@@ -193,7 +244,7 @@ export function capturedText(command: RemoteCommand, output: { stdout: string; s
 }
 
 /**
- * The command a runbook step shows, keyed by probe name (the seven probes and the four log reads),
+ * The command a runbook step shows, keyed by probe name (the probes and the log reads),
  * with default parameters: exactly what the device source runs.
  */
 export const PROBE_COMMANDS: Readonly<Record<string, string>> = Object.freeze(

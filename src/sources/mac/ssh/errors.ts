@@ -140,7 +140,7 @@ export function commandFailure(result: CommandResult, command: RemoteCommand): S
     return new SshError('sudo-password', 'sudo needs a password on the Mac and cannot ask over SSH: allow the command with NOPASSWD in sudoers, or run it in person');
   }
   if (result.exitCode === 127 || COMMAND_MISSING.test(stderr)) {
-    return new SshError('command-missing', `command missing: ${command.argv[0] ?? command.name} is not on the Mac (exit 127); this macOS version may not have it`);
+    return new SshError('command-missing', `command missing: ${command.program} is not on the Mac (exit 127); this macOS version may not have it`);
   }
   const why = lastLine(stderr);
   const status = result.exitCode === null ? 'stopped by a signal' : `exit ${result.exitCode}`;

@@ -4,7 +4,8 @@
  * for replay. Each answer arrives on the stream the command's evidence is read from; a command with
  * no recording fails with an SshError ('not-recorded'), so the capture notes it like a live failure.
  */
-import { readFile } from 'node:fs/promises';
+import { readTextFile } from '../../../io/bounded-file.js';
+import { SSH_DEFAULTS } from './ssh-transport.js';
 import { join } from 'node:path';
 import { isRemoteCommand, type RemoteCommand } from './commands.js';
 import { SshError } from './errors.js';
@@ -13,6 +14,12 @@ import type { CommandResult, ProbeTransport } from './transport.js';
 export interface RecordedOptions {
   /** The clock the answers are stamped with (default Date.now). */
   nowMs?: () => number;
+  /**
+   * Answers for the second and later runs of a command, searched before the other folders: what the
+   * Mac prints once the fix is in (the demo's device/on-demand/after-fix/), so a step that re-checks
+   * shows the change.
+   */
+  againDir?: string;
 }
 
 /** Reads the recorded output of a command from the first folder that has one; undefined when none has. */
@@ -20,7 +27,7 @@ async function recording(deviceDirs: readonly string[], command: RemoteCommand):
   const relInDevice = command.rel.replace(/^device\//, '');
   for (const dir of deviceDirs) {
     try {
-      return await readFile(join(dir, relInDevice), 'utf8');
+      return await readTextFile(join(dir, relInDevice), SSH_DEFAULTS.maxOutputBytes);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
@@ -36,6 +43,7 @@ async function recording(deviceDirs: readonly string[], command: RemoteCommand):
 export function openRecordedTransport(bundleDeviceDir: string | readonly string[], opts: RecordedOptions = {}): ProbeTransport {
   const dirs = typeof bundleDeviceDir === 'string' ? [bundleDeviceDir] : bundleDeviceDir;
   const now = opts.nowMs ?? Date.now;
+  const runs = new Map<string, number>();
   let closed = false;
   return {
     async run(command: RemoteCommand, signal?: AbortSignal): Promise<CommandResult> {
@@ -43,7 +51,9 @@ export function openRecordedTransport(bundleDeviceDir: string | readonly string[
       if (closed) throw new SshError('closed', 'the recorded transport is closed');
       signal?.throwIfAborted();
       const startedAtMs = now();
-      const text = await recording(dirs, command);
+      const run = (runs.get(command.rel) ?? 0) + 1;
+      runs.set(command.rel, run);
+      const text = await recording(run > 1 && opts.againDir !== undefined ? [opts.againDir, ...dirs] : dirs, command);
       signal?.throwIfAborted();
       if (text === undefined) throw new SshError('not-recorded', `no recorded output (${command.rel})`);
       const onStderr = command.capture === 'stderr';

@@ -10,9 +10,12 @@
  * Several commands share one connection: ControlMaster=auto with its socket in a private 0700
  * directory; `close` stops the master (`-O exit`) and removes the directory.
  */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { access, chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { addExitCleanup } from '../../../io/exit-cleanup.js';
 import { isRemoteCommand, type RemoteCommand } from './commands.js';
 import { formatDestination, parseDestination, parseJump, type Destination } from './destination.js';
 import { connectionFailure, deadlineExceeded, isConnectionFailure, SshError } from './errors.js';
@@ -206,12 +209,20 @@ class SshTransport implements ProbeTransport {
   /** A connection failure: every later command would meet it too. */
   private broken: SshError | undefined;
   private closed = false;
+  /** Stops the master and removes the directory if the process ends before close (a signal, the terminal closing). */
+  private readonly dropExitCleanup: () => void;
 
   constructor(
     private readonly plan: SshPlan,
     private readonly dir: string,
   ) {
     this.controlPath = join(dir, 'cm');
+    this.dropExitCleanup = addExitCleanup(() => {
+      if (this.firstRun) {
+        spawnSync('ssh', sshArgs(this.plan, this.controlPath, { control: 'exit' }), { stdio: 'ignore', env: childEnv(), timeout: CLOSE_TIMEOUT_MS });
+      }
+      rmSync(this.dir, { recursive: true, force: true });
+    });
   }
 
   async run(command: RemoteCommand, signal?: AbortSignal): Promise<CommandResult> {
@@ -238,7 +249,9 @@ class SshTransport implements ProbeTransport {
     const { execa } = await loadExeca();
     if (cancel.aborted) this.rethrowCancel(abortReason(cancel), signal);
     if (this.broken) throw this.broken;
-    const output = new CappedOutput(this.plan.maxOutputBytes);
+    // Each command has its own deadline and cap; the session's options can only tighten them.
+    const timeoutMs = Math.min(this.plan.commandTimeoutMs, command.timeoutMs);
+    const output = new CappedOutput(Math.min(this.plan.maxOutputBytes, command.maxOutputBytes));
     const startedAtMs = Date.now();
     const child = execa('ssh', sshArgs(this.plan, this.controlPath, { remote: command.display }), {
       stdin: 'ignore',
@@ -264,7 +277,7 @@ class SshTransport implements ProbeTransport {
     };
     child.stdout?.on('data', collect('stdout'));
     child.stderr?.on('data', collect('stderr'));
-    const deadline = setTimeout(() => stop('deadline'), this.plan.commandTimeoutMs);
+    const deadline = setTimeout(() => stop('deadline'), timeoutMs);
     const onCancel = (): void => stop('cancel');
     cancel.addEventListener('abort', onCancel, { once: true });
     let result: Awaited<typeof child>;
@@ -277,7 +290,7 @@ class SshTransport implements ProbeTransport {
     const endedAtMs = Date.now();
 
     if (stopped === 'cancel') this.rethrowCancel(abortReason(cancel), signal);
-    if (stopped === 'deadline') throw deadlineExceeded(this.plan.commandTimeoutMs);
+    if (stopped === 'deadline') throw deadlineExceeded(timeoutMs);
     const stdout = output.text('stdout');
     const stderr = output.text('stderr');
     if (stopped === 'cap') return { stdout, stderr, exitCode: null, truncated: true, startedAtMs, endedAtMs };
@@ -305,6 +318,7 @@ class SshTransport implements ProbeTransport {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.dropExitCleanup();
     this.closing.abort(new SshError('closed', 'the SSH connection was closed'));
     try {
       if (this.firstRun) {

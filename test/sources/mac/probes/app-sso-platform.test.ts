@@ -12,6 +12,7 @@ describe('parseAppSsoPlatform', () => {
       reportedAtMs: Date.UTC(2026, 10, 20, 14, 33, 7),
       tokenReceivedMs: Date.UTC(2026, 10, 20, 9, 17, 44),
       tokenExpiresMs: Date.UTC(2026, 10, 20, 17, 17, 43),
+      userState: 'normal',
     });
     expect(r.severity).toBe('info');
     expect(r.summary).toBe('Platform SSO registered (com.okta.mobile.auth-service-extension); SSO token valid until 2026-11-20T17:17:43Z');
@@ -76,5 +77,44 @@ describe('parseAppSsoPlatform', () => {
     expect(parseAppSsoPlatform('app-sso: Must be run as the console user\n', NO_CLOCK)).toEqual({
       error: 'no Platform SSO state in output: app-sso: Must be run as the console user',
     });
+  });
+});
+
+describe('parseAppSsoPlatform: whose state, user states, older macOS', () => {
+  it('reads (null) as unknown when the output does not say it ran as the console user (root prints (null))', () => {
+    const r = reading(parseAppSsoPlatform(probeFixture('app-sso-platform', 'root-null'), AT_COLLECTION));
+    expect(r.facts.ssoPlatform?.registered).toBeNull();
+    expect(r.severity).toBe('warn');
+    expect(r.summary).toMatch(/run as root \(which always prints \(null\)\)/);
+  });
+
+  it('reads nothing when no one is logged in at the console', () => {
+    const r = reading(parseAppSsoPlatform(probeFixture('app-sso-platform', 'no-console-user'), AT_COLLECTION));
+    expect(r.facts.ssoPlatform?.registered).toBeNull();
+    expect(r.fields.consoleUser).toBeNull();
+  });
+
+  it('reads a user whose keys must be registered again', () => {
+    const r = reading(parseAppSsoPlatform(probeFixture('app-sso-platform', 'needs-new-keys'), AT_COLLECTION));
+    expect(r.facts.ssoPlatform).toMatchObject({ registered: true, userState: 'needs-new-keys' });
+    expect(r.severity).toBe('error');
+    expect(r.summary).toBe("Platform SSO registered (com.okta.mobile.auth-service-extension), but the user's keys must be registered again (POUserStateNeedsNewKeys)");
+    expect(r.fields).toMatchObject({ userState: 'needs-new-keys', consoleUser: 'alice' });
+  });
+
+  it('reads a user who must register', () => {
+    const r = reading(parseAppSsoPlatform(probeFixture('app-sso-platform', 'needs-registration'), AT_COLLECTION));
+    expect(r.facts.ssoPlatform?.userState).toBe('needs-registration');
+    expect(r.severity).toBe('error');
+  });
+
+  it('reads the normal user state of a registered Mac', () => {
+    expect(reading(parseAppSsoPlatform(probeFixture('app-sso-platform', 'registered'), AT_COLLECTION)).facts.ssoPlatform?.userState).toBe('normal');
+  });
+
+  it('reports an older macOS without app-sso as its own outcome', () => {
+    const r = reading(parseAppSsoPlatform(probeFixture('app-sso-platform', 'older-macos'), AT_COLLECTION));
+    expect(r.facts.ssoPlatform).toMatchObject({ available: false, registered: null });
+    expect(r.summary).toBe('app-sso platform is not on this Mac (an older macOS?)');
   });
 });

@@ -18,8 +18,11 @@ async function fromBundle(name: (typeof PROBE_NAMES)[number], content: string | 
 }
 
 describe('PROBE_NAMES and parseProbe', () => {
-  it('names the seven bundle probes', () => {
-    expect(PROBE_NAMES).toEqual(['sntp', 'date-utc', 'profiles-status', 'okta-mtls-cert', 'keychain-info', 'app-sso-platform', 'timeserver']);
+  it('names the bundle probes', () => {
+    expect(PROBE_NAMES).toEqual([
+      'sntp', 'date-utc', 'profiles-status', 'okta-mtls-cert', 'keychain-info', 'app-sso-platform', 'timeserver',
+      'app-sso-extensions', 'scutil-proxy', 'systemextensions', 'sw-vers', 'okta-verify-version',
+    ]);
   });
 
   it('dispatches by name', () => {
@@ -106,7 +109,7 @@ describe('parseProbeFile', () => {
     const { facts, event, report } = await fromBundle('sntp', Buffer.alloc(MAX_PROBE_BYTES + 1, 0x61));
     expect(facts).toEqual({});
     expect(event).toBeUndefined();
-    expect(report.fatal).toBe('device/probes/sntp.txt: probe output larger than 1 MiB');
+    expect(report.fatal).toBe('device/probes/sntp.txt: probe output larger than 1 MiB; not read');
   });
 
   it('accepts output of exactly 1 MiB', async () => {

@@ -6,6 +6,7 @@ import type { ParseContext } from '../../../../src/model/context.js';
 import { assembleAnalysis } from '../../../../src/sources/assemble.js';
 import { analyzeBundle } from '../../../../src/sources/bundle/analyze-bundle.js';
 import { readDeviceCapture } from '../../../../src/sources/mac/read-capture.js';
+import { PROBE_NAMES, parseProbe } from '../../../../src/sources/mac/probes/index.js';
 import { collectDevice, evidenceOf, type DeviceCapture } from '../../../../src/sources/mac/ssh/collect.js';
 import { COMMAND_NAMES, LOG_NAMES, remoteCommand } from '../../../../src/sources/mac/ssh/commands.js';
 import { openRecordedTransport } from '../../../../src/sources/mac/ssh/recorded-transport.js';
@@ -49,7 +50,8 @@ function bundleOf(capture: DeviceCapture): string {
   return writeTree(files);
 }
 
-describe('collectDevice over a real sshd', { timeout: 30_000 }, () => {
+// Seventeen commands over one connection: allow for a loaded machine.
+describe('collectDevice over a real sshd', { timeout: 60_000 }, () => {
   it('collects every log read and probe for the window, byte-identical, placed as a bundle keeps them', async () => {
     const clock = steppingClock();
     const seen = mac.commandsSeen().length;
@@ -64,7 +66,7 @@ describe('collectDevice over a real sshd', { timeout: 30_000 }, () => {
     // date -u ran second: sent at reading 3, answered at reading 4; the midpoint is the collection time.
     expect(capture.collectedAtMs).toBe(clock.start + 875);
     const logLines = mac.commandsSeen().slice(seen).filter((line) => line.startsWith('/usr/bin/log '));
-    expect(logLines).toHaveLength(4);
+    expect(logLines).toHaveLength(LOG_NAMES.length);
     for (const line of logLines) expect(line).toContain(' --last 2h ');
   });
 
@@ -95,7 +97,7 @@ describe('collectDevice over a real sshd', { timeout: 30_000 }, () => {
     mac.setMode('not-admin');
     const capture = await collectDevice(await overSsh(), { since: '2h' });
     expect(capture.logs).toEqual([]);
-    expect(capture.probes).toHaveLength(7);
+    expect(capture.probes).toHaveLength(PROBE_NAMES.length);
     expect(capture.notes).toEqual(
       LOG_NAMES.map(
         (name) => `device: ${name}: the SSH account is not in the Mac's admin group ("Could not open local log store"): log show needs an admin account`,
@@ -106,9 +108,14 @@ describe('collectDevice over a real sshd', { timeout: 30_000 }, () => {
   it('notes a command missing on the Mac and carries on', async () => {
     mac.setMode('no-app-sso');
     const capture = await collectDevice(await overSsh(), { since: '2h' });
-    expect(capture.notes).toEqual(['device: app-sso-platform: command missing: /usr/bin/app-sso is not on the Mac (exit 127); this macOS version may not have it']);
-    expect(capture.probes.map((p) => p.name)).not.toContain('app-sso-platform');
-    expect(capture.logs).toHaveLength(4);
+    expect(capture.notes).toEqual(
+      ['app-sso-platform', 'app-sso-extensions'].map((name) => `device: ${name}: command missing: /usr/bin/app-sso is not on the Mac (exit 127); this macOS version may not have it`),
+    );
+    // The answer is kept: the parser reads it as "not on this Mac", not as a parse error.
+    const appSso = capture.probes.find((p) => p.name === 'app-sso-platform');
+    expect(appSso?.text).toMatch(/command not found/);
+    expect(parseProbe('app-sso-platform', appSso?.text ?? '', { nowMs: undefined })).toMatchObject({ fields: { available: false } });
+    expect(capture.logs).toHaveLength(LOG_NAMES.length);
   });
 
   it('notes an unreachable Mac once per command, quickly, and dates the capture at its end', async () => {
@@ -119,7 +126,7 @@ describe('collectDevice over a real sshd', { timeout: 30_000 }, () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(capture.logs).toEqual([]);
     expect(capture.probes).toEqual([]);
-    expect(capture.notes).toHaveLength(11);
+    expect(capture.notes).toHaveLength(COMMAND_NAMES.length);
     expect(capture.notes[1]).toBe(
       `device: date-utc: cannot reach ${mac.user}@127.0.0.1:${port}: connection refused (is Remote Login on, and the host and port right?)`,
     );
@@ -145,7 +152,7 @@ describe('collectDevice over a real sshd', { timeout: 30_000 }, () => {
 });
 
 describe('the recorded transport', () => {
-  it('answers from a bundle device folder as the Mac did, and notes what was not recorded', async () => {
+  it('answers from a bundle device folder as the Mac did, and notes what was not recorded', { timeout: 60_000 }, async () => {
     const live = await collectDevice(await overSsh(), { since: '2h' });
     const dir = bundleOf({ ...live, probes: live.probes.filter((p) => p.name !== 'sntp') });
     const clock = steppingClock();
@@ -176,6 +183,14 @@ describe('what an answer leaves as evidence', () => {
     expect(sntp.failure?.message).toBe('exit 1: sntp: no servers can be used, exiting');
     const keychain = 'security: SecKeychainCopySettings okta.keychain: The specified keychain could not be found.\n';
     expect(evidenceOf(remoteCommand('keychain-info'), answer('', keychain, 50)).text).toBe(keychain);
+  });
+
+  it("keeps a probe's answer when its program is missing (older macOS), so its parser says so; a log read keeps nothing", () => {
+    const missing = evidenceOf(remoteCommand('systemextensions'), answer('', 'zsh:1: no such file or directory: /usr/bin/systemextensionsctl\n', 127));
+    expect(missing.failure?.kind).toBe('command-missing');
+    expect(missing.text).toBe('zsh:1: no such file or directory: /usr/bin/systemextensionsctl\n');
+    expect(parseProbe('systemextensions', missing.text ?? '', { nowMs: undefined })).toMatchObject({ fields: { available: false } });
+    expect(evidenceOf(remoteCommand('log-push'), answer('', 'zsh:1: command not found: /usr/bin/log\n', 127)).text).toBeUndefined();
   });
 
   it('drops what is only an error message', () => {

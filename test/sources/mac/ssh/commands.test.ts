@@ -23,7 +23,7 @@ function refusal(build: () => unknown): string {
 }
 
 describe('the allow-list', () => {
-  it('has the seven probes and the four log reads, each a full path, shown exactly as sent', () => {
+  it('has every probe and log read, each a full path, shown exactly as sent', () => {
     expect(COMMAND_NAMES).toEqual([...PROBE_NAMES, ...LOG_NAMES]);
     for (const name of COMMAND_NAMES) {
       const command = remoteCommand(name);
@@ -45,6 +45,30 @@ describe('the allow-list', () => {
     for (const subsystem of ['com.apple.securityd', 'trustd', 'com.apple.AppSSO', 'com.okta', 'com.apple.ManagedClient', 'mdmclient', 'boringssl', 'timed']) {
       expect(predicates).toContain(`"${subsystem}"`);
     }
+  });
+
+  it('runs app-sso as the console user through launchctl asuser, saying whose output follows', () => {
+    for (const name of ['app-sso-platform', 'app-sso-extensions'] as const) {
+      const command = remoteCommand(name);
+      expect(command.argv.slice(0, 2)).toEqual(['/bin/sh', '-c']);
+      expect(command.program).toBe('/usr/bin/app-sso');
+      expect(command.argv[2]).toContain('u=$(/usr/bin/stat -f %Su /dev/console)');
+      expect(command.argv[2]).toContain('echo "Console user: $u"');
+      expect(command.argv[2]).toContain('/bin/launchctl asuser "$(/usr/bin/id -u "$u")" /usr/bin/sudo -n -u "$u" /usr/bin/app-sso');
+    }
+  });
+
+  it('gives every command its own deadline and output cap: probes short and small, log reads longer', () => {
+    for (const name of PROBE_NAMES) expect(remoteCommand(name)).toMatchObject({ timeoutMs: 20_000, maxOutputBytes: 1024 * 1024 });
+    for (const name of LOG_NAMES) expect(remoteCommand(name)).toMatchObject({ timeoutMs: 120_000, maxOutputBytes: 32 * 1024 * 1024 });
+  });
+
+  it('reads push delivery from apsd and the MDM client', () => {
+    const predicate = remoteCommand('log-push').argv[8];
+    expect(predicate).toContain('process == "apsd"');
+    expect(predicate).toContain('Received HTTP response');
+    expect(remoteCommand('sw-vers').display).toBe('/usr/bin/sw_vers');
+    expect(remoteCommand('okta-verify-version').display).toBe("/usr/bin/defaults read '/Applications/Okta Verify.app/Contents/Info' CFBundleShortVersionString");
   });
 
   it('places probe outputs where a bundle keeps them and reads keychain info from stderr', () => {

@@ -84,7 +84,7 @@ describe('ssh transport against a real sshd', { timeout: 30_000 }, () => {
     // close stops the shared master (ssh -O exit) and removes the private control directory.
     await waitFor(() => (mac.log().match(/Disconnected from user/g) ?? []).length > disconnects);
     expect(controlDirs()).toEqual([]);
-  });
+  }, 90_000);
 
   it('goes through a jump host (-J) with the same config file', async () => {
     const logins = mac.acceptedLogins();
