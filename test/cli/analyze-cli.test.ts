@@ -30,7 +30,7 @@ describe('trustline analyze --bundle --json on the full fixture bundle', () => {
     expect(json.sources.map((s) => [s.name, s.status])).toEqual([['jamf', 'ok'], ['okta', 'ok'], ['device', 'ok']]);
     for (const s of json.sources) expect(Object.keys(s)).toEqual(['name', 'role', 'status', 'events']);
     expect(json.clock).toEqual({ deviceOffsetMs: 94218, basis: 'sntp', applied: true });
-    expect(json.hypotheses).toHaveLength(12);
+    expect(json.hypotheses).toHaveLength(18);
     for (const e of json.timeline) {
       expect(Object.keys(e)).toEqual(['id', 'time', 'source', 'kind', 'severity', 'summary', 'originalTime']);
       expect(e.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.(\d{3}|\d{6})Z$/);
