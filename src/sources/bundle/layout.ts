@@ -41,8 +41,10 @@ async function listSubfolders(dir: string): Promise<string[]> {
 /**
  * Finds the evidence files of a bundle directory (see DESIGN.md, "Evidence bundle"): each source's folder
  * and its subfolders, as its adapter says; links leaving the bundle and non-regular files are refused.
+ * A bundle without any of the adapters' files is an error unless `requireEvidence` is false (one
+ * source's files read from a bundle whose evidence may all be elsewhere).
  */
-export async function readBundleLayout(root: string, adapters: readonly SourceAdapter[]): Promise<BundleLayout> {
+export async function readBundleLayout(root: string, adapters: readonly SourceAdapter[], options: { requireEvidence?: boolean } = {}): Promise<BundleLayout> {
   let realRoot: string;
   try {
     const info = await stat(root);
@@ -78,10 +80,11 @@ export async function readBundleLayout(root: string, adapters: readonly SourceAd
   } catch (error) {
     throw new BundleError(`cannot read bundle ${root}: ${describeFsError(error)}`);
   }
-  if (found === 0) {
+  if (found === 0 && options.requireEvidence !== false) {
     const folders = adapters.map((a) => `${a.bundle.folder}/`);
+    const where = folders.length > 1 ? `${folders.slice(0, -1).join(', ')} or ${folders.at(-1)}` : (folders[0] ?? 'a source folder');
     const why = layout.refused.length > 0 ? ` (${layout.refused.join('; ')})` : '';
-    throw new BundleError(`bundle ${root} has no evidence: expected files under ${folders.slice(0, -1).join(', ')} or ${folders.at(-1)} (see README, "Evidence bundle")${why}`);
+    throw new BundleError(`bundle ${root} has no evidence: expected files under ${where} (see README, "Evidence bundle")${why}`);
   }
   return layout;
 }

@@ -14,7 +14,7 @@ const PROBE_FILE = /^device\/probes\/([^/]+)\.txt$/;
  * is left out (the analysis's reading notes say why); otherwise its error is thrown.
  */
 export async function recordedOutputs(bundleDir: string, skipUnreadable = false): Promise<CapturedOutputs> {
-  const layout = await readBundleLayout(bundleDir, [macAdapter]);
+  const layout = await readBundleLayout(bundleDir, [macAdapter], { requireEvidence: false });
   const files = layout.sources.get(macAdapter.id) ?? [];
   const logs: CapturedOutputs['logs'] = [];
   const probes: CapturedOutputs['probes'] = [];
