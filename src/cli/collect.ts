@@ -16,7 +16,7 @@ export async function runCollect(flags: LiveFlags, out: string): Promise<void> {
   const run = runFor(resolution, headlessIdentity(resolution, flags), flags, Date.now());
   const result = await runLive({ settings, query: run.query, identity: run.identity, device, notes: run.notes });
   try {
-    const files = await writeBundle(out, result.ctx, result.documents, result.device, run.record);
+    const files = await writeBundle(out, result.ctx, result.documents, result.device, result.analysis.coverage, run.record);
     const sources = result.analysis.sources.map((s) => `${s.name} ${s.status}${s.status === 'missing' ? '' : ` (${s.events} events)`}`);
     printNotes([...result.analysis.notes, `wrote ${out}: ${files.length} files; ${sources.join(', ')}`]);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readConfig } from '../config/config-file.js';
-import { bundleProbeOutputs } from '../report/probe-runs.js';
+import { bundleProbeOutputs } from '../sources/mac/recorded-outputs.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
 import { readBundleMeta } from '../sources/bundle/meta.js';
 import type { SweepProgress } from '../sweep/types.js';

@@ -12,6 +12,9 @@ import type { SweepResult } from '../sweep/run-sweep.js';
 import type { SweepProgress } from '../sweep/types.js';
 import type { LiveResult } from '../sources/live/run-live.js';
 import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
+import type { SourceRead } from '../core/adapter.js';
+import { assembleAnalysis } from '../sources/assemble.js';
+import { sourceAdapters } from '../sources/registry.js';
 import { createConsoleStore, type ConsoleStore } from '../store/index.js';
 import type { FleetState, ReportSnapshot } from '../store/types.js';
 import type { ActiveModel } from '../diagnosis/rank-analysis.js';
@@ -41,16 +44,8 @@ export function pickTheme(flags: ConsoleFlags, config: Config): Theme {
 
 /** An analysis with nothing in it yet, for a console that opens while the sources are fetched. */
 export function emptyAnalysis(ctx: ParseContext): Analysis {
-  return {
-    device: { serial: ctx.serial ?? null, hostname: ctx.hostname ?? null, user: ctx.user ?? null },
-    collectedAtMs: ctx.collectedAtMs ?? null,
-    sources: (['jamf', 'okta', 'device'] as const).map((name) => ({ name, status: 'missing', events: 0 })),
-    clock: { deviceOffsetMs: null, basis: null, applied: false },
-    timeline: [],
-    hypotheses: [],
-    state: { okta: [], probes: {} },
-    notes: [],
-  };
+  const nothing = (name: string): SourceRead => ({ name, present: false, events: [], reports: [], state: undefined, coverage: [] });
+  return assembleAnalysis(ctx, sourceAdapters().map((adapter) => ({ adapter, read: nothing(adapter.id) })), []);
 }
 
 interface OpenOptions {
@@ -82,13 +77,13 @@ interface OpenOptions {
 
 /** Feeds a live run into the store: per-source progress, events as they arrive, the final analysis. */
 async function follow(store: ConsoleStore, fetch: NonNullable<OpenOptions['fetch']>, sources: SourceName[], signal: AbortSignal): Promise<LiveResult> {
-  const counts: Record<SourceName, number> = { jamf: 0, okta: 0, device: 0 };
+  const counts = new Map<SourceName, number>();
   for (const name of sources) store.getState().setSourceState(name, { state: 'loading', events: 0, text: 'starting' });
   const result = await fetch({
-    status: (name, text) => store.getState().setSourceState(name, { state: 'loading', events: counts[name], text }),
+    status: (name, text) => store.getState().setSourceState(name, { state: 'loading', events: counts.get(name) ?? 0, text }),
     events: (name, events) => {
-      counts[name] += events.length;
-      store.getState().setSourceState(name, { state: 'loading', events: counts[name] });
+      counts.set(name, (counts.get(name) ?? 0) + events.length);
+      store.getState().setSourceState(name, { state: 'loading', events: counts.get(name) ?? 0 });
       store.getState().appendEvents(events);
     },
   }, signal);

@@ -2,19 +2,19 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileRefused, readTextFile } from '../io/bounded-file.js';
-import { LEGACY_FACTS, LEGACY_KINDS } from '../diagnosis/legacy-evidence.js';
 import { compileModel, parsePackText, type PackVocabulary, type ParsedPack } from '../diagnosis/load-pack.js';
 import type { PackV2 } from '../diagnosis/pack-schema.js';
 import type { ActiveModel } from '../diagnosis/rank-analysis.js';
 import { COMMAND_NAMES, LOG_NAMES, PROBE_COMMANDS } from '../sources/mac/ssh/commands.js';
 import { errnoText } from '../io/errno-text.js';
+import { declaredFacts, declaredKinds, sourceAdapters } from '../sources/registry.js';
 import { DocumentError } from './yaml-document.js';
 
 const MAX_PACK_BYTES = 1024 * 1024;
 
 /** What the sources declare and trustline can run. */
 export function packVocabulary(): PackVocabulary {
-  return { kinds: LEGACY_KINDS, facts: LEGACY_FACTS, probes: COMMAND_NAMES, sources: ['okta', 'jamf', 'device'] };
+  return { kinds: declaredKinds(), facts: declaredFacts(), probes: COMMAND_NAMES, sources: sourceAdapters().map((a) => a.id) };
 }
 
 async function readPackFile(path: string, file: string): Promise<ParsedPack> {

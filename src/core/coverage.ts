@@ -19,7 +19,10 @@ export interface Coverage {
   untilMs: number | null;
   /** What the read was restricted to (the users or device ids asked about); absent = everything. */
   filter?: { users?: readonly string[]; devices?: readonly string[] };
+  /** The bundle file the read is kept in, when a stream has one file per read (each `log show`, each probe). */
+  file?: string;
   /** False after a fatal error, a page cap, a deadline or a rate-limit stop; `why` says which. */
   complete: boolean;
+  /** Why the read is incomplete, or what limits it (a window inferred from the events). */
   why?: string;
 }

@@ -32,3 +32,26 @@ export const GENERIC_KINDS = [
   'endpoint.clock.adjust', 'endpoint.clock', 'endpoint.log', 'endpoint.probe',
 ] as const;
 export type GenericKind = (typeof GENERIC_KINDS)[number];
+
+/**
+ * The generic kind of a vendor kind, from an adapter's declarations: an exact declaration first, then the
+ * longest matching `prefix*`. Throws for a kind nobody declared: an adapter emitting one is a bug.
+ */
+export function genericKindMapper(declarations: readonly KindDeclaration[]): (kind: string) => string {
+  const exact = new Map<string, string>();
+  const prefixes: { prefix: string; generic: string }[] = [];
+  for (const d of declarations) {
+    if (d.kind.endsWith('*')) prefixes.push({ prefix: d.kind.slice(0, -1), generic: d.generic });
+    else exact.set(d.kind, d.generic);
+  }
+  prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
+  return (kind) => {
+    let generic = exact.get(kind);
+    if (generic !== undefined) return generic;
+    generic = prefixes.find((p) => kind.startsWith(p.prefix))?.generic;
+    if (generic === undefined) throw new Error(`event kind ${kind} is not declared by its source`);
+    // Remembered: kinds repeat (a million log lines have a handful of kinds).
+    exact.set(kind, generic);
+    return generic;
+  };
+}

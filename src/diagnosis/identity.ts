@@ -4,7 +4,7 @@ import type { TimelineEvent } from '../model/event.js';
 const norm = (value: string) => value.trim().toLowerCase();
 
 /**
- * The identifiers of the device under triage and its user, gathered from meta.json, Jamf and Okta,
+ * The identifiers of the device under triage and its user, gathered from meta.json and every source,
  * so a signature can ask for events about this Mac only (`mine: true`) when a source also carries
  * other users' or devices' events.
  */
@@ -12,21 +12,20 @@ export class DeviceIdentitySet {
   private readonly values = new Set<string>();
 
   constructor(analysis: Analysis) {
-    const { device, state } = analysis;
+    const { device, identities } = analysis;
     const add = (value: string | null | undefined) => {
       if (value) this.values.add(norm(value));
     };
     add(device.serial);
     add(device.hostname);
     add(device.user);
-    add(state.jamf?.serial);
-    add(state.jamf?.udid);
-    add(state.jamf?.managementId);
-    add(state.jamf?.email);
-    for (const d of state.okta) {
-      if (device.serial && d.serial && norm(d.serial) !== norm(device.serial)) continue;
-      add(d.id);
-      add(d.udid);
+    for (const id of identities) {
+      // A record for another Mac (a duplicate, a reimaged serial) does not make its events ours.
+      if (device.serial && id.serial && norm(id.serial) !== norm(device.serial)) continue;
+      add(id.serial);
+      add(id.udid);
+      for (const value of Object.values(id.vendorIds)) add(value);
+      for (const email of id.emails) add(email);
     }
   }
 

@@ -38,7 +38,7 @@ export class AnalysisDiagnosis {
   }
 
   private start(analysis: Analysis): Diagnosis {
-    return new Diagnosis(this.active.model, analysis.timeline, (index) => (this.ctx = evidenceContext(analysis, index)));
+    return new Diagnosis(this.active.model, analysis.timeline, () => (this.ctx = evidenceContext(analysis)));
   }
 
   /**
@@ -48,7 +48,7 @@ export class AnalysisDiagnosis {
   update(analysis: Analysis, added?: readonly TimelineEvent[]): void {
     const grows = added !== undefined && analysis.clock.deviceOffsetMs === this.analysis.clock.deviceOffsetMs && analysis.timeline.length === this.analysis.timeline.length + added.length;
     this.analysis = analysis;
-    if (grows) this.diagnosis.update(added, (index) => (this.ctx = evidenceContext(analysis, index)));
+    if (grows) this.diagnosis.update(added, () => (this.ctx = evidenceContext(analysis)));
     else this.diagnosis = this.start(analysis);
   }
 

@@ -1,14 +1,26 @@
+import type { SourceIdentity } from '../core/adapter.js';
+import type { Coverage } from '../core/coverage.js';
+import type { FactTable } from '../core/fact-table.js';
+import type { SourceRole } from '../core/roles.js';
 import type { DeviceState } from './device-state.js';
 import type { SourceName, TimelineEvent } from './event.js';
 
-/** `partial`: the source stopped early (a deadline, a bound) and what it read before is kept. */
+/** `partial`: some files, pages or commands failed, or the source stopped early (a deadline, a bound), but what was read is kept; `error`: nothing was. */
 export type SourceStatus = 'ok' | 'partial' | 'error' | 'missing';
 
 export interface SourceSummary {
   name: SourceName;
+  role: SourceRole;
+  /** Product name and timeline letter (views only; not in the JSON contract). */
+  label: string;
+  letter: string;
+  /** What the source shows, one line (guided mode). */
+  shows: string;
+  /** Endpoint sources: the probes they can run. */
+  probes?: readonly string[];
   status: SourceStatus;
   events: number;
-  /** One line, present when status is 'error' or 'partial'. */
+  /** One line, present when status is 'partial' or 'error': the first failure and how many more. */
   error?: string;
 }
 
@@ -67,7 +79,14 @@ export interface Analysis {
   clock: ClockReading;
   timeline: TimelineEvent[];
   hypotheses: Hypothesis[];
+  /** Per adapter id, what it says is true now (its own shape; read through its facts). */
   state: DeviceState;
+  /** What each source knows about who and what the Mac is. */
+  identities: SourceIdentity[];
+  /** Every stream read, with its window, filter and whether the read was complete. */
+  coverage: Coverage[];
+  /** Every adapter's facts, three-valued, evaluated once. */
+  facts: FactTable;
   /** Per-file problems and notes, one line each (malformed records skipped, files that failed). */
   notes: string[];
 }

@@ -1,4 +1,5 @@
-export type SourceName = 'jamf' | 'okta' | 'device';
+/** A source adapter's id (`jamf`, `okta`, `device`, …): the registry lists them. */
+export type SourceName = string;
 
 export type Severity = 'info' | 'warn' | 'error';
 
@@ -39,8 +40,10 @@ export interface TimelineEvent {
   /** The timestamp exactly as the source wrote it. */
   originalTime: string;
   source: SourceName;
-  /** Normalised kind, e.g. "device.trust.failure", "okta.policy.evaluate_sign_on", "jamf.mdm.command". */
+  /** Vendor kind as the adapter declares it, e.g. "device.trust.failure", "okta.policy.evaluate_sign_on". */
   kind: string;
+  /** Role-generic kind (`endpoint.trust.failure`, `idp.policy.decision`), from the adapter's kind declarations. */
+  generic: string;
   severity: Severity;
   /** One line; external text, so sanitise before display. */
   summary: string;

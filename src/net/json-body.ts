@@ -1,5 +1,5 @@
 import type { JsonValue } from '../io/json-file.js';
-import { summarizeHtmlPage } from '../sources/jamf/html-page.js';
+import { summarizeHtmlPage } from '../text/html-page.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { HttpError } from './errors.js';
 import { headerValue, type HttpResponse } from './http-client.js';

@@ -33,7 +33,7 @@ export function* analyzeJsonChunks(a: Analysis, opts: JsonOptions = {}): Generat
     json({ id: out(e.id), time: formatIsoUtc(e.epochMs, e.micros), source: e.source, kind: out(e.kind), severity: e.severity, summary: out(e.summary), originalTime: out(e.originalTime) });
   const head = {
     device: { serial: maybe(a.device.serial), hostname: maybe(a.device.hostname), user: maybe(a.device.user) },
-    sources: a.sources.map((s) => (s.error === undefined ? { ...s } : { ...s, error: out(s.error) })),
+    sources: a.sources.map((s) => ({ name: s.name, role: s.role, status: s.status, events: s.events, ...(s.error === undefined ? {} : { error: out(s.error) }) })),
     clock: { deviceOffsetMs: a.clock.deviceOffsetMs, basis: a.clock.basis, applied: a.clock.applied },
   };
   yield json(head).slice(0, -1) + ',"timeline":[';

@@ -1,5 +1,5 @@
 import type { Analysis } from '../model/analysis.js';
-import type { JournalEntry } from '../store/types.js';
+import type { JournalEntry } from '../model/journal.js';
 import { buildIncidentReport, type IncidentReport } from './incident.js';
 import { probeRuns, type CollectedOutput, type OutputsByDigest } from './probe-runs.js';
 import { loadPseudonymKey } from './pseudonym-key.js';

@@ -1,10 +1,7 @@
-import { readTextFile } from '../io/bounded-file.js';
 import type { Analysis } from '../model/analysis.js';
-import { MAX_PROBE_BYTES } from '../sources/mac/probes/index.js';
-import { readBundleLayout } from '../sources/bundle/layout.js';
 import { PROBE_COMMANDS } from '../sources/mac/ssh/commands.js';
-import { sha256 } from '../store/run-step.js';
-import type { JournalEntry } from '../store/types.js';
+import { sha256 } from '../io/sha256.js';
+import type { JournalEntry } from '../model/journal.js';
 
 /** Lines of a probe's output a report quotes; the rest is counted (the digest covers all of it). */
 export const OUTPUT_MAX_LINES = 60;
@@ -78,19 +75,4 @@ export function probeRuns(a: Analysis, collected: readonly CollectedOutput[], jo
     });
   }
   return runs;
-}
-
-/**
- * The probe outputs saved in a bundle (device/probes/NAME.txt), read with the same type and size
- * checks as the analysis; one that cannot be read is left out (the analysis's reading notes say why).
- */
-export async function bundleProbeOutputs(dir: string): Promise<CollectedOutput[]> {
-  const layout = await readBundleLayout(dir);
-  const outputs = await Promise.all(
-    layout.device.probes.map(async (p) => {
-      const text = await readTextFile(p.path, MAX_PROBE_BYTES).catch(() => undefined);
-      return text === undefined ? [] : [{ name: p.name, text }];
-    }),
-  );
-  return outputs.flat();
 }

@@ -103,19 +103,12 @@ export function pseudonymizerFor(key: Buffer, a: Analysis): Pseudonymizer {
   p.add('serial', a.device.serial);
   p.add('host', a.device.hostname);
   p.add('user', a.device.user);
-  const jamf = a.state.jamf;
-  if (jamf) {
-    p.add('serial', jamf.serial);
-    p.add('udid', jamf.udid);
-    p.add('host', jamf.name);
-    p.add('user', jamf.username);
-    p.add('email', jamf.email);
-  }
-  for (const o of a.state.okta) {
-    p.add('serial', o.serial);
-    p.add('udid', o.udid);
-    p.add('host', o.displayName);
-    for (const u of o.users) p.add('user', u.login);
+  for (const id of a.identities) {
+    p.add('serial', id.serial);
+    p.add('udid', id.udid);
+    p.add('host', id.hostname);
+    for (const user of id.users) p.add('user', user);
+    for (const email of id.emails) p.add('email', email);
   }
   for (const e of a.timeline) {
     const k = e.keys;

@@ -41,6 +41,7 @@ export type Overlay =
   | { kind: 'picker'; cursor: number };
 
 export interface Filters {
+  /** Sources toggled on or off; a source not listed is shown. */
   sources: Record<SourceName, boolean>;
   minSeverity: Severity;
 }
@@ -52,19 +53,8 @@ export interface SearchState {
   draft: string | undefined;
 }
 
-/** One command run on the Mac from the console, as the journal keeps it. */
-export interface JournalEntry {
-  /** ISO 8601 UTC, when the command was started. */
-  at: string;
-  /** The runbook step's title. */
-  step: string;
-  /** The command line as displayed (exactly what ran). */
-  command: string;
-  exitCode: number | null;
-  /** SHA-256 (hex) of the captured evidence text; of the empty string when nothing was captured. */
-  outputSha256: string;
-  error?: string;
-}
+export type { JournalEntry } from '../model/journal.js';
+import type { JournalEntry } from '../model/journal.js';
 
 export type StepMark = 'done' | 'skipped';
 
@@ -152,6 +142,8 @@ export interface ViewSlice {
   setTimelineRows(rows: number): void;
   setOverlayRows(rows: number): void;
   toggleSource(source: SourceName): void;
+  /** Keys 1..n: the n-th source in the analysis' (registry) order. */
+  toggleSourceAt(position: number): void;
   cycleMinSeverity(): void;
   cycleTimeMode(): void;
   selectHypothesis(id: string): void;

@@ -64,9 +64,13 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { id: 'prev-hit', keys: ['N'], scopes: PANES, description: 'previous search match (wraps)', action: (s) => s.nextHit(-1) },
   { id: 'next-error', keys: ['e'], scopes: PANES, description: 'next error event', hint: 'error', action: (s) => s.nextError(1) },
   { id: 'prev-error', keys: ['E'], scopes: PANES, description: 'previous error event', action: (s) => s.nextError(-1) },
-  { id: 'toggle-jamf', keys: ['1'], scopes: PANES, description: 'show or hide Jamf events', action: (s) => s.toggleSource('jamf') },
-  { id: 'toggle-okta', keys: ['2'], scopes: PANES, description: 'show or hide Okta events', action: (s) => s.toggleSource('okta') },
-  { id: 'toggle-device', keys: ['3'], scopes: PANES, description: 'show or hide Mac (device) events', action: (s) => s.toggleSource('device') },
+  {
+    id: 'toggle-source',
+    keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    scopes: PANES,
+    description: 'show or hide the events of source n (in header order)',
+    action: (s, ctx) => s.toggleSourceAt(Number(ctx.input) - 1),
+  },
   { id: 'severity', keys: ['v'], scopes: PANES, description: 'minimum severity: info, warn, error', action: (s) => s.cycleMinSeverity() },
   { id: 'time-mode', keys: ['z'], scopes: [...PANES, 'event'], description: 'times in UTC, the Mac’s zone, local', hint: 'zone', action: (s) => s.cycleTimeMode() },
   {

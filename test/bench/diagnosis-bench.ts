@@ -2,6 +2,9 @@ import { loadDiagnosisModel } from '../../src/config/diagnosis-packs.js';
 import { AnalysisDiagnosis, rankAnalysis } from '../../src/diagnosis/rank-analysis.js';
 import type { Analysis } from '../../src/model/analysis.js';
 import type { TimelineEvent } from '../../src/model/event.js';
+import { factInput } from '../../src/sources/assemble.js';
+import { deriveMacFacts } from '../../src/sources/mac/facts.js';
+import type { MacState } from '../../src/sources/mac/state.js';
 import { figure, median, type BenchFigure } from './figure.js';
 import { syntheticAnalysis } from './synthetic-analysis.js';
 
@@ -13,6 +16,7 @@ function probeEvent(at: number): TimelineEvent {
     originalTime: '',
     source: 'device',
     kind: 'device.probe.okta-mtls-cert',
+    generic: 'endpoint.probe',
     severity: 'error',
     summary: 'No Okta MTLS certificate in the keychain',
     keys: {},
@@ -40,7 +44,9 @@ export async function benchDiagnosis(): Promise<BenchFigure[]> {
     const session = new AnalysisDiagnosis(active, analysis);
     session.rank();
     const event = probeEvent(analysis.collectedAtMs ?? 0);
-    const after: Analysis = { ...analysis, timeline: [...analysis.timeline, event], state: { ...analysis.state, probes: { ...analysis.state.probes, oktaCertificates: [] } } };
+    const mac: MacState = { probes: { oktaCertificates: [] }, clock: analysis.clock };
+    const facts = analysis.facts.replacing(deriveMacFacts(factInput({ state: mac, present: true }, [event], analysis.collectedAtMs ?? undefined)));
+    const after: Analysis = { ...analysis, timeline: [...analysis.timeline, event], state: { ...analysis.state, device: mac }, facts };
     const t0 = performance.now();
     session.update(after, [event]);
     session.rank();

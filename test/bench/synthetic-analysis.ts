@@ -1,13 +1,14 @@
 import type { Analysis } from '../../src/model/analysis.js';
 import type { SourceName, TimelineEvent } from '../../src/model/event.js';
+import { handAnalysis, sourceSummary } from '../helpers/analysis.js';
 
-const KINDS: [SourceName, string, string][] = [
-  ['device', 'device.log', 'kernel: Sandbox: deny(1) process-exec* /usr/bin/touch'],
-  ['device', 'device.log', 'trustd: cert[0]: TemporalValidity =(leaf)[]> 1'],
-  ['device', 'device.sso', 'AppSSOAgent: Sending registration notification'],
-  ['device', 'device.mdm', 'mdmclient: Processing server request: DeviceInformation'],
-  ['device', 'device.sso.error', 'Okta Verify: Authorization request failed: invalid_grant'],
-  ['device', 'device.tls.error', 'Task <1> HTTP load failed (error code: -1202 [3:-9807])'],
+const KINDS: [SourceName, string, string, string][] = [
+  ['device', 'device.log', 'endpoint.log', 'kernel: Sandbox: deny(1) process-exec* /usr/bin/touch'],
+  ['device', 'device.log', 'endpoint.log', 'trustd: cert[0]: TemporalValidity =(leaf)[]> 1'],
+  ['device', 'device.sso', 'endpoint.sso', 'AppSSOAgent: Sending registration notification'],
+  ['device', 'device.mdm', 'endpoint.mdm', 'mdmclient: Processing server request: DeviceInformation'],
+  ['device', 'device.sso.error', 'endpoint.sso.error', 'Okta Verify: Authorization request failed: invalid_grant'],
+  ['device', 'device.tls.error', 'endpoint.tls.error', 'Task <1> HTTP load failed (error code: -1202 [3:-9807])'],
 ];
 
 /** `count` events shaped like a busy Mac's log plus 200 Okta and 100 Jamf events, 10 ms apart. */
@@ -22,8 +23,9 @@ export function syntheticAnalysis(count: number): Analysis {
       originalTime: '',
       source: pick[0],
       kind: pick[1],
+      generic: pick[2],
       severity: pick[1].endsWith('error') ? 'error' : 'info',
-      summary: pick[2],
+      summary: pick[3],
       keys: {},
       raw: { file: 'device/x.log', line: i + 1 },
       fields: { process: 'trustd', subsystem: 'com.apple.securityd', category: 'SecError', messageType: 'Default' },
@@ -32,24 +34,17 @@ export function syntheticAnalysis(count: number): Analysis {
   }
   const step = Math.floor(count / 200);
   for (let i = 0; i < 200; i++) {
-    timeline[i * step] = { ...timeline[i * step]!, id: `okta:${i}`, source: 'okta', kind: 'okta.policy.evaluate_sign_on', severity: 'error', summary: 'Evaluation of sign-on policy: DENY (policy)', fields: { outcome: 'DENY' }, deviceClock: false };
+    timeline[i * step] = { ...timeline[i * step]!, id: `okta:${i}`, source: 'okta', kind: 'okta.policy.evaluate_sign_on', generic: 'idp.policy.decision', severity: 'error', summary: 'Evaluation of sign-on policy: DENY (policy)', fields: { outcome: 'DENY' }, deviceClock: false };
   }
   for (let i = 0; i < 100; i++) {
     const at = i * 2 * step + 1;
-    timeline[at] = { ...timeline[at]!, id: `jamf:${i}`, source: 'jamf', kind: 'jamf.mdm.command', severity: i % 10 === 0 ? 'warn' : 'info', summary: 'InstallProfile Okta SSO Extension: Acknowledged', fields: { status: 'Acknowledged' }, deviceClock: false };
+    timeline[at] = { ...timeline[at]!, id: `jamf:${i}`, source: 'jamf', kind: 'jamf.mdm.command', generic: 'mdm.command', severity: i % 10 === 0 ? 'warn' : 'info', summary: 'InstallProfile Okta SSO Extension: Acknowledged', fields: { status: 'Acknowledged' }, deviceClock: false };
   }
-  return {
+  return handAnalysis({
     device: { serial: 'C02', hostname: null, user: null },
     collectedAtMs: start + count * 10,
-    sources: [
-      { name: 'jamf', status: 'ok', events: 100 },
-      { name: 'okta', status: 'ok', events: 200 },
-      { name: 'device', status: 'ok', events: count - 300 },
-    ],
+    sources: [sourceSummary('jamf', 'ok', 100), sourceSummary('okta', 'ok', 200), sourceSummary('device', 'ok', count - 300)],
     clock: { deviceOffsetMs: 2100, basis: 'sntp', applied: true },
     timeline,
-    hypotheses: [],
-    state: { okta: [], probes: {} },
-    notes: [],
-  };
+  });
 }

@@ -9,7 +9,7 @@ import { parseProbe, isProbeName } from '../../src/sources/mac/probes/index.js';
 import { isProbeFailure } from '../../src/sources/mac/probes/types.js';
 import { remoteCommand, type CommandName, COMMAND_NAMES } from '../../src/sources/mac/ssh/commands.js';
 import type { ProbeTransport } from '../../src/sources/mac/ssh/transport.js';
-import { runStep } from '../../src/store/run-step.js';
+import { runStep } from '../../src/sources/mac/run-step.js';
 import { parseZonedTimestamp } from '../../src/time/timestamp.js';
 
 const scenarios = await listScenarios();
@@ -61,12 +61,12 @@ describe('trustline demo: running the steps moves the ranking as the story says'
     const first = rankOf(o.analysis);
     expect(first[0]).toMatchObject({ id: 'psso-registration-incomplete', verdict: 'likely' });
     const checked = await step(o, o.analysis, 'app-sso-platform');
-    expect(checked.state.probes.ssoPlatform?.userState).toBe('needs-registration');
+    expect(checked.facts.get('endpoint.psso.user-state')).toMatchObject({ state: 'known', value: 'needs-registration' });
     const after = rankOf(checked);
     expect(after[0]!.id).toBe('psso-registration-incomplete');
     expect(after[0]!.score).toBeGreaterThanOrEqual(first[0]!.score);
     const fixed = await step(o, checked, 'app-sso-platform');
-    expect(fixed.state.probes.ssoPlatform?.userState).toBe('normal');
+    expect(fixed.facts.get('endpoint.psso.user-state')).toMatchObject({ state: 'known', value: 'normal' });
     const psso = rankOf(fixed).find((h) => h.id === 'psso-registration-incomplete')!;
     expect(psso.score).toBeLessThan(after[0]!.score);
     expect(psso.verdict).not.toBe('likely');

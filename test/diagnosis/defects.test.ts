@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadDiagnosisModel } from '../../src/config/diagnosis-packs.js';
 import { AnalysisDiagnosis, rankAnalysis } from '../../src/diagnosis/rank-analysis.js';
 import type { Analysis, SourceSummary } from '../../src/model/analysis.js';
-import type { CertificateFacts, ProbeFacts } from '../../src/model/device-state.js';
+import type { CertificateFacts, ProbeFacts } from '../../src/sources/mac/state.js';
+import { genericOf } from '../../src/sources/registry.js';
+import { handAnalysis, sourceSummary } from '../helpers/analysis.js';
 import type { EventFields, SourceName, TimelineEvent } from '../../src/model/event.js';
 import { T0 } from './helpers.js';
 
@@ -11,21 +13,20 @@ import { T0 } from './helpers.js';
 const ALICE = { user: 'alice@example.com', serial: 'C02' };
 let seq = 0;
 function ev(source: SourceName, kind: string, offsetS: number, summary: string, fields: EventFields = {}, severity: TimelineEvent['severity'] = 'error'): TimelineEvent {
-  return { id: `${source}:${++seq}`, epochMs: T0 + offsetS * 1000, originalTime: '', source, kind, severity, summary, keys: source === 'device' ? {} : ALICE, raw: { file: `${source}/f` }, fields };
+  return { id: `${source}:${++seq}`, epochMs: T0 + offsetS * 1000, originalTime: '', source, kind, generic: genericOf(source, kind), severity, summary, keys: source === 'device' ? {} : ALICE, raw: { file: `${source}/f` }, fields };
 }
 
 function analysis(timeline: TimelineEvent[], opts: { offsetMs?: number; probes?: ProbeFacts; status?: Partial<Record<SourceName, SourceSummary['status']>> } = {}): Analysis {
-  const sources: SourceSummary[] = (['jamf', 'okta', 'device'] as const).map((name) => ({ name, status: opts.status?.[name] ?? 'ok', events: timeline.filter((e) => e.source === name).length }));
-  return {
+  const sources: SourceSummary[] = (['jamf', 'okta', 'device'] as const).map((name) => sourceSummary(name, opts.status?.[name] ?? 'ok', timeline.filter((e) => e.source === name).length));
+  const clock = { deviceOffsetMs: opts.offsetMs ?? null, basis: opts.offsetMs === undefined ? null : ('sntp' as const), applied: opts.offsetMs !== undefined };
+  return handAnalysis({
     device: { serial: 'C02', hostname: null, user: 'alice@example.com' },
     collectedAtMs: T0 + 600_000,
     sources,
-    clock: { deviceOffsetMs: opts.offsetMs ?? null, basis: opts.offsetMs === undefined ? null : 'sntp', applied: opts.offsetMs !== undefined },
-    timeline: [...timeline].sort((a, b) => a.epochMs - b.epochMs),
-    hypotheses: [],
-    state: { okta: [], probes: opts.probes ?? {} },
-    notes: [],
-  };
+    clock,
+    timeline,
+    state: { device: { probes: opts.probes ?? {}, clock } },
+  });
 }
 
 const certificate = (notAfterMs: number | null): CertificateFacts => ({ sha256: 'A', sha1: 'B', subject: 'Okta MTLS', issuer: 'Okta', notBeforeMs: T0 - 1e9, notAfterMs });

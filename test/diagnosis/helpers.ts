@@ -5,6 +5,7 @@ import { compileModel, parsePackText, type PackVocabulary } from '../../src/diag
 import type { DiagnosisModel } from '../../src/diagnosis/model.js';
 import type { RankOptions } from '../../src/diagnosis/rank.js';
 import type { EventFields, SourceName, TimelineEvent } from '../../src/model/event.js';
+import { genericOf } from '../../src/sources/registry.js';
 
 export const T0 = Date.UTC(2026, 10, 20, 14, 2);
 
@@ -32,7 +33,7 @@ export function modelOf(yaml: string, file = 'test.yaml'): DiagnosisModel {
 
 let seq = 0;
 export function ev(source: SourceName, kind: string, offsetS: number, summary = '', fields: EventFields = {}, keys: TimelineEvent['keys'] = {}): TimelineEvent {
-  return { id: `${source}:${++seq}`, epochMs: T0 + offsetS * 1000, originalTime: '', source, kind, severity: 'error', summary, keys, raw: { file: 'f' }, fields };
+  return { id: `${source}:${++seq}`, epochMs: T0 + offsetS * 1000, originalTime: '', source, kind, generic: genericOf(source, kind), severity: 'error', summary, keys, raw: { file: 'f' }, fields };
 }
 
 export function facts(values: Record<string, FactValue>, events: readonly TimelineEvent[] = []): FactLookup {

@@ -13,6 +13,7 @@ import type { ConsoleInit } from '../../src/store/types.js';
 import { loadDiagnosisModel } from '../../src/config/diagnosis-packs.js';
 import type { ActiveModel } from '../../src/diagnosis/rank-analysis.js';
 import { tempDir } from './temp-files.js';
+import { genericOf } from '../../src/sources/registry.js';
 
 let activeOnce: Promise<ActiveModel> | undefined;
 export function builtinModel(): Promise<ActiveModel> {
@@ -77,11 +78,14 @@ let seq = 0;
 /** A synthetic timeline event (for live arrivals and hostile text). */
 export function makeEvent(over: Partial<TimelineEvent> & { epochMs: number }): TimelineEvent {
   seq++;
+  const source = over.source ?? 'okta';
+  const kind = over.kind ?? ({ okta: 'okta.test', jamf: 'jamf.mdm.command' }[source] ?? `${source}.log`);
   return {
     id: `test:${seq}`,
     originalTime: new Date(over.epochMs).toISOString(),
     source: 'okta',
-    kind: 'okta.test',
+    kind,
+    generic: genericOf(source, kind),
     severity: 'info',
     summary: `synthetic event ${seq}`,
     keys: {},

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { analyzeJsonChunks } from '../../src/report/json-report.js';
 import { makeReport } from '../../src/report/make-report.js';
 import { cell, fenced, renderMarkdown } from '../../src/report/markdown-report.js';
-import { bundleProbeOutputs } from '../../src/report/probe-runs.js';
+import { bundleProbeOutputs } from '../../src/sources/mac/recorded-outputs.js';
 import { fileNamePart, reportFileName, writeReportFile } from '../../src/report/report-file.js';
 import { rankAnalysis } from '../../src/diagnosis/rank-analysis.js';
 import { builtinModel, loadBundle } from '../helpers/console-fixtures.js';
 import { tempDir } from '../helpers/temp-files.js';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { sourceSummary } from '../helpers/analysis.js';
 
 const FULL = fileURLToPath(new URL('../fixtures/bundles/full', import.meta.url));
 const ENV = { TRUSTLINE_PSEUDONYM_KEY: 'incident-report-test-key-0001' };
@@ -72,7 +73,7 @@ describe('the incident report', () => {
     const { analysis } = await full();
     const journal = [{ at: '2026-11-20T14:40:00.000Z', step: 'Measure the clock', command: '/usr/bin/sntp time.apple.com', exitCode: 0, outputSha256: 'ab'.repeat(32) }];
     const failed = { at: '2026-11-20T14:41:00.000Z', step: 'Read the keychain', command: '/usr/bin/security show-keychain-info okta.keychain', exitCode: null, outputSha256: 'cd'.repeat(32), error: 'cancelled' };
-    const bare = { ...analysis, sources: analysis.sources.map((s) => (s.name === 'okta' ? { name: 'okta' as const, status: 'missing' as const, events: 0 } : s)) };
+    const bare = { ...analysis, sources: analysis.sources.map((s) => (s.name === 'okta' ? sourceSummary('okta', 'missing') : s)) };
     const { report } = await makeReport(bare, { redact: false, journal: [...journal, failed], outputs: new Map([['ab'.repeat(32), '```\nsneaky fence\n']]), nowMs: NOW });
     const md = renderMarkdown(report);
     expect(md).toContain('### 1. sntp (run from the console at 2026-11-20T14:40:00.000Z, exit 0)');

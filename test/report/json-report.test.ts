@@ -3,14 +3,15 @@ import type { Analysis } from '../../src/model/analysis.js';
 import { buildIncidentReport } from '../../src/report/incident.js';
 import { analyzeJsonChunks } from '../../src/report/json-report.js';
 import { renderMarkdown } from '../../src/report/markdown-report.js';
+import { handAnalysis, sourceSummary } from '../helpers/analysis.js';
 
 const HOSTILE = 'x\u001b]0;pwned\u0007\u009b31m\u202e|y';
 
 function analysis(events: number): Analysis {
-  return {
+  return handAnalysis({
     device: { serial: HOSTILE, hostname: null, user: null },
     collectedAtMs: null,
-    sources: [{ name: 'device', status: 'error', events, error: `device/x.log: ${HOSTILE}` }],
+    sources: [sourceSummary('device', 'error', events, `device/x.log: ${HOSTILE}`)],
     clock: { deviceOffsetMs: -1500, basis: 'date', applied: false, note: 'small' },
     timeline: Array.from({ length: events }, (_, i) => ({
       id: `device:x:${i}`,
@@ -18,16 +19,15 @@ function analysis(events: number): Analysis {
       originalTime: HOSTILE,
       source: 'device' as const,
       kind: 'device.log',
+      generic: 'endpoint.log',
       severity: i % 3 === 0 ? ('error' as const) : ('info' as const),
       summary: HOSTILE,
       keys: {},
       raw: { file: 'device/x.log', line: i + 1 },
       fields: {},
     })),
-    hypotheses: [],
-    state: { okta: [], probes: {} },
     notes: [HOSTILE],
-  };
+  });
 }
 
 describe('analyze JSON', () => {

@@ -9,9 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readTextFile, MAX_OPEN_FILES, withRegularFile } from '../../src/io/bounded-file.js';
 import { MAX_FILES_PER_FOLDER } from '../../src/io/bundle-entries.js';
-import { bundleProbeOutputs } from '../../src/report/probe-runs.js';
+import { bundleProbeOutputs } from '../../src/sources/mac/recorded-outputs.js';
 import { analyzeBundle } from '../../src/sources/bundle/analyze-bundle.js';
-import { readBundleLayout } from '../../src/sources/bundle/layout.js';
+import { readBundleLayout, type BundleLayout } from '../../src/sources/bundle/layout.js';
+import { sourceAdapters } from '../../src/sources/registry.js';
 import { loadTheme } from '../../src/ui/theme/load-theme.js';
 import { runCliAsync } from '../helpers/run-cli.js';
 import { tempDir, writeTree } from '../helpers/temp-files.js';
@@ -31,6 +32,11 @@ function mkfifo(path: string): void {
 }
 
 const SYSLOG_LINE = 'Nov 20 14:02:05 alice-mbp trustd[123]: SecTrustEvaluateWithError: trust result 7\n';
+
+/** The bundle-relative paths a source's adapter was given. */
+function owned(layout: BundleLayout, source: string): string[] {
+  return (layout.sources.get(source) ?? []).map((f) => f.rel);
+}
 
 describe('bundle entries (items 1, 13)', () => {
   it('refuses a link to a file outside the bundle: the report never quotes it', async () => {
@@ -54,8 +60,8 @@ describe('bundle entries (items 1, 13)', () => {
     cpSync(join(dir, 'device/system.log'), join(dir, 'saved/system.log'));
     execFileSync('rm', [join(dir, 'device/system.log')]);
     symlinkSync('../saved/system.log', join(dir, 'device/system.log'));
-    const layout = await readBundleLayout(dir);
-    expect(layout.device.logs.map((f) => f.rel)).toContain('device/system.log');
+    const layout = await readBundleLayout(dir, sourceAdapters());
+    expect(owned(layout, 'device')).toContain('device/system.log');
     expect(layout.refused).toEqual([]);
   });
 
@@ -67,8 +73,8 @@ describe('bundle entries (items 1, 13)', () => {
     symlinkSync('loop-a.log', join(dir, 'device/loop-b.log'));
     mkdirSync(join(dir, 'device/folder.log'));
     symlinkSync('/dev/zero', join(dir, 'device/zero.log'));
-    const layout = await readBundleLayout(dir);
-    expect(layout.device.logs.map((f) => f.rel)).toEqual(['device/system.log']);
+    const layout = await readBundleLayout(dir, sourceAdapters());
+    expect(owned(layout, 'device')).toEqual(['device/system.log']);
     expect(layout.refused).toEqual([
       'device/dangling.log: a symbolic link to nothing; not read',
       'device/fifo.log: a FIFO, not a regular file; not read',
@@ -89,8 +95,8 @@ describe('bundle entries (items 1, 13)', () => {
       'jamf/hasOwnProperty': '{}',
       'device/system.log': SYSLOG_LINE,
     });
-    const layout = await readBundleLayout(dir);
-    expect(layout.jamf).toEqual({ computer: undefined, mdmCommands: undefined, history: undefined });
+    const layout = await readBundleLayout(dir, sourceAdapters());
+    expect(owned(layout, 'jamf')).toEqual([]);
     expect(layout.ignored).toEqual(['jamf/__proto__', 'jamf/constructor', 'jamf/hasOwnProperty', 'jamf/toString']);
     const analysis = await analyzeBundle(dir);
     expect(analysis.sources.find((s) => s.name === 'jamf')?.status).toBe('missing');
@@ -105,8 +111,8 @@ describe('bundle entries (items 1, 13)', () => {
     } else {
       chmodSync(join(dir, 'jamf'), 0);
     }
-    const layout = await readBundleLayout(dir);
-    expect(layout.device.logs).toHaveLength(1);
+    const layout = await readBundleLayout(dir, sourceAdapters());
+    expect(owned(layout, 'device')).toHaveLength(1);
     expect(layout.refused).toContain(
       process.getuid?.() === 0 ? 'jamf: not a directory; its files were not read' : 'jamf: cannot list the folder (EACCES); its files were not read',
     );
@@ -118,8 +124,8 @@ describe('file counts (item 17)', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'okta'));
     for (let i = 0; i < MAX_FILES_PER_FOLDER + 5; i++) writeFileSync(join(dir, 'okta', `logs-${String(i).padStart(5, '0')}.json`), '[]');
-    const layout = await readBundleLayout(dir);
-    expect(layout.okta.logs).toHaveLength(MAX_FILES_PER_FOLDER);
+    const layout = await readBundleLayout(dir, sourceAdapters());
+    expect(owned(layout, 'okta')).toHaveLength(MAX_FILES_PER_FOLDER);
     expect(layout.refused).toEqual([`okta/: ${MAX_FILES_PER_FOLDER + 5} entries; only the first ${MAX_FILES_PER_FOLDER} by name were considered`]);
   });
 });

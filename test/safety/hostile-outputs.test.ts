@@ -7,7 +7,7 @@ import { isProbeName } from '../../src/sources/mac/probes/index.js';
 import { analyzeJsonChunks } from '../../src/report/json-report.js';
 import { makeReport } from '../../src/report/make-report.js';
 import { renderMarkdown } from '../../src/report/markdown-report.js';
-import { bundleProbeOutputs } from '../../src/report/probe-runs.js';
+import { bundleProbeOutputs } from '../../src/sources/mac/recorded-outputs.js';
 import { redactSecrets } from '../../src/secrets/registry.js';
 import { writeBundle } from '../../src/sources/bundle/write-bundle.js';
 import { safeLine } from '../../src/text/boundary.js';
@@ -60,7 +60,7 @@ describe('hostile strings in exports', () => {
       const name = rel.replace(/^device\/probes\/|\.txt$/g, '');
       return rel.startsWith('device/probes/') && isProbeName(name) ? [{ name, rel, text }] : [];
     });
-    await writeBundle(out, loaded.ctx, documents, { logs: device.filter(([rel]) => !rel.startsWith('device/probes/')).map(([rel, text]) => ({ rel, text })), probes });
+    await writeBundle(out, loaded.ctx, documents, { logs: device.filter(([rel]) => !rel.startsWith('device/probes/')).map(([rel, text]) => ({ rel, text })), probes }, []);
     for (const path of filesUnder(out)) {
       const rel = relative(out, path);
       const text = readFileSync(path, 'utf8');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeBundle } from '../../src/sources/bundle/analyze-bundle.js';
 import { normalizeOktaEvent } from '../../src/sources/okta/log-event.js';
-import { MAX_PLAUSIBLE_OFFSET_MS, measureClockOffset } from '../../src/time/clock-offset.js';
+import { MAX_PLAUSIBLE_OFFSET_MS, measureClockOffset } from '../../src/sources/mac/clock.js';
 import { formatIsoUtc } from '../../src/time/timestamp.js';
 import { writeTree } from '../helpers/temp-files.js';
 

@@ -11,9 +11,9 @@ describe('data slice', () => {
   it('ranks the initial analysis and reads each source state from it', () => {
     const s = storeFor(cert).getState();
     expect(s.analysis.hypotheses.map((h) => h.id)).toEqual(rankAnalysis(cert.analysis, cert.active, { macReachable: false }).map((h) => h.id));
-    expect(s.sourceStates.jamf).toEqual({ state: 'ok', events: 16 });
-    expect(s.sourceStates.okta.events).toBe(5);
-    expect(s.sourceStates.device.events).toBe(20);
+    expect(s.sourceStates['jamf']!).toEqual({ state: 'ok', events: 16 });
+    expect(s.sourceStates['okta']!.events).toBe(5);
+    expect(s.sourceStates['device']!.events).toBe(20);
   });
 
   it('setSourceState records loading, errors and counts', () => {
@@ -21,7 +21,7 @@ describe('data slice', () => {
     store.getState().setSourceState('okta', { state: 'loading', events: 3, text: 'page 2' });
     expect(store.getState().sourceStates.okta).toEqual({ state: 'loading', events: 3, text: 'page 2' });
     store.getState().setSourceState('jamf', { state: 'error', events: 0, text: 'HTTP 401' });
-    expect(store.getState().sourceStates.jamf.state).toBe('error');
+    expect(store.getState().sourceStates['jamf']!.state).toBe('error');
   });
 
   it('appendEvents merges live arrivals in time order and keeps the cursor and scroll on their events', () => {
@@ -41,8 +41,8 @@ describe('data slice', () => {
     expect(s.analysis.timeline[s.analysis.timeline.length - 1]).toBe(late);
     expect(cursorEvent(s)?.id).toBe(before.id);
     expect(s.top).toEqual(top);
-    expect(s.sourceStates.okta.events).toBe(7);
-    expect(s.sourceStates.jamf.events).toBe(17);
+    expect(s.sourceStates['okta']!.events).toBe(7);
+    expect(s.sourceStates['jamf']!.events).toBe(17);
     expect(s.analysis.sources.find((x) => x.name === 'okta')?.events).toBe(7);
   });
 
@@ -72,8 +72,8 @@ describe('data slice', () => {
     store.getState().replaceAnalysis({ ...cert.analysis, hypotheses: [] });
     const s = store.getState();
     expect(s.analysis.hypotheses.length).toBe(cert.active.model.causes.length);
-    expect(s.sourceStates.device.state).toBe('loading');
-    expect(s.sourceStates.okta.state).toBe('ok');
+    expect(s.sourceStates['device']!.state).toBe('loading');
+    expect(s.sourceStates['okta']!.state).toBe('ok');
   });
 
   it('mergeInOrder is stable and handles appends after the end cheaply', () => {

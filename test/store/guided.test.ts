@@ -44,7 +44,7 @@ describe('guided walkthrough', () => {
     expect(ev.probes.present).toContain('sntp');
     expect(ev.probes.missing).toContain('timeserver');
     expect(ev.logs.length).toBeGreaterThan(0);
-    expect(probesPresent({})).toEqual({ present: [], missing: expect.arrayContaining(['sntp', 'date-utc']) });
+    expect(probesPresent({ sources: store.getState().analysis.sources, coverage: [] })).toEqual({ present: [], missing: expect.arrayContaining(['sntp', 'date-utc']) });
   });
 
   it('stage 3: every hypothesis in plain words with evidence counts', () => {

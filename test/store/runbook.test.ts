@@ -59,7 +59,7 @@ describe('runbook: running a probe', () => {
     expect(s.analysis.hypotheses[0]!.id).toBe('clock-skew');
     expect(s.analysis.timeline.some((e) => e.id === 'device:probe:sntp')).toBe(true);
     expect(s.analysis.clock.basis).toBe('sntp');
-    expect(s.sourceStates.device.events).toBe(loaded.analysis.sources.find((x) => x.name === 'device')!.events + 1);
+    expect(s.sourceStates['device']!.events).toBe(loaded.analysis.sources.find((x) => x.name === 'device')!.events + 1);
     expect(s.run).toMatchObject({ state: 'ok', stepKey: 'probe:sntp', events: 1 });
     expect(s.marks['probe:sntp']).toBe('done');
     const text = readFileSync(join(scenarioDir('clock-skew'), 'device', 'probes', 'sntp.txt'), 'utf8');

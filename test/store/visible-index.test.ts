@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Severity, SourceName, TimelineEvent } from '../../src/model/event.js';
 import { histogram } from '../../src/store/selectors/histogram.js';
 import { findHits, searchHits } from '../../src/store/selectors/search.js';
-import { SEVERITIES, SOURCES, visibleTimeline } from '../../src/store/selectors/timeline.js';
+import { SEVERITIES, visibleTimeline } from '../../src/store/selectors/timeline.js';
+import { handAnalysis } from '../helpers/analysis.js';
+
+const SOURCES: readonly SourceName[] = ['jamf', 'okta', 'device'];
 import type { Filters } from '../../src/store/types.js';
 import type { Analysis } from '../../src/model/analysis.js';
 
@@ -21,7 +24,7 @@ function timelineOf(steps: { dt: number; source: SourceName; severity: Severity;
   let t = Date.UTC(2026, 10, 20);
   return steps.map((s, i) => {
     t += s.dt;
-    return { id: `e${i}`, epochMs: t, originalTime: '', source: s.source, kind: `${s.source}.x`, severity: s.severity, summary: `${s.word} ${i}`, keys: {}, raw: { file: 'x' }, fields: {} };
+    return { id: `e${i}`, epochMs: t, originalTime: '', source: s.source, kind: `${s.source}.x`, generic: 'x', severity: s.severity, summary: `${s.word} ${i}`, keys: {}, raw: { file: 'x' }, fields: {} };
   });
 }
 
@@ -31,7 +34,7 @@ const filtersArb = fc.record({
 });
 
 function analysisOf(timeline: TimelineEvent[]): Analysis {
-  return { device: { serial: null, hostname: null, user: null }, collectedAtMs: null, sources: [], clock: { deviceOffsetMs: null, basis: null, applied: false }, timeline, hypotheses: [], state: { okta: [], probes: {} }, notes: [] };
+  return { ...handAnalysis({ timeline: [] }), sources: [], timeline };
 }
 
 /** The histogram as counted event by event (what histogram() computes with binary searches). */

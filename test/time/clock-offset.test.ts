@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/model/event.js';
-import { applyClockOffset, applyMeasuredOffset, measureClockOffset } from '../../src/time/clock-offset.js';
+import { measureClockOffset } from '../../src/sources/mac/clock.js';
+import { applyClockOffset, applyMeasuredOffset } from '../../src/time/clock-offset.js';
 
 const COLLECTED_AT_MS = Date.UTC(2026, 10, 20, 14, 31, 34);
 
@@ -9,6 +10,7 @@ function event(epochMs: number, deviceClock: boolean | undefined, micros?: numbe
     id: `e${epochMs}`,
     epochMs,
     originalTime: 'x',
+    generic: 'endpoint.log',
     source: 'device',
     kind: 'device.log',
     severity: 'info',

@@ -3,7 +3,7 @@ import type { SourceName, TimelineEvent } from '../../src/model/event.js';
 import { mergeSortedRuns, sortRun } from '../../src/timeline/merge.js';
 
 function ev(id: string, source: SourceName, epochMs: number, micros?: number): TimelineEvent {
-  const e: TimelineEvent = { id, epochMs, originalTime: '', source, kind: 'k', severity: 'info', summary: '', keys: {}, raw: { file: 'f' }, fields: {} };
+  const e: TimelineEvent = { id, epochMs, originalTime: '', source, kind: 'k', generic: 'g', severity: 'info', summary: '', keys: {}, raw: { file: 'f' }, fields: {} };
   if (micros !== undefined) e.micros = micros;
   return e;
 }

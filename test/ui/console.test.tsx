@@ -136,7 +136,7 @@ describe('live arrivals and large timelines', () => {
     const kinds = ['info', 'info', 'warn', 'error'] as const;
     const timeline: TimelineEvent[] = new Array(1_000_000);
     for (let i = 0; i < timeline.length; i++) {
-      timeline[i] = { id: `e${i}`, epochMs: base + i * 10, originalTime: '', source: i % 3 === 0 ? 'device' : 'okta', kind: 'okta.x', severity: kinds[i % 4]!, summary: `event ${i}`, keys: {}, raw: { file: 'okta/x.json' }, fields: {} };
+      timeline[i] = { id: `e${i}`, epochMs: base + i * 10, originalTime: '', source: i % 3 === 0 ? 'device' : 'okta', kind: 'okta.x', generic: 'idp.event', severity: kinds[i % 4]!, summary: `event ${i}`, keys: {}, raw: { file: 'okta/x.json' }, fields: {} };
     }
     const store = storeFor({ ...cert, analysis: { ...cert.analysis, timeline } });
     tui = await renderTui(store, { columns: 120, rows: 40 });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import type { Coverage } from '../../core/coverage.js';
+import { SOURCE_ROLES } from '../../core/roles.js';
 import { resolutionNotes } from '../../core/identity-text.js';
 import { describeReadFailure, readJsonDocument } from '../../io/json-file.js';
 import { EMPTY_CONTEXT, type ParseContext } from '../../model/context.js';
-import { parseZonedTimestamp } from '../../time/timestamp.js';
+import { formatIsoUtc, parseZonedTimestamp } from '../../time/timestamp.js';
 import { isValidTimeZone } from '../../time/zone.js';
 
 const optionalText = z
@@ -18,7 +20,59 @@ const MetaSchema = z.object({
   user: optionalText,
   collectedAt: optionalText,
   deviceTimeZone: optionalText,
+  coverage: z.unknown().optional(),
 });
+
+/** One stream's recorded read, as `collect` writes it (see Coverage). */
+const CoverageSchema = z.object({
+  source: z.string(),
+  role: z.enum(SOURCE_ROLES),
+  stream: z.string(),
+  kinds: z.array(z.string()).default([]),
+  file: z.string().optional(),
+  from: z.string().nullable(),
+  until: z.string().nullable(),
+  filter: z.object({ users: z.array(z.string()).optional(), devices: z.array(z.string()).optional() }).optional(),
+  complete: z.boolean(),
+  why: z.string().optional(),
+});
+
+function instantOrNull(text: string | null): number | null | undefined {
+  if (text === null) return null;
+  return parseZonedTimestamp(text)?.epochMs;
+}
+
+/** The recorded windows; a malformed entry is left out with a note (its stream then reads as unrecorded). */
+function readCoverage(value: unknown, notes: string[]): Coverage[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    notes.push('meta.json: coverage is not a list; ignored');
+    return undefined;
+  }
+  const out: Coverage[] = [];
+  value.forEach((entry, i) => {
+    const parsed = CoverageSchema.safeParse(entry);
+    const fromMs = parsed.success ? instantOrNull(parsed.data.from) : undefined;
+    const untilMs = parsed.success ? instantOrNull(parsed.data.until) : undefined;
+    if (!parsed.success || fromMs === undefined || untilMs === undefined) {
+      notes.push(`meta.json: coverage[${i}] is not a valid coverage entry; ignored`);
+      return;
+    }
+    const { from: _from, until: _until, file, filter, why, ...rest } = parsed.data;
+    const cleanFilter = filter ? { ...(filter.users ? { users: filter.users } : {}), ...(filter.devices ? { devices: filter.devices } : {}) } : undefined;
+    out.push({ ...rest, fromMs, untilMs, ...(file !== undefined ? { file } : {}), ...(cleanFilter ? { filter: cleanFilter } : {}), ...(why !== undefined ? { why } : {}) });
+  });
+  return out;
+}
+
+/** Coverage as meta.json keeps it: times as ISO 8601 UTC text, like every other time in the bundle. */
+export function coverageForMeta(coverage: readonly Coverage[]): Record<string, unknown>[] {
+  return coverage.map(({ fromMs, untilMs, ...rest }) => ({
+    ...rest,
+    from: fromMs === null ? null : formatIsoUtc(fromMs),
+    until: untilMs === null ? null : formatIsoUtc(untilMs),
+  }));
+}
 
 const text = z.string().max(400);
 const ResolutionSchema = z.object({
@@ -41,22 +95,29 @@ function resolutionOf(doc: unknown): string[] {
  * Reads meta.json into the parse context. Every field is optional; a field that is present but wrong
  * is ignored with a note rather than failing the bundle, because the evidence files still stand.
  */
-export async function readBundleMeta(path: string | undefined): Promise<{ ctx: ParseContext; notes: string[] }> {
+export interface BundleMeta {
+  ctx: ParseContext;
+  notes: string[];
+  /** What `collect` recorded of each stream's read; undefined in bundles written before it did. */
+  coverage: Coverage[] | undefined;
+}
+
+export async function readBundleMeta(path: string | undefined): Promise<BundleMeta> {
   const notes: string[] = [];
-  if (!path) return { ctx: EMPTY_CONTEXT, notes };
+  if (!path) return { ctx: EMPTY_CONTEXT, notes, coverage: undefined };
   let doc: unknown;
   try {
     doc = await readJsonDocument(path);
   } catch (error) {
     const reason = describeReadFailure(error);
     if (reason === undefined) throw error;
-    return { ctx: EMPTY_CONTEXT, notes: [`meta.json: ${reason}; ignored`] };
+    return { ctx: EMPTY_CONTEXT, notes: [`meta.json: ${reason}; ignored`], coverage: undefined };
   }
   const parsed = MetaSchema.safeParse(doc);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || 'document';
-    return { ctx: EMPTY_CONTEXT, notes: [`meta.json: ${field}: ${issue?.message ?? 'invalid'}; ignored`] };
+    return { ctx: EMPTY_CONTEXT, notes: [`meta.json: ${field}: ${issue?.message ?? 'invalid'}; ignored`], coverage: undefined };
   }
   const meta = parsed.data;
   let collectedAtMs: number | undefined;
@@ -73,5 +134,6 @@ export async function readBundleMeta(path: string | undefined): Promise<{ ctx: P
   return {
     ctx: { serial: meta.serial, hostname: meta.hostname, user: meta.user, collectedAtMs, deviceTimeZone },
     notes: [...resolutionOf(doc), ...notes],
+    coverage: readCoverage(meta.coverage, notes),
   };
 }

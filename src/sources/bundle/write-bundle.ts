@@ -1,6 +1,8 @@
 import { writeDirectoryAtomic } from '../../io/atomic-write.js';
+import type { Coverage } from '../../core/coverage.js';
 import type { ResolutionRecord } from '../../core/identity-text.js';
 import type { ParseContext } from '../../model/context.js';
+import { coverageForMeta } from './meta.js';
 import { escapeJsonText } from '../../text/json-safe.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
 import type { CapturedOutputs } from '../mac/read-capture.js';
@@ -16,6 +18,7 @@ export async function writeBundle(
   ctx: ParseContext,
   documents: CollectedDocument[],
   device: CapturedOutputs | undefined,
+  coverage: readonly Coverage[],
   resolution?: ResolutionRecord,
 ): Promise<string[]> {
   const meta: Record<string, unknown> = {};
@@ -24,6 +27,8 @@ export async function writeBundle(
   if (ctx.user) meta['user'] = ctx.user;
   if (ctx.collectedAtMs !== undefined) meta['collectedAt'] = formatIsoUtc(ctx.collectedAtMs);
   if (ctx.deviceTimeZone) meta['deviceTimeZone'] = ctx.deviceTimeZone;
+  // The window and filter of every stream read, so a replay knows what absence means.
+  meta['coverage'] = coverageForMeta(coverage);
   // How the Mac was found: the keys given and what each system answered (replay shows it).
   if (resolution) meta['resolution'] = resolution;
   const files = [

@@ -1,6 +1,6 @@
 /** Timeline events from one inventory record: dated fields become events; "never" values do not. */
 import type { ParseContext } from '../../model/context.js';
-import type { JamfDeviceState } from '../../model/device-state.js';
+import type { JamfDeviceState } from './state.js';
 import type { EventKeys, Severity, TimelineEvent } from '../../model/event.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
 import { booleanAt, idAt, stringAt, type ZonedTime } from './fields.js';

@@ -3,7 +3,7 @@
  * v1–v3 name the last contact `lastContactTime`; v4 renamed it `lastContact` and added `lastCheckIn`.
  */
 import { isJsonObject, type JsonObject } from '../../io/json-file.js';
-import type { JamfCertificate, JamfDeviceState, JamfProfile } from '../../model/device-state.js';
+import type { JamfCertificate, JamfDeviceState, JamfProfile } from './state.js';
 import {
   arrayAt,
   booleanAt,
@@ -160,6 +160,8 @@ export function buildJamfState(rec: ComputerRecord, recordsFound: number): JamfD
     username: stringAt(user, 'username'),
     email: stringAt(user, 'email'),
     profiles,
+    // A section the server did not return (or returned as null) says nothing about which profiles exist.
+    profilesReturned: Array.isArray(record['configurationProfiles']),
     certificates,
   });
 }

@@ -4,7 +4,7 @@
  */
 import type { JsonValue } from '../../io/json-file.js';
 import type { ParseContext } from '../../model/context.js';
-import type { JamfDeviceState } from '../../model/device-state.js';
+import type { JamfDeviceState } from './state.js';
 import type { TimelineEvent } from '../../model/event.js';
 import type { FileReport } from '../../model/file-report.js';
 import { formatIsoUtc } from '../../time/timestamp.js';

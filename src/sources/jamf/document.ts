@@ -3,7 +3,7 @@ import { describeReadFailure, isJsonObject, JsonReadError, readJsonDocument, typ
 import { FileReport } from '../../model/file-report.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import { arrayAt, idAt, stringAt, type Skip } from './fields.js';
-import { describeMarkupFile } from './html-page.js';
+import { describeMarkupFile } from '../../text/html-page.js';
 
 /**
  * The parsed document, or undefined after `report.fail` for files that are not JSON (empty, HTML error

@@ -3,6 +3,7 @@ import { daysBetween } from '../../time/days-between.js';
 import type { EventFields, EventKeys, Severity, TimelineEvent } from '../../model/event.js';
 import { collapseWhitespace, truncate } from '../../text/one-line.js';
 import type { Instant } from '../../time/timestamp.js';
+import { jamfGenericKind } from './kinds.js';
 
 export const DAY_MS = 86_400_000;
 /** An expiry this close after collection is worth a warning. */
@@ -32,6 +33,7 @@ export function jamfEvent(spec: JamfEventSpec, file: string, keys: EventKeys): T
     originalTime: spec.originalTime,
     source: 'jamf',
     kind: spec.kind,
+    generic: jamfGenericKind(spec.kind),
     severity: spec.severity,
     // Raw text, one line: sanitising happens where it is displayed or exported.
     summary: truncate(collapseWhitespace(spec.summary), SUMMARY_MAX),

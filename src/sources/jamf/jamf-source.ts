@@ -10,7 +10,10 @@ import { normalizeJamfHistory } from './history.js';
 import { normalizeJamfMdmCommands } from './mdm-commands.js';
 import { HttpError } from '../../net/errors.js';
 import type { LiveQuery, SourceRun } from '../live/live-types.js';
-import { failedReport, type JamfRead } from '../source-read.js';
+import type { SourceRead } from '../../core/adapter.js';
+import { failedReport } from '../source-read.js';
+import { jamfCoverage } from './adapter.js';
+import type { JamfDeviceState } from './state.js';
 import type { JamfApi } from './jamf-api.js';
 import { doubleQuoted } from '../../text/double-quoted.js';
 
@@ -54,9 +57,9 @@ async function fetchCommands(api: JamfApi, managementId: string, signal: AbortSi
  * its full detail and MDM command history side by side, and the Classic management history (keyed by
  * serial, so it starts at once). Documents go through the same normalisers as bundle files.
  */
-export async function fetchJamfEvidence(api: JamfApi, q: LiveQuery, run: SourceRun): Promise<JamfRead> {
+export async function fetchJamfEvidence(api: JamfApi, q: LiveQuery, run: SourceRun): Promise<SourceRead<JamfDeviceState>> {
   const { context, signal, progress, documents } = run;
-  const read: JamfRead = { name: 'jamf', present: true, events: [], reports: [], state: undefined };
+  const read: SourceRead<JamfDeviceState> = { name: 'jamf', present: true, events: [], reports: [], state: undefined, coverage: [] };
   const parts: { rel: string; order: number; report: FileReport; events: TimelineEvent[] }[] = [];
 
   const take = async <T extends { skips: { at: string; reason: string }[]; notes?: string[]; events: TimelineEvent[] }>(
@@ -131,5 +134,6 @@ export async function fetchJamfEvidence(api: JamfApi, q: LiveQuery, run: SourceR
   parts.sort((a, b) => a.order - b.order);
   read.reports = parts.map((p) => p.report);
   read.events = parts.flatMap((p) => p.events);
+  read.coverage = parts.filter((p) => p.rel !== 'jamf').map((p) => jamfCoverage(p.rel, p.events, [p.report]));
   return read;
 }

@@ -7,6 +7,7 @@ import { OktaApi } from '../okta/okta-api.js';
 import { OktaAuthorizer } from '../okta/okta-auth.js';
 import { followOktaLogs } from '../okta/okta-follow.js';
 import { logFilter } from '../okta/okta-source.js';
+import type { OktaState } from '../okta/state.js';
 
 /**
  * After a live fetch: keep following the Okta System Log for the same device and users from the end
@@ -25,8 +26,9 @@ export async function followLive(
   const logins = new Set<string>();
   if (from.user) logins.add(from.user);
   for (const user of from.users ?? []) logins.add(user);
-  for (const device of analysis.state.okta) for (const u of device.users) if (u.login) logins.add(u.login);
-  const filter = logFilter(analysis.state.okta.map((d) => d.id), [...logins]);
+  const devices = (analysis.state['okta'] as OktaState | undefined)?.devices ?? [];
+  for (const device of devices) for (const u of device.users) if (u.login) logins.add(u.login);
+  const filter = logFilter(devices.map((d) => d.id), [...logins]);
   if (!filter) return;
   const http = await HttpClient.create({ ...DEFAULT_HTTP_SETTINGS, caFile: settings.caFile });
   try {

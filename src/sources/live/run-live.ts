@@ -2,7 +2,9 @@ import type { LiveSettings } from '../../config/credentials.js';
 import { deadlineSignal } from '../../net/deadline.js';
 import type { Analysis } from '../../model/analysis.js';
 import type { ParseContext } from '../../model/context.js';
-import type { SourceName } from '../../model/event.js';
+import type { Coverage } from '../../core/coverage.js';
+import { streamKinds } from '../coverage.js';
+import { MAC_SOURCE } from '../mac/kinds.js';
 import { DEFAULT_HTTP_SETTINGS, HttpClient, type HttpSettings } from '../../net/http-client.js';
 import { assembleAnalysis } from '../assemble.js';
 import { readDeviceCapture, type CapturedOutputs } from '../mac/read-capture.js';
@@ -12,7 +14,11 @@ import { fetchJamfEvidence } from '../jamf/jamf-source.js';
 import { OktaApi } from '../okta/okta-api.js';
 import { OktaAuthorizer } from '../okta/okta-auth.js';
 import { fetchOktaEvidence } from '../okta/okta-source.js';
-import { failedReport, type DeviceRead, type JamfRead, type OktaRead, type SourceRead } from '../source-read.js';
+import type { SourceRead } from '../../core/adapter.js';
+import { failedReport } from '../source-read.js';
+import { jamfAdapter } from '../jamf/adapter.js';
+import { oktaAdapter } from '../okta/adapter.js';
+import { macAdapter } from '../mac/adapter.js';
 import type { CollectedDocument, LiveProgress, LiveQuery } from './live-types.js';
 
 /** Outputs gathered from the Mac, and when (the local clock at the midpoint of its `date -u`). */
@@ -54,11 +60,25 @@ export interface LiveResult {
 
 export const DEFAULT_SOURCE_DEADLINE_MS = 120_000;
 
+/** The window each `log show` was asked for: the query's, as the Mac's clock reads it. */
+function liveLogWindows(capture: CapturedOutputs, query: LiveQuery): Coverage[] {
+  return capture.logs.map((l) => ({
+    source: MAC_SOURCE.id,
+    role: MAC_SOURCE.role,
+    stream: 'endpoint.log',
+    kinds: streamKinds(MAC_SOURCE.kinds, 'endpoint.log'),
+    file: l.rel,
+    fromMs: query.sinceMs,
+    untilMs: query.untilMs,
+    complete: true,
+  }));
+}
+
 function missing<T extends SourceRead>(read: T): T {
   return { ...read, present: false };
 }
 
-function failed<T extends SourceRead>(read: T, name: SourceName, error: unknown): T {
+function failed<T extends SourceRead>(read: T, name: string, error: unknown): T {
   const message = error instanceof Error ? error.message : String(error);
   return { ...read, present: true, reports: [...read.reports, failedReport(name, message)] };
 }
@@ -81,9 +101,10 @@ export async function runLive(opts: LiveOptions): Promise<LiveResult> {
   const deadline = (): AbortSignal => deadlineSignal(opts.deadlineMs ?? DEFAULT_SOURCE_DEADLINE_MS, opts.signal);
   const jamfDocs: CollectedDocument[] = [];
   const oktaDocs: CollectedDocument[] = [];
-  const emptyJamf: JamfRead = { name: 'jamf', present: false, events: [], reports: [], state: undefined };
-  const emptyOkta: OktaRead = { name: 'okta', present: false, events: [], reports: [], devices: [] };
-  const emptyDevice: DeviceRead = { name: 'device', present: false, events: [], reports: [], probes: {} };
+  const empty = (name: string): SourceRead => ({ name, present: false, events: [], reports: [], state: undefined, coverage: [] });
+  const emptyJamf = empty('jamf');
+  const emptyOkta = empty('okta');
+  const emptyDevice = empty('device');
 
   const jamf = settings.jamf
     ? fetchJamfEvidence(
@@ -108,7 +129,7 @@ export async function runLive(opts: LiveOptions): Promise<LiveResult> {
         .then(async (result) => {
           capture = result;
           setCollectedAt(result.collectedAtMs);
-          const read = await readDeviceCapture(result, await context);
+          const read = await readDeviceCapture(result, await context, liveLogWindows(result, query));
           if (read.events.length > 0) progress.events?.('device', read.events);
           // Nothing came back at all (unreachable, refused): the source failed; say why once.
           const first = result.notes[0];
@@ -125,7 +146,7 @@ export async function runLive(opts: LiveOptions): Promise<LiveResult> {
     const [j, o, d] = await Promise.all([jamf, okta, device]);
     const ctx = await context;
     const notes = [...(opts.notes ?? []), ...(capture?.notes ?? [])];
-    return { analysis: assembleAnalysis(ctx, { jamf: j, okta: o, device: d }, notes), ctx, documents: [...jamfDocs, ...oktaDocs], device: capture };
+    return { analysis: assembleAnalysis(ctx, [{ adapter: jamfAdapter, read: j }, { adapter: oktaAdapter, read: o }, { adapter: macAdapter, read: d }], notes), ctx, documents: [...jamfDocs, ...oktaDocs], device: capture };
   } finally {
     await http.close();
   }

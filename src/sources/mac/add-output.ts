@@ -1,14 +1,21 @@
 import type { Analysis, SourceSummary } from '../../model/analysis.js';
 import type { ParseContext } from '../../model/context.js';
 import { compareEvents, type TimelineEvent } from '../../model/event.js';
+import { applyClockOffset } from '../../time/clock-offset.js';
+import { factInput } from '../assemble.js';
+import { fileCoverage } from '../coverage.js';
+import { measureClockOffset } from './clock.js';
+import { deriveMacFacts } from './facts.js';
+import { MAC_SOURCE } from './kinds.js';
 import { parseDeviceLogText } from './log/log-file.js';
 import { parseProbeText, type ProbeName } from './probes/index.js';
-import { applyClockOffset, measureClockOffset } from '../../time/clock-offset.js';
+import type { MacState } from './state.js';
 
 /** One output captured from the Mac after the analysis was made (a runbook step run from the console). */
 export type DeviceOutput = { kind: 'probe'; name: ProbeName; rel: string; text: string } | { kind: 'log'; rel: string; text: string };
 
-function shifted(events: TimelineEvent[], offsetMs: number): TimelineEvent[] {
+/** Copies of the Mac-stamped events, shifted: events already handed out are never changed. */
+function shifted(events: readonly TimelineEvent[], offsetMs: number): TimelineEvent[] {
   const copies = events.map((e) => (e.deviceClock === true ? { ...e } : e));
   applyClockOffset(copies, offsetMs);
   return copies;
@@ -17,8 +24,8 @@ function shifted(events: TimelineEvent[], offsetMs: number): TimelineEvent[] {
 /**
  * A new analysis with one more device output in it, parsed like a bundle file: its events replace
  * those from an earlier run of the same output, its probe facts join the device state, and the
- * clock correction holds for it (or, for a first clock reading, is measured and applied to every
- * device event). Hypotheses are left to the caller to re-rank.
+ * clock correction holds for it (or, for a first clock reading, is measured and applied to copies of
+ * every device event). The Mac's facts are derived again. Hypotheses are left to the caller to re-rank.
  */
 export async function addDeviceOutput(analysis: Analysis, output: DeviceOutput, ctx: ParseContext): Promise<Analysis> {
   const parsed =
@@ -29,7 +36,8 @@ export async function addDeviceOutput(analysis: Analysis, output: DeviceOutput, 
         })()
       : await parseDeviceLogText(output.text, output.rel, ctx).then((r) => ({ events: r.events, report: r.report, facts: {} }));
 
-  const probes = { ...analysis.state.probes, ...parsed.facts };
+  const before = analysis.state[MAC_SOURCE.id] as MacState | undefined;
+  const probes = { ...before?.probes, ...parsed.facts };
   let clock = analysis.clock;
   let kept = analysis.timeline.filter((e) => e.raw.file !== output.rel);
   let fresh = parsed.events;
@@ -39,23 +47,28 @@ export async function addDeviceOutput(analysis: Analysis, output: DeviceOutput, 
     const measured = measureClockOffset(probes, ctx.collectedAtMs);
     if (measured.applied && measured.deviceOffsetMs !== null) {
       const offset = measured.exactOffsetMs ?? measured.deviceOffsetMs;
-      kept = kept.map((e) => (e.source === 'device' ? shifted([e], offset)[0]! : e));
+      kept = kept.map((e) => (e.source === MAC_SOURCE.id ? shifted([e], offset)[0]! : e));
       fresh = shifted(fresh, offset);
     }
     const { exactOffsetMs: _exact, ...reading } = measured;
     if (measured.basis !== null) clock = reading;
   }
   const timeline = [...kept, ...fresh].sort(compareEvents);
-  const deviceEvents = timeline.filter((e) => e.source === 'device').length;
+  const deviceEvents = timeline.filter((e) => e.source === MAC_SOURCE.id);
   const sources: SourceSummary[] = analysis.sources.map((s) =>
-    s.name === 'device' ? { name: 'device', status: s.status === 'error' ? 'error' : 'ok', events: deviceEvents, ...(s.error ? { error: s.error } : {}) } : s,
+    s.name === MAC_SOURCE.id ? { ...s, status: s.status === 'missing' ? 'ok' : s.status, events: deviceEvents.length } : s,
   );
+  const state: MacState = { probes, clock };
+  const stream = output.kind === 'probe' ? `endpoint.probe.${output.name}` : 'endpoint.log';
+  const covered = fileCoverage({ source: MAC_SOURCE, stream, events: fresh, reports: [parsed.report], file: output.rel, snapshot: output.kind === 'probe' });
   return {
     ...analysis,
     sources,
     clock,
     timeline,
-    state: { ...analysis.state, probes },
+    state: { ...analysis.state, [MAC_SOURCE.id]: state },
+    coverage: [...analysis.coverage.filter((c) => !(c.source === MAC_SOURCE.id && c.file === output.rel)), covered],
+    facts: analysis.facts.replacing(deriveMacFacts(factInput({ state, present: true }, deviceEvents, ctx.collectedAtMs))),
     notes: [...analysis.notes, ...parsed.report.messages()],
   };
 }

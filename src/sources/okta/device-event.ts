@@ -1,8 +1,9 @@
 import type { ParseContext } from '../../model/context.js';
-import type { OktaDeviceRecord } from '../../model/device-state.js';
+import type { OktaDeviceRecord } from './state.js';
 import type { EventFields, EventKeys, RawRef, Severity, TimelineEvent } from '../../model/event.js';
 import { collapseWhitespace, truncate } from '../../text/one-line.js';
 import type { ReadDevice } from './device-record.js';
+import { oktaGenericKind } from './kinds.js';
 import { MAX_SUMMARY_CHARS } from './log-event-summary.js';
 
 type DeviceUser = OktaDeviceRecord['users'][number];
@@ -75,6 +76,7 @@ export function oktaDeviceEvent(device: ReadDevice, raw: RawRef, ctx: ParseConte
     originalTime: lastUpdated.text,
     source: 'okta',
     kind: 'okta.device.state',
+    generic: oktaGenericKind('okta.device.state'),
     severity: deviceSeverity(record, user?.managementStatus),
     summary: deviceSummary(record),
     keys: deviceKeys(record, user),
@@ -100,6 +102,7 @@ export function oktaDeviceNotFoundEvent(file: string, ctx: ParseContext): Timeli
     originalTime: new Date(ctx.collectedAtMs).toISOString(),
     source: 'okta',
     kind: 'okta.device.not-found',
+    generic: oktaGenericKind('okta.device.not-found'),
     severity: 'warn',
     summary: `Okta has no device record for this Mac${serial ? ` (serial ${serial})` : ''}`,
     keys,

@@ -1,6 +1,6 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../../io/json-file.js';
 import { nestedDeeperThan, TOO_DEEP } from '../../io/json-depth.js';
-import type { OktaDeviceRecord } from '../../model/device-state.js';
+import type { OktaDeviceRecord } from './state.js';
 import { parseZonedTimestamp, type Instant } from '../../time/timestamp.js';
 import { arrayAt, booleanAt, identifierAt, objectAt, stringAt } from './json-get.js';
 

@@ -1,6 +1,6 @@
 import type { JsonValue } from '../../io/json-file.js';
 import type { ParseContext } from '../../model/context.js';
-import type { OktaDeviceRecord } from '../../model/device-state.js';
+import type { OktaDeviceRecord } from './state.js';
 import type { TimelineEvent } from '../../model/event.js';
 import { FileReport } from '../../model/file-report.js';
 import { oktaDeviceEvent, oktaDeviceNotFoundEvent } from './device-event.js';

@@ -6,6 +6,7 @@ import { isRepresentableInstant, OUT_OF_RANGE } from '../../time/instant-range.j
 import { parseZonedTimestamp } from '../../time/timestamp.js';
 import { truncate } from '../../text/one-line.js';
 import { stringAt } from './json-get.js';
+import { oktaGenericKind } from './kinds.js';
 import { oktaEventFields } from './log-event-fields.js';
 import { oktaEventKeys } from './log-event-keys.js';
 import { readEventParts } from './log-event-parts.js';
@@ -41,12 +42,14 @@ export function normalizeOktaEvent(value: JsonValue, raw: RawRef, _ctx: ParseCon
   if (!isRepresentableInstant(instant.epochMs)) return { skip: `published ${OUT_OF_RANGE}` };
 
   const parts = readEventParts(value);
+  const kind = parts.eventType !== undefined && EVENT_TYPE.test(parts.eventType) ? `okta.${parts.eventType}` : 'okta.unknown';
   const event: TimelineEvent = {
     id: oktaEventId(uuid),
     epochMs: instant.epochMs,
     originalTime: published,
     source: 'okta',
-    kind: parts.eventType !== undefined && EVENT_TYPE.test(parts.eventType) ? `okta.${parts.eventType}` : 'okta.unknown',
+    kind,
+    generic: oktaGenericKind(kind),
     severity: oktaEventSeverity(parts),
     summary: oktaEventSummary(parts),
     keys: oktaEventKeys(parts),

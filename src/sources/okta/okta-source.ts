@@ -6,7 +6,13 @@ import { endpoint } from '../../net/endpoint.js';
 import { abortError, HttpError } from '../../net/errors.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
 import type { LiveQuery, SourceRun } from '../live/live-types.js';
-import { failedReport, stoppedReport, type OktaRead } from '../source-read.js';
+import type { SourceRead } from '../../core/adapter.js';
+import type { Coverage } from '../../core/coverage.js';
+import { failedReport, stoppedReport } from '../source-read.js';
+import { oktaLogFilter } from './adapter.js';
+import { OKTA_SOURCE } from './kinds.js';
+import { streamKinds } from '../coverage.js';
+import type { OktaState } from './state.js';
 import type { OktaApi } from './okta-api.js';
 import { doubleQuoted } from '../../text/double-quoted.js';
 
@@ -43,9 +49,12 @@ export function logFilter(deviceIds: string[], logins: string[]): string | undef
  * users), then the System Log for the device and its users in the window, following `next` links
  * verbatim. Pages go through the same normaliser and uuid merge as bundle files.
  */
-export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceRun, pageLimit = LOG_PAGE_LIMIT): Promise<OktaRead> {
+export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceRun, pageLimit = LOG_PAGE_LIMIT): Promise<SourceRead<OktaState>> {
   const { context, signal, progress, documents } = run;
-  const read: OktaRead = { name: 'okta', present: true, events: [], reports: [], devices: [] };
+  const state: OktaState = { devices: [], devicesComplete: false };
+  const read: SourceRead<OktaState> = { name: 'okta', present: true, events: [], reports: [], state, coverage: [] };
+  /** The System Log read, once it starts: incomplete until its last page is in. */
+  let logRead: Coverage | undefined;
   const devicesReport = new FileReport('okta/devices.json');
   let merger: OktaLogMerger | undefined;
   const emit = (events: typeof read.events): void => {
@@ -72,7 +81,9 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
       deviceItems.forEach(devices.add);
       devices.finish();
     }
-    read.devices = devices.records;
+    state.devices = devices.records;
+    // Not asked (no serial, no Okta id) is not "read in full": absence then says nothing.
+    state.devicesComplete = search !== undefined && devicesReport.fatal === undefined;
     merger = new OktaLogMerger(ctx);
     emit(devices.events);
 
@@ -91,6 +102,17 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
     }
 
     progress.status?.('okta', 'reading the System Log');
+    logRead = {
+      source: OKTA_SOURCE.id,
+      role: OKTA_SOURCE.role,
+      stream: 'idp.system-log',
+      kinds: streamKinds(OKTA_SOURCE.kinds, 'idp.system-log'),
+      fromMs: q.sinceMs,
+      untilMs: q.untilMs,
+      filter: oktaLogFilter(devices.records, q.user),
+      complete: false,
+      why: 'the read did not finish',
+    };
     url = oktaUrl(api.base, '/api/v1/logs', {
       since: formatIsoUtc(q.sinceMs),
       until: formatIsoUtc(q.untilMs),
@@ -111,7 +133,13 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
       progress.status?.('okta', `System Log page ${pages + 1}`);
       url = page.next;
     }
-    if (url) devicesReport.note(`stopped after ${MAX_LOG_PAGES} System Log pages; narrow the window with --since/--until`);
+    if (url) {
+      devicesReport.note(`stopped after ${MAX_LOG_PAGES} System Log pages; narrow the window with --since/--until`);
+      logRead.why = `stopped after ${MAX_LOG_PAGES} pages`;
+    } else {
+      logRead.complete = true;
+      delete logRead.why;
+    }
   };
 
   try {
@@ -123,7 +151,19 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
     // At the deadline, what was fetched stays: the source is partial, not failed.
     if (failure.kind === 'deadline') read.reports.push(stoppedReport('okta', failure.message));
     else read.reports.push(failedReport('okta', failure.message));
+    if (logRead) logRead.why = failure.message;
   }
+  const devicesRead: Coverage = {
+    source: OKTA_SOURCE.id,
+    role: OKTA_SOURCE.role,
+    stream: 'idp.devices',
+    kinds: streamKinds(OKTA_SOURCE.kinds, 'idp.devices'),
+    fromMs: null,
+    untilMs: null,
+    complete: state.devicesComplete,
+    ...(state.devicesComplete ? {} : { why: 'the Devices API was not read in full' }),
+  };
+  read.coverage = logRead ? [logRead, devicesRead] : [devicesRead];
   // Same report order as a bundle: log pages, then devices.json.
   read.reports.unshift(...(merger?.reports ?? []), devicesReport);
   return read;

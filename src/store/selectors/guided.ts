@@ -1,13 +1,14 @@
-import type { ProbeFacts } from '../../model/device-state.js';
-import type { SourceName, TimelineEvent } from '../../model/event.js';
-import { PROBE_NAMES, type ProbeName } from '../../sources/mac/probes/index.js';
+import type { Coverage } from '../../core/coverage.js';
+import type { Analysis } from '../../model/analysis.js';
+import type { SourceName } from '../../model/event.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
 import { stepCommand } from '../step-command.js';
 import type { ConsoleState, SourceLoad } from '../types.js';
 import { evidenceCounts, selectedHypothesis } from './hypotheses.js';
 import { memoLast } from './memo.js';
 import { selectedStep, type StepView } from './runbook.js';
-import { SOURCES } from './timeline.js';
+
+const PROBE_STREAM = 'endpoint.probe.';
 
 export const GUIDED_STAGES = [
   { id: 'device', title: 'Confirm the device' },
@@ -19,38 +20,19 @@ export const GUIDED_STAGES = [
 
 type S = Pick<ConsoleState, 'analysis' | 'ctx' | 'sourceStates' | 'active' | 'selectedHypothesis' | 'marks'>;
 
-const SOURCE_NEEDS: Record<SourceName, string> = {
-  jamf: 'Jamf Pro: is the Mac enrolled and managed, which MDM commands failed',
-  okta: 'Okta System Log: Device Trust, policy and sign-in events',
-  device: "the Mac's unified log and probes: trust, TLS, SSO extension, MDM client, clock",
-};
-
-const PROBE_FACT: Record<ProbeName, keyof ProbeFacts> = {
-  sntp: 'sntp',
-  'date-utc': 'dateUtcMs',
-  'profiles-status': 'enrollment',
-  'okta-mtls-cert': 'oktaCertificates',
-  'keychain-info': 'keychain',
-  'app-sso-platform': 'ssoPlatform',
-  timeserver: 'timeServer',
-  'app-sso-extensions': 'ssoExtensions',
-  'scutil-proxy': 'proxy',
-  systemextensions: 'systemExtensions',
-  'sw-vers': 'os',
-  'okta-verify-version': 'oktaVerify',
-};
-
 export interface GuidedSource extends SourceLoad {
   name: SourceName;
   /** What this source would add, when it is not there. */
   missing: string | undefined;
 }
 
+const LOAD_WORD: Record<SourceLoad['state'], string> = { ok: '', loading: 'still loading', partial: 'partly read', error: 'failed', missing: 'not collected' };
+
 export function guidedSources(s: S): GuidedSource[] {
-  return SOURCES.map((name) => {
-    const load = s.sourceStates[name];
-    const failed = load.text ? `failed (${load.text})` : 'failed';
-    const missing = load.state === 'ok' ? undefined : `${load.state === 'loading' ? 'still loading' : load.state === 'error' ? failed : 'not collected'}: ${SOURCE_NEEDS[name]}`;
+  return s.analysis.sources.map(({ name, shows }) => {
+    const load = s.sourceStates[name] ?? { state: 'missing', events: 0 };
+    const word = load.state === 'error' && load.text ? `failed (${load.text})` : LOAD_WORD[load.state];
+    const missing = load.state === 'ok' ? undefined : `${word}: ${shows}`;
     return { name, ...load, missing };
   });
 }
@@ -68,20 +50,22 @@ export function guidedDevice(s: S) {
   };
 }
 
-const deviceLogFiles = memoLast((timeline: readonly TimelineEvent[]): string[] => {
-  const files = new Set<string>();
-  for (const e of timeline) if (e.source === 'device' && !e.raw.file.startsWith('device/probes/')) files.add(e.raw.file);
-  return [...files].sort();
-});
+/** The endpoint's log reads, by the file each is kept in. */
+const deviceLogFiles = memoLast((coverage: readonly Coverage[]): string[] =>
+  [...new Set(coverage.filter((c) => c.stream === 'endpoint.log' && c.file !== undefined).map((c) => c.file!))].sort(),
+);
 
-export function probesPresent(facts: ProbeFacts): { present: ProbeName[]; missing: ProbeName[] } {
-  const present = PROBE_NAMES.filter((p) => facts[PROBE_FACT[p]] !== undefined);
-  return { present, missing: PROBE_NAMES.filter((p) => !present.includes(p)) };
+/** Probes whose output was read in full, and those the endpoint can run that were not. */
+export function probesPresent(a: Pick<Analysis, 'sources' | 'coverage'>): { present: string[]; missing: string[] } {
+  const all = a.sources.flatMap((s) => s.probes ?? []);
+  const read = new Set(a.coverage.filter((c) => c.complete && c.stream.startsWith(PROBE_STREAM)).map((c) => c.stream.slice(PROBE_STREAM.length)));
+  const present = all.filter((p) => read.has(p));
+  return { present, missing: all.filter((p) => !read.has(p)) };
 }
 
 /** Stage 2: what each source brought and what is missing. */
 export function guidedEvidence(s: S) {
-  return { sources: guidedSources(s), probes: probesPresent(s.analysis.state.probes), logs: deviceLogFiles(s.analysis.timeline), notes: s.analysis.notes.length };
+  return { sources: guidedSources(s), probes: probesPresent(s.analysis), logs: deviceLogFiles(s.analysis.coverage), notes: s.analysis.notes.length };
 }
 
 /** Stage 3: each hypothesis in plain words with its evidence counts. */
@@ -99,8 +83,8 @@ export function guidedNextProbe(s: S & Pick<ConsoleState, 'selectedStep'>): { hy
 export interface Completeness {
   sourcesPresent: SourceName[];
   sourcesMissing: SourceName[];
-  probesPresent: ProbeName[];
-  probesMissing: ProbeName[];
+  probesPresent: string[];
+  probesMissing: string[];
   logs: string[];
   likely: string[];
   possible: string[];
@@ -115,7 +99,7 @@ export interface Completeness {
 /** Stage 5: how complete the evidence is before escalating. */
 export function evidenceCompleteness(s: S): Completeness {
   const sources = guidedSources(s);
-  const probes = probesPresent(s.analysis.state.probes);
+  const probes = probesPresent(s.analysis);
   const hs = s.analysis.hypotheses;
   const likely = hs.filter((h) => h.verdict === 'likely');
   const possible = hs.filter((h) => h.verdict === 'possible');
@@ -127,7 +111,7 @@ export function evidenceCompleteness(s: S): Completeness {
     sourcesMissing,
     probesPresent: probes.present,
     probesMissing: probes.missing,
-    logs: deviceLogFiles(s.analysis.timeline),
+    logs: deviceLogFiles(s.analysis.coverage),
     likely: likely.map((h) => h.title),
     possible: possible.map((h) => h.title),
     notRuledOut: notRuledOut.map((h) => ({ title: h.title, unknown: h.unknown.length })),

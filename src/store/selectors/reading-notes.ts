@@ -2,7 +2,6 @@ import type { SourceName, TimelineEvent } from '../../model/event.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
 import type { ConsoleState } from '../types.js';
 import { memoLast } from './memo.js';
-import { SOURCES } from './timeline.js';
 
 export interface NoteLine {
   text: string;
@@ -32,15 +31,21 @@ const coverage = memoLast((timeline: readonly TimelineEvent[]): Partial<Record<S
 export function readingNotes(s: Pick<ConsoleState, 'analysis' | 'sourceStates'>): NoteLine[] {
   const spans = coverage(s.analysis.timeline);
   const lines: NoteLine[] = [{ text: 'Sources', kind: 'heading' }];
-  for (const name of SOURCES) {
-    const load = s.sourceStates[name];
+  const names = s.analysis.sources.map((x) => x.name);
+  for (const name of names) {
+    const load = s.sourceStates[name] ?? { state: 'missing', events: 0 };
     const why = load.text ? `: ${load.text}` : '';
     lines.push({ text: `${name}: ${load.state}, ${load.events} events${why}`, kind: load.state === 'error' ? 'error' : 'ok' });
   }
-  lines.push({ text: 'Coverage (first and last event, UTC)', kind: 'heading' });
-  for (const name of SOURCES) {
+  lines.push({ text: 'Events (first and last, UTC)', kind: 'heading' });
+  for (const name of names) {
     const span = spans[name];
     lines.push({ text: span ? `${name}: ${formatIsoUtc(span.first)} to ${formatIsoUtc(span.last)}` : `${name}: no events`, kind: 'note' });
+  }
+  lines.push({ text: 'Coverage (what each stream read; absence counts only inside complete coverage)', kind: 'heading' });
+  for (const c of s.analysis.coverage) {
+    const window = c.fromMs !== null && c.untilMs !== null ? ` ${formatIsoUtc(c.fromMs)} to ${formatIsoUtc(c.untilMs)}` : ' (snapshot)';
+    lines.push({ text: `${c.stream}${window}: ${c.complete ? 'complete' : `incomplete${c.why ? ` (${c.why})` : ''}`}`, kind: c.complete ? 'note' : 'error' });
   }
   lines.push({ text: `Reading notes (${s.analysis.notes.length})`, kind: 'heading' });
   if (s.analysis.notes.length === 0) lines.push({ text: 'none: every record read', kind: 'note' });

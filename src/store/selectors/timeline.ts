@@ -2,23 +2,30 @@ import type { Severity, SourceName, TimelineEvent } from '../../model/event.js';
 import { locate } from '../event-ref.js';
 import type { ConsoleState, Filters } from '../types.js';
 import { memoLast } from './memo.js';
-import { codeOf, selectCodes } from './visible-index.js';
+import { codeOf, indexedSources, listIndex, selectCodes } from './visible-index.js';
 
 export const SEVERITIES: readonly Severity[] = ['info', 'warn', 'error'];
-export const SOURCES: readonly SourceName[] = ['jamf', 'okta', 'device'];
+
+/** A source is shown unless it was toggled off. */
+export function sourceShown(f: Filters, source: SourceName): boolean {
+  return f.sources[source] !== false;
+}
 
 export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);
 }
 
 export function filtersActive(f: Filters): boolean {
-  return f.minSeverity !== 'info' || SOURCES.some((s) => !f.sources[s]);
+  return f.minSeverity !== 'info' || Object.values(f.sources).some((shown) => !shown);
 }
 
 function applyFilters(timeline: readonly TimelineEvent[], filters: Filters): readonly TimelineEvent[] {
   if (!filtersActive(filters)) return timeline;
   const min = severityRank(filters.minSeverity);
-  const codes = SOURCES.filter((source) => filters.sources[source]).flatMap((source) => SEVERITIES.filter((severity) => severityRank(severity) >= min).map((severity) => codeOf(source, severity)));
+  // Indexing the list first gives every source in it a code.
+  listIndex(timeline);
+  const sources = indexedSources().filter((source) => sourceShown(filters, source));
+  const codes = sources.flatMap((source) => SEVERITIES.filter((severity) => severityRank(severity) >= min).map((severity) => codeOf(source, severity)));
   // No pass over the events: see visible-index.ts.
   return selectCodes(timeline, codes);
 }

@@ -9,12 +9,30 @@ import { partitionPoint } from '../../timeline/partition-point.js';
  * minimum severity on a million events costs microseconds, not a new million-element array.
  */
 
-export const CODE_COUNT = 9;
-const SOURCE_INDEX: Record<SourceName, number> = { jamf: 0, okta: 1, device: 2 };
+/** Sources the index tells apart; codes are one byte. */
+export const MAX_SOURCES = 16;
+export const CODE_COUNT = MAX_SOURCES * 3;
 const SEVERITY_INDEX: Record<Severity, number> = { info: 0, warn: 1, error: 2 };
+/** Source ids in the order first seen: a source's code block for the life of the process. */
+const sourceIndexes = new Map<SourceName, number>();
+
+function sourceIndex(source: SourceName): number {
+  let index = sourceIndexes.get(source);
+  if (index === undefined) {
+    if (sourceIndexes.size >= MAX_SOURCES) throw new Error(`more than ${MAX_SOURCES} sources`);
+    index = sourceIndexes.size;
+    sourceIndexes.set(source, index);
+  }
+  return index;
+}
+
+/** Every source id the index has seen (a filter selects among their codes). */
+export function indexedSources(): SourceName[] {
+  return [...sourceIndexes.keys()];
+}
 
 export function codeOf(source: SourceName, severity: Severity): number {
-  return SOURCE_INDEX[source] * 3 + SEVERITY_INDEX[severity];
+  return sourceIndex(source) * 3 + SEVERITY_INDEX[severity];
 }
 
 /** The severity of a code: 0 info, 1 warn, 2 error. */

@@ -3,7 +3,7 @@ import { compareEvents, type SourceName, type TimelineEvent } from '../../model/
 import { AnalysisDiagnosis } from '../../diagnosis/rank-analysis.js';
 import { mergeSortedRuns } from '../../timeline/merge.js';
 import { refAt } from '../event-ref.js';
-import { SOURCES, visibleTimeline } from '../selectors/timeline.js';
+import { visibleTimeline } from '../selectors/timeline.js';
 import type { DataSlice, SliceArgs, SourceLoad } from '../types.js';
 
 export function loadOf(summary: SourceSummary | undefined): SourceLoad {
@@ -12,10 +12,10 @@ export function loadOf(summary: SourceSummary | undefined): SourceLoad {
 }
 
 export function loadsOf(analysis: Analysis, keep?: Record<SourceName, SourceLoad>): Record<SourceName, SourceLoad> {
-  const out = {} as Record<SourceName, SourceLoad>;
-  for (const name of SOURCES) {
-    const kept = keep?.[name];
-    out[name] = kept?.state === 'loading' ? kept : loadOf(analysis.sources.find((s) => s.name === name));
+  const out: Record<SourceName, SourceLoad> = {};
+  for (const summary of analysis.sources) {
+    const kept = keep?.[summary.name];
+    out[summary.name] = kept?.state === 'loading' ? kept : loadOf(summary);
   }
   return out;
 }
@@ -30,9 +30,9 @@ export function mergeInOrder(base: readonly TimelineEvent[], extra: readonly Tim
   return mergeSortedRuns([base, add]);
 }
 
-function countBySource(events: readonly TimelineEvent[]): Record<SourceName, number> {
-  const n: Record<SourceName, number> = { jamf: 0, okta: 0, device: 0 };
-  for (const e of events) n[e.source]++;
+function countBySource(events: readonly TimelineEvent[]): Map<SourceName, number> {
+  const n = new Map<SourceName, number>();
+  for (const e of events) n.set(e.source, (n.get(e.source) ?? 0) + 1);
   return n;
 }
 
@@ -67,15 +67,13 @@ export function dataSlice({ set, get, init }: SliceArgs): DataSlice {
       const cursor = s.cursor ?? refAt(visible, 0);
       const top = s.top ?? refAt(visible, 0);
       const added = countBySource(events);
-      const sources = SOURCES.filter((name) => added[name] > 0 || s.analysis.sources.some((x) => x.name === name)).map((name) => {
-        const old = s.analysis.sources.find((x) => x.name === name);
-        return { ...(old ?? { name, status: 'ok' as const }), events: (old?.events ?? 0) + added[name] };
-      });
+      // Events only come from sources the analysis lists (every registered one, missing or not).
+      const sources = s.analysis.sources.map((old) => ({ ...old, events: old.events + (added.get(old.name) ?? 0) }));
       const next = ranked({ ...s.analysis, timeline: mergeInOrder(s.analysis.timeline, events), sources }, s, events);
       const sourceStates = { ...s.sourceStates };
-      for (const name of SOURCES) {
-        const prev = sourceStates[name];
-        if (added[name] > 0) sourceStates[name] = { ...prev, state: prev.state === 'missing' ? 'ok' : prev.state, events: prev.events + added[name] };
+      for (const [name, count] of added) {
+        const prev = sourceStates[name] ?? { state: 'missing', events: 0 };
+        sourceStates[name] = { ...prev, state: prev.state === 'missing' ? 'ok' : prev.state, events: prev.events + count };
       }
       set({ analysis: next, cursor, top, sourceStates });
     },

@@ -1,5 +1,5 @@
 import type { RemoteCommand } from '../../sources/mac/ssh/commands.js';
-import { runStep } from '../run-step.js';
+import { runStep } from '../../sources/mac/run-step.js';
 import { runbookSteps, selectedStep } from '../selectors/runbook.js';
 import { stepCommand } from '../step-command.js';
 import type { RunbookSlice, SliceArgs, StepMark } from '../types.js';

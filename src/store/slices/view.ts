@@ -2,7 +2,7 @@ import type { Severity, SourceName } from '../../model/event.js';
 import type { TimelineEvent } from '../../model/event.js';
 import { locate, refAt } from '../event-ref.js';
 import { nextTimeMode } from '../selectors/time-format.js';
-import { SEVERITIES, visibleTimeline, windowStart } from '../selectors/timeline.js';
+import { SEVERITIES, sourceShown, visibleTimeline, windowStart } from '../selectors/timeline.js';
 import { PANES, type ConsoleState, type EventRef, type Filters, type SliceArgs, type ViewSlice } from '../types.js';
 
 /** The index of the event nearest in time to `ref` (the event itself when it is in the list). */
@@ -33,7 +33,7 @@ export function viewSlice({ set, get, init }: SliceArgs): ViewSlice {
     top: null,
     timelineRows: 10,
     overlayRows: 10,
-    filters: { sources: { jamf: true, okta: true, device: true }, minSeverity: 'info' },
+    filters: { sources: {}, minSeverity: 'info' },
     search: { query: '', draft: undefined },
     timeMode: 'utc',
     zones: { device: init.ctx.deviceTimeZone, local: init.localTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone },
@@ -59,8 +59,13 @@ export function viewSlice({ set, get, init }: SliceArgs): ViewSlice {
     },
     toggleSource(source: SourceName) {
       const s = get();
-      const sources = { ...s.filters.sources, [source]: !s.filters.sources[source] };
+      const sources = { ...s.filters.sources, [source]: !sourceShown(s.filters, source) };
       set({ ...refit(s, { ...s.filters, sources }), message: `${source} ${sources[source] ? 'shown' : 'hidden'}` });
+    },
+    toggleSourceAt(position: number) {
+      const source = get().analysis.sources[position];
+      if (source) get().toggleSource(source.name);
+      else set({ message: `no source ${position + 1}` });
     },
     cycleMinSeverity() {
       const s = get();

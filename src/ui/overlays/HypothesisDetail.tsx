@@ -5,7 +5,8 @@ import { windowStart } from '../../store/selectors/timeline.js';
 import { LinesPane } from '../components/LinesPane.js';
 import type { Segment } from '../components/Row.js';
 import type { Rect } from '../layout.js';
-import { SEVERITY_MARK, SOURCE_LETTER, VERDICT_LABEL } from '../panes/markers.js';
+import { markOf, sourceMarks } from '../../store/selectors/sources.js';
+import { SEVERITY_MARK, VERDICT_LABEL } from '../panes/markers.js';
 import { useConsole } from '../store-context.js';
 import { wrapAtMost } from '../text/clip.js';
 import { safeLine } from '../../text/boundary.js';
@@ -31,7 +32,7 @@ export function HypothesisDetail({ rect, hypothesisId, line }: { rect: Rect; hyp
   const start = windowStart(evidence.length, line, 0, listRows);
   const list = evidence.slice(start, start + listRows).map((x, i): Segment[] => {
     const e = x.event;
-    const where = e ? `${formatTime(e.epochMs, mode, zones)} ${SOURCE_LETTER[e.source]} ${SEVERITY_MARK[e.severity]} ${e.summary}` : x.eventId;
+    const where = e ? `${formatTime(e.epochMs, mode, zones)} ${markOf(sourceMarks(analysis.sources), e.source).letter} ${SEVERITY_MARK[e.severity]} ${e.summary}` : x.eventId;
     return [{ text: `${start + i === line ? '>' : ' '}${x.supports ? '+' : '-'} `, token: x.supports ? 'verdict.likely' : 'verdict.unlikely', bold: true }, { text: `${where} — `, token: 'text' }, { text: x.why, token: 'muted' }];
   });
   const title = 'Hypothesis evidence · j/k choose · Enter jump · Esc close';

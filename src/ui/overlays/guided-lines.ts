@@ -2,7 +2,8 @@ import type { ConsoleState } from '../../store/types.js';
 import { evidenceCompleteness, guidedDevice, guidedEvidence, guidedHypotheses, guidedNextProbe } from '../../store/selectors/guided.js';
 import { safeLine } from '../../text/boundary.js';
 import type { Segment } from '../components/Row.js';
-import { SOURCE_LETTER, VERDICT_LABEL } from '../panes/markers.js';
+import { markOf, sourceMarks } from '../../store/selectors/sources.js';
+import { VERDICT_LABEL } from '../panes/markers.js';
 import { wrapCells } from '../text/cells.js';
 
 type Lines = Segment[][];
@@ -20,7 +21,7 @@ function device(s: ConsoleState, width: number): Lines {
     text(`User      ${d.user ?? 'unknown'}`),
     text(`Mac zone  ${d.deviceTimeZone ?? 'unknown (zone-less logs read as UTC)'}`),
     text(`Collected ${d.collectedAt ?? 'unknown'}`),
-    ...d.sources.map((x) => text(`${SOURCE_LETTER[x.name]} ${x.name.padEnd(7)} ${x.state} ${x.events} events${x.text ? ` · ${x.text}` : ''}`, x.state === 'ok' ? 'status.ok' : 'status.error')),
+    ...d.sources.map((x) => text(`${markOf(sourceMarks(s.analysis.sources), x.name).letter} ${x.name.padEnd(7)} ${x.state} ${x.events} events${x.text ? ` · ${x.text}` : ''}`, x.state === 'ok' ? 'status.ok' : 'status.error')),
   ];
 }
 
@@ -28,7 +29,7 @@ function evidence(s: ConsoleState, width: number): Lines {
   const ev = guidedEvidence(s);
   return [
     ...para('Three places hold the evidence. A missing one leaves hypotheses unknown, not false.', width, 'muted'),
-    ...ev.sources.map((x) => text(`${SOURCE_LETTER[x.name]} ${x.missing ? `✗ ${x.missing}` : `✓ ${x.name}: ${x.events} events`}`, x.missing ? 'status.error' : 'status.ok')),
+    ...ev.sources.map((x) => text(`${markOf(sourceMarks(s.analysis.sources), x.name).letter} ${x.missing ? `✗ ${x.missing}` : `✓ ${x.name}: ${x.events} events`}`, x.missing ? 'status.error' : 'status.ok')),
     ...para(`Probes run: ${list(ev.probes.present)}`, width),
     ...para(`Probes not run: ${list(ev.probes.missing)}`, width, 'muted'),
     ...para(`Mac logs: ${list(ev.logs)}`, width),

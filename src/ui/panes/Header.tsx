@@ -1,15 +1,12 @@
 import { Box } from 'ink';
-import type { ClockReading } from '../../model/analysis.js';
-import type { SourceName } from '../../model/event.js';
+import type { ClockReading, SourceSummary } from '../../model/analysis.js';
 import { fleetHeadline } from '../../store/selectors/fleet.js';
 import { timeModeLabel } from '../../store/selectors/time-format.js';
-import { SOURCES } from '../../store/selectors/timeline.js';
 import type { SourceLoad } from '../../store/types.js';
 import { Row, type Segment } from '../components/Row.js';
 import { Spinner } from '../components/Spinner.js';
 import { useConsole } from '../store-context.js';
 import { tokenColor, useTheme } from '../theme-context.js';
-import { SOURCE_LETTER } from './markers.js';
 import { fitCells } from '../text/cells.js';
 
 const STATE_MARK: Record<SourceLoad['state'], string> = { ok: '✓', partial: '◐ partial', error: '✗ error', missing: '– missing', loading: '' };
@@ -27,12 +24,13 @@ export function clockText(c: ClockReading): string {
 export const REASON_COLUMNS = 120;
 const REASON_CELLS = 40;
 
-function sourceSegments(name: SourceName, load: SourceLoad, wide: boolean): Segment[] {
+function sourceSegments(source: SourceSummary, load: SourceLoad, wide: boolean): Segment[] {
   const token = load.state === 'ok' ? 'status.ok' : load.state === 'loading' ? 'status.loading' : 'status.error';
+  const counted = load.state === 'ok' || load.state === 'partial';
   const reason = load.state === 'error' && wide && load.text ? ` ✗ ${fitCells(load.text, REASON_CELLS)}` : undefined;
-  const text = load.state === 'loading' ? ` ${load.events}${load.text ? ` ${load.text}` : ''}` : (reason ?? ` ${STATE_MARK[load.state]} ${load.state === 'ok' || load.state === 'partial' ? load.events : ''}`);
+  const text = load.state === 'loading' ? ` ${load.events}${load.text ? ` ${load.text}` : ''}` : (reason ?? ` ${STATE_MARK[load.state]} ${counted ? load.events : ''}`);
   return [
-    { text: `${SOURCE_LETTER[name]} ${name}`, token: `source.${name}` },
+    { text: `${source.letter} ${source.name}`, token: `source.${source.role}` },
     { text: `${text.trimEnd()}  `, token },
   ];
 }
@@ -43,14 +41,16 @@ export function Header({ width, rows }: { width: number; rows: number }) {
   const device = useConsole((s) => s.analysis.device);
   const clock = useConsole((s) => s.analysis.clock);
   const loads = useConsole((s) => s.sourceStates);
+  const sources = useConsole((s) => s.analysis.sources);
   const timeMode = useConsole((s) => s.timeMode);
   const zones = useConsole((s) => s.zones);
   const fleet = useConsole((s) => fleetHeadline(s));
   if (rows <= 0) return null;
   const identity = [device.serial, device.hostname, device.user].filter((x) => x !== null).join(' · ') || 'unknown device';
   const line1: Segment[] = [{ text: 'trustline ', token: 'accent', bold: true }, { text: identity, token: 'text', bold: true }, { text: `  time ${timeModeLabel(timeMode, zones)}`, token: 'muted' }];
-  const loading = SOURCES.filter((n) => loads[n].state === 'loading');
-  const line2: Segment[] = [...SOURCES.flatMap((n) => sourceSegments(n, loads[n], width >= REASON_COLUMNS)), { text: clockText(clock), token: clock.applied ? 'time.adjusted' : 'muted' }];
+  const loadOf = (name: string): SourceLoad => loads[name] ?? { state: 'missing', events: 0 };
+  const loading = sources.filter((x) => loadOf(x.name).state === 'loading');
+  const line2: Segment[] = [...sources.flatMap((x) => sourceSegments(x, loadOf(x.name), width >= REASON_COLUMNS)), { text: clockText(clock), token: clock.applied ? 'time.adjusted' : 'muted' }];
   return (
     <Box flexDirection="column" height={rows}>
       <Row segments={line1} width={width} />

@@ -3,13 +3,15 @@ import { memo, useMemo } from 'react';
 import type { TimelineEvent } from '../../model/event.js';
 import { hitsBetween, searchHits } from '../../store/selectors/search.js';
 import { formatTime, type TimeZones } from '../../store/selectors/time-format.js';
-import { filtersActive, SOURCES, timelineWindow } from '../../store/selectors/timeline.js';
+import type { SourceSummary } from '../../model/analysis.js';
+import { markOf, sourceMarks, type SourceMark } from '../../store/selectors/sources.js';
+import { filtersActive, sourceShown, timelineWindow } from '../../store/selectors/timeline.js';
 import type { Filters, TimeMode } from '../../store/types.js';
 import { Pane } from '../components/Pane.js';
 import { Row, type Segment } from '../components/Row.js';
 import type { Rect } from '../layout.js';
 import { useConsole } from '../store-context.js';
-import { SEVERITY_MARK, SOURCE_LETTER } from './markers.js';
+import { SEVERITY_MARK } from './markers.js';
 
 interface EventRowProps {
   event: TimelineEvent;
@@ -19,15 +21,16 @@ interface EventRowProps {
   selected: boolean;
   hit: boolean;
   adjusted: boolean;
+  mark: SourceMark;
 }
 
 /** One event: cursor/match marker, time (`Z` for UTC; `~` after it when clock-corrected), source letter, severity, summary. */
-export const EventRow = memo(function EventRow({ event: e, width, mode, zones, selected, hit, adjusted }: EventRowProps) {
+export const EventRow = memo(function EventRow({ event: e, width, mode, zones, selected, hit, adjusted, mark }: EventRowProps) {
   const segments: Segment[] = [
     { text: selected ? '>' : hit ? '*' : ' ', token: 'search.match', bold: true },
     { text: formatTime(e.epochMs, mode, zones), token: adjusted ? 'time.adjusted' : 'muted' },
     { text: adjusted ? '~' : ' ', token: 'time.adjusted' },
-    { text: SOURCE_LETTER[e.source], token: `source.${e.source}`, bold: true },
+    { text: mark.letter, token: mark.token, bold: true },
     { text: ' ' },
     { text: SEVERITY_MARK[e.severity], token: `severity.${e.severity}`, bold: e.severity === 'error' },
     { text: ' ' },
@@ -36,8 +39,8 @@ export const EventRow = memo(function EventRow({ event: e, width, mode, zones, s
   return <Row segments={segments} width={width} selected={selected} />;
 });
 
-export function timelineTitle(total: number, cursor: number, filters: Filters, query: string, hits: number): string {
-  const src = SOURCES.map((s) => (filters.sources[s] ? SOURCE_LETTER[s] : '-')).join('');
+export function timelineTitle(total: number, cursor: number, filters: Filters, query: string, hits: number, sources: readonly SourceSummary[]): string {
+  const src = sources.map((s) => (sourceShown(filters, s.name) ? s.letter : '-')).join('');
   const filter = filtersActive(filters) ? ` · ${src} ≥${filters.minSeverity}` : '';
   const search = query !== '' ? ` · /${query} ${hits}` : '';
   return `Timeline ${total === 0 ? 0 : cursor + 1}/${total}${filter}${search}`;
@@ -58,10 +61,11 @@ export function TimelinePane({ rect, focused }: { rect: Rect; focused: boolean }
   const hits = useMemo(() => searchHits({ analysis, filters, search }), [analysis, filters, search]);
   const hitRows = useMemo(() => hitsBetween(hits, win.start, win.start + win.rows.length), [hits, win.start, win.rows.length]);
   const adjusted = analysis.clock.applied;
+  const marks = sourceMarks(analysis.sources);
   return (
-    <Pane title={timelineTitle(win.total, win.cursor, filters, search.query, hits.length)} width={rect.width} height={rect.height} focused={focused}>
+    <Pane title={timelineTitle(win.total, win.cursor, filters, search.query, hits.length, analysis.sources)} width={rect.width} height={rect.height} focused={focused}>
       <Box flexDirection="column">
-        {win.total === 0 ? <Row segments={[{ text: 'no events (check the source filters: 1 2 3, v)', token: 'muted' }]} width={width} /> : null}
+        {win.total === 0 ? <Row segments={[{ text: `no events (check the source filters: 1-${analysis.sources.length}, v)`, token: 'muted' }]} width={width} /> : null}
         {win.rows.map((e, i) => (
           <EventRow
             key={e.id}
@@ -72,6 +76,7 @@ export function TimelinePane({ rect, focused }: { rect: Rect; focused: boolean }
             selected={win.start + i === win.cursor}
             hit={hitRows.has(win.start + i)}
             adjusted={adjusted && e.deviceClock === true}
+            mark={markOf(marks, e.source)}
           />
         ))}
       </Box>

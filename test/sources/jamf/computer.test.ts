@@ -33,6 +33,7 @@ describe('parseJamfComputerFile: v4 detail object', () => {
         { name: 'Okta Device Trust SCEP', identifier: 'com.example.okta.devicetrust.scep', lastInstalledMs: 1_795_079_550_000 },
         { name: 'Okta SSO Extension', identifier: 'com.example.okta.sso-extension', lastInstalledMs: 1_795_183_862_250 },
       ],
+      profilesReturned: true,
       certificates: [
         {
           commonName: '8E2B4F7A-1C3D-5A6B-9E0F-2D4C6B8A0E1F',

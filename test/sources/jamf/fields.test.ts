@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pointer, readClassicEpoch, readClassicInstant, readZonedTime, type Skip } from '../../../src/sources/jamf/fields.js';
 import { expiryPhrase, expirySeverity } from '../../../src/sources/jamf/event.js';
-import { summarizeHtmlPage, xmlRootOf } from '../../../src/sources/jamf/html-page.js';
+import { summarizeHtmlPage, xmlRootOf } from '../../../src/text/html-page.js';
 
 const DAY = 86_400_000;
 

@@ -128,9 +128,12 @@ describe('live sources against the emulators', () => {
     const emu = await startEmulators();
     const result = await live(emu, emu.settings('ssws', 'client'), { oktaPageLimit: 3 });
     const dir = join(tempDir(), 'bundle');
-    await writeBundle(dir, result.ctx, result.documents, result.device);
+    await writeBundle(dir, result.ctx, result.documents, result.device, result.analysis.coverage);
     const replay = await analyzeBundle(dir);
     expect([...analyzeJsonChunks(replay)].join('')).toBe([...analyzeJsonChunks(result.analysis)].join(''));
+    // The replay knows the window and filter the System Log was read for, not just its first and last event.
+    expect(replay.coverage).toEqual(result.analysis.coverage);
+    expect(replay.coverage.find((c) => c.stream === 'idp.system-log')).toMatchObject({ fromMs: emu.query.sinceMs, untilMs: emu.query.untilMs, complete: true });
   });
 });
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceKeys, Resolution } from '../../../src/core/identity.js';
-import { EventIndex } from '../../../src/diagnosis/event-index.js';
-import { legacyFacts } from '../../../src/diagnosis/legacy-evidence.js';
 import { runLive } from '../../../src/sources/live/run-live.js';
 import { queryFor, resolveLive } from '../../../src/sources/live/resolve-live.js';
 import { fleetScenario } from '../../helpers/fleet-scenario.js';
@@ -84,7 +82,7 @@ describe('finding the Mac from what the engineer knows (emulators)', { timeout: 
     const notFound = analysis.timeline.find((e) => e.kind === 'okta.device.not-found');
     expect(notFound?.summary).toBe('Okta has no device record for this Mac (serial C02DAVE01Q6L)');
     expect(analysis.notes.join('\n')).not.toContain('System Log not queried');
-    const fact = legacyFacts(analysis, new EventIndex(analysis.timeline)).get('idp.device.record-found');
+    const fact = analysis.facts.get('idp.device.record-found');
     expect(fact).toMatchObject({ state: 'known', value: false, events: [notFound] });
   });
 

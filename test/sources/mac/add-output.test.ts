@@ -6,6 +6,7 @@ import { analyzeBundle } from '../../../src/sources/bundle/analyze-bundle.js';
 import { readBundleMeta } from '../../../src/sources/bundle/meta.js';
 import { addDeviceOutput } from '../../../src/sources/mac/add-output.js';
 import { tempDir } from '../../helpers/temp-files.js';
+import type { MacState } from '../../../src/sources/mac/state.js';
 
 const SCENARIO = scenarioDir('clock-skew');
 
@@ -31,7 +32,8 @@ describe('addDeviceOutput', () => {
     const times = (a: typeof after) => new Map(a.timeline.filter((e) => e.source === 'device').map((e) => [e.id, `${e.epochMs}.${e.micros ?? ''}`]));
     const expected = times(full);
     for (const [id, time] of times(after)) if (expected.has(id)) expect(time).toBe(expected.get(id));
-    expect(after.state.probes.sntp).toEqual(full.state.probes.sntp);
+    const probes = (a: typeof after) => (a.state['device'] as MacState).probes;
+    expect(probes(after).sntp).toEqual(probes(full).sntp);
     expect(after.timeline.some((e) => e.id === 'device:probe:sntp')).toBe(true);
     expect(after.sources.find((s) => s.name === 'device')?.events).toBe(before.sources.find((s) => s.name === 'device')!.events + 1);
 

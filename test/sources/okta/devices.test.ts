@@ -78,6 +78,7 @@ describe('parseOktaDevicesFile: state events', () => {
       originalTime: '2026-11-20T14:00:03.870Z',
       source: 'okta',
       kind: 'okta.device.state',
+      generic: 'idp.device.state',
       severity: 'info',
       summary: `Okta device "Alice's MacBook Pro" ACTIVE, registered, managed (MANAGED for alice@example.com)`,
       keys: {

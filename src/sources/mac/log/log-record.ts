@@ -1,4 +1,5 @@
 import type { EventFields, TimelineEvent } from '../../../model/event.js';
+import { macGenericKind } from '../kinds.js';
 import { classifyLogLine, NO_FIELDS } from './classify.js';
 import { flat, own } from './own-strings.js';
 
@@ -95,8 +96,8 @@ export class LogEventFactory {
     const summary = r.process ? flat(oneLine(r.process + ': ' + r.text)) : own(oneLine(r.text));
     const { epochMs, originalTime, micros } = r;
     const event: TimelineEvent = micros === undefined
-      ? { id, epochMs, originalTime, source: 'device', kind: c.kind, severity: c.severity, summary, keys: NO_KEYS, raw, fields, deviceClock: true }
-      : { id, epochMs, originalTime, source: 'device', kind: c.kind, severity: c.severity, summary, keys: NO_KEYS, raw, fields, deviceClock: true, micros };
+      ? { id, epochMs, originalTime, source: 'device', kind: c.kind, generic: macGenericKind(c.kind), severity: c.severity, summary, keys: NO_KEYS, raw, fields, deviceClock: true }
+      : { id, epochMs, originalTime, source: 'device', kind: c.kind, generic: macGenericKind(c.kind), severity: c.severity, summary, keys: NO_KEYS, raw, fields, deviceClock: true, micros };
     if (r.timeNote) event.timeNote = r.timeNote;
     return event;
   }

@@ -5,7 +5,7 @@
  * console user's: root gets (null) everywhere. trustline's wrapper says whose output it is on a
  * `Console user:` line; without that line an all-(null) output is unknown.
  */
-import type { ProbeFacts, PssoUserState } from '../../../model/device-state.js';
+import type { ProbeFacts, PssoUserState } from '../state.js';
 import type { EventFields, Severity } from '../../../model/event.js';
 import { dictionaryValue, labelledTime, readDictionary, splitSections, type Dictionary, type LabelledTime } from './app-sso-sections.js';
 import { formatIsoSeconds, parseSpacedOffsetTime } from './probe-time.js';

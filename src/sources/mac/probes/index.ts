@@ -4,15 +4,17 @@
  */
 import { FileRefused, readTextFile } from '../../../io/bounded-file.js';
 import type { ParseContext } from '../../../model/context.js';
-import type { ProbeFacts } from '../../../model/device-state.js';
+import type { ProbeFacts } from '../state.js';
 import type { EventKeys, TimelineEvent } from '../../../model/event.js';
 import { FileReport } from '../../../model/file-report.js';
 import { formatIsoUtc } from '../../../time/timestamp.js';
+import { macGenericKind } from '../kinds.js';
 import { parseAppSsoExtensions } from './app-sso-extensions.js';
 import { parseAppSsoPlatform } from './app-sso-platform.js';
 import { parseDateUtc } from './date-utc.js';
 import { parseKeychainInfo } from './keychain-info.js';
 import { parseOktaMtlsCert } from './okta-mtls-cert.js';
+import type { ProbeName } from './probe-names.js';
 import { parseOktaVerifyVersion } from './okta-verify-version.js';
 import { parseProfilesStatus } from './profiles-status.js';
 import { clip } from './probe-text.js';
@@ -26,25 +28,7 @@ import { isProbeFailure, type ProbeContext, type ProbeParser, type ProbeResult }
 export type { DeviceStamp, ProbeContext, ProbeFailure, ProbeReading, ProbeResult } from './types.js';
 export { isProbeFailure } from './types.js';
 
-export const PROBE_NAMES = [
-  'sntp',
-  'date-utc',
-  'profiles-status',
-  'okta-mtls-cert',
-  'keychain-info',
-  'app-sso-platform',
-  'timeserver',
-  'app-sso-extensions',
-  'scutil-proxy',
-  'systemextensions',
-  'sw-vers',
-  'okta-verify-version',
-] as const;
-export type ProbeName = (typeof PROBE_NAMES)[number];
-
-export function isProbeName(name: string): name is ProbeName {
-  return (PROBE_NAMES as readonly string[]).includes(name);
-}
+export { isProbeName, PROBE_NAMES, type ProbeName } from './probe-names.js';
 
 const PARSERS: Record<ProbeName, ProbeParser> = {
   sntp: parseSntp,
@@ -113,6 +97,7 @@ function eventOf(name: ProbeName, rel: string, result: ProbeResult, place: Place
     originalTime: place.originalTime,
     source: 'device',
     kind: `device.probe.${name}`,
+    generic: macGenericKind(`device.probe.${name}`),
     severity: failed ? 'warn' : result.severity,
     summary: failed ? `${name} probe gave no result: ${result.error}` : result.summary,
     keys: keysOf(ctx),

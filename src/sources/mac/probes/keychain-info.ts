@@ -6,7 +6,7 @@
  *   security: SecKeychainCopySettings <path>: The specified keychain could not be found.
  */
 import type { EventFields } from '../../../model/event.js';
-import type { ProbeFacts } from '../../../model/device-state.js';
+import type { ProbeFacts } from '../state.js';
 import { clip, probeLines, unrecognized } from './probe-text.js';
 import type { ProbeResult } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { EventFields } from '../../../model/event.js';
-import type { ProbeFacts } from '../../../model/device-state.js';
+import type { ProbeFacts } from '../state.js';
 import { clip, missingCommandLine } from './probe-text.js';
 import type { ProbeReading } from './types.js';
 

@@ -3,7 +3,7 @@
  * the keychain. No output (exit 0) means none. Validity is judged at the collection time (`nowMs`).
  */
 import { daysBetween } from '../../../time/days-between.js';
-import type { CertificateFacts } from '../../../model/device-state.js';
+import type { CertificateFacts } from '../state.js';
 import type { EventFields, Severity } from '../../../model/event.js';
 import { clip, probeLines } from './probe-text.js';
 import { formatIsoSeconds } from './probe-time.js';

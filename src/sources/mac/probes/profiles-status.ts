@@ -7,7 +7,7 @@
  * Device Enrollment configuration (Mac not in ABM, offline) may precede them and are kept as a field.
  */
 import type { EventFields, Severity } from '../../../model/event.js';
-import type { ProbeFacts } from '../../../model/device-state.js';
+import type { ProbeFacts } from '../state.js';
 import { clip, probeLines, unrecognized } from './probe-text.js';
 import type { ProbeResult } from './types.js';
 

@@ -14,7 +14,7 @@
  * Only top-level keys count (per-interface `__SCOPED__` copies are skipped). APNs (MDM push) does not
  * go through proxies, and a PAC file that sends localhost to the proxy breaks FastPass's loopback.
  */
-import type { ProxySettings } from '../../../model/device-state.js';
+import type { ProxySettings } from '../state.js';
 import { missingCommandReading } from './missing-command.js';
 import { clip, probeLines, unrecognized } from './probe-text.js';
 import type { ProbeResult } from './types.js';

@@ -5,7 +5,7 @@
  *   BuildVersion:		23F79
  * (macOS 10.x prints `Mac OS X`; macOS 13+ may add ProductVersionExtra for a Rapid Security Response.)
  */
-import type { ProbeFacts } from '../../../model/device-state.js';
+import type { ProbeFacts } from '../state.js';
 import { missingCommandReading } from './missing-command.js';
 import { clip, probeLines, unrecognized } from './probe-text.js';
 import type { ProbeResult } from './types.js';

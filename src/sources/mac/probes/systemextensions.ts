@@ -9,7 +9,7 @@
  * Rows are tab-separated; `*` marks enabled / active. Network extensions (content filters, TLS
  * inspection, VPN) and endpoint-security clients are what can sit between the Mac and Okta or APNs.
  */
-import type { SystemExtension } from '../../../model/device-state.js';
+import type { SystemExtension } from '../state.js';
 import { missingCommandReading } from './missing-command.js';
 import { clip, probeLines, unrecognized } from './probe-text.js';
 import type { ProbeResult } from './types.js';

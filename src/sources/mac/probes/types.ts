@@ -1,5 +1,5 @@
 import type { EventFields, Severity } from '../../../model/event.js';
-import type { ProbeFacts } from '../../../model/device-state.js';
+import type { ProbeFacts } from '../state.js';
 
 /** What a probe parser may know about the collection: the true "now" for expiry judgements. */
 export interface ProbeContext {

@@ -3,7 +3,7 @@
  * validity strings (`Dec  3 09:00:00 2026 GMT`) are read explicitly.
  */
 import { X509Certificate } from 'node:crypto';
-import type { CertificateFacts } from '../../../model/device-state.js';
+import type { CertificateFacts } from '../state.js';
 import { parseOpenSslTime } from './probe-time.js';
 
 /** Hashes as `security -Z` prints them: upper-case hex, no separators. */

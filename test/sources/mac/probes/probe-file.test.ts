@@ -42,6 +42,7 @@ describe('parseProbeFile', () => {
       originalTime: '2026-11-20T14:31:34.000Z',
       source: 'device',
       kind: 'device.probe.sntp',
+      generic: 'endpoint.probe',
       severity: 'error',
       summary: 'Mac clock 94.218 s ahead of time.apple.com (sntp -94.218342 +/- 0.050000 s)',
       keys: { serial: 'C02FX1TLQ6L4', user: 'alice@example.com' },

@@ -13,6 +13,9 @@ import { openRecordedTransport } from '../../../../src/sources/mac/ssh/recorded-
 import type { ProbeTransport } from '../../../../src/sources/mac/ssh/transport.js';
 import { useFakeMac, type FakeMac } from '../../../helpers/sshd.js';
 import { writeTree } from '../../../helpers/temp-files.js';
+import { jamfAdapter } from '../../../../src/sources/jamf/adapter.js';
+import { macAdapter } from '../../../../src/sources/mac/adapter.js';
+import { oktaAdapter } from '../../../../src/sources/okta/adapter.js';
 
 const FULL_META = JSON.parse(readFileSync(fileURLToPath(new URL('../../../fixtures/bundles/full/meta.json', import.meta.url)), 'utf8')) as {
   serial: string;
@@ -75,11 +78,11 @@ describe('collectDevice over a real sshd', { timeout: 60_000 }, () => {
     const device = await readDeviceCapture(capture, ctx);
     const live = assembleAnalysis(
       ctx,
-      {
-        jamf: { name: 'jamf', present: false, events: [], reports: [], state: undefined },
-        okta: { name: 'okta', present: false, events: [], reports: [], devices: [] },
-        device,
-      },
+      [
+        { adapter: jamfAdapter, read: { name: 'jamf', present: false, events: [], reports: [], state: undefined, coverage: [] } },
+        { adapter: oktaAdapter, read: { name: 'okta', present: false, events: [], reports: [], state: undefined, coverage: [] } },
+        { adapter: macAdapter, read: device },
+      ],
       [],
     );
     expect(fromBundle.timeline.length).toBeGreaterThanOrEqual(4 + 7);

@@ -1,10 +1,10 @@
 /**
- * Says what an HTML error page (or a stray XML document) is about. Jamf answers Classic API errors with a Restlet "Status page"
- * (title, then a bold status line and a sentence) even when JSON was asked for, and Jamf Cloud's edge
- * answers timeouts with an HTML page; the engineer needs the status line, not "not JSON".
+ * Says what an HTML error page (or a stray XML document) is about. APIs answer errors with a Restlet
+ * "Status page" (title, then a bold status line and a sentence) even when JSON was asked for, and cloud
+ * edges answer timeouts with an HTML page; the engineer needs the status line, not "not JSON".
  */
-import { withRegularFile } from '../../io/bounded-file.js';
-import { sanitizeLine } from '../../text/sanitize.js';
+import { withRegularFile } from '../io/bounded-file.js';
+import { sanitizeLine } from './sanitize.js';
 
 const HEAD_BYTES = 8 * 1024;
 /** Titles that name the template rather than the error. */

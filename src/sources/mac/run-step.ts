@@ -1,17 +1,13 @@
-import { createHash } from 'node:crypto';
-import type { Analysis } from '../model/analysis.js';
-import type { ParseContext } from '../model/context.js';
-import { addDeviceOutput, type DeviceOutput } from '../sources/mac/add-output.js';
-import { evidenceOf } from '../sources/mac/ssh/collect.js';
-import { isLogName, type RemoteCommand } from '../sources/mac/ssh/commands.js';
-import { describeError } from '../sources/mac/ssh/errors.js';
-import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
-import { formatIsoUtc } from '../time/timestamp.js';
-import type { JournalEntry } from './types.js';
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+import { sha256 } from '../../io/sha256.js';
+import type { Analysis } from '../../model/analysis.js';
+import type { ParseContext } from '../../model/context.js';
+import type { JournalEntry } from '../../model/journal.js';
+import { formatIsoUtc } from '../../time/timestamp.js';
+import { addDeviceOutput, type DeviceOutput } from './add-output.js';
+import { evidenceOf } from './ssh/collect.js';
+import { isLogName, type RemoteCommand } from './ssh/commands.js';
+import { describeError } from './ssh/errors.js';
+import type { ProbeTransport } from './ssh/transport.js';
 
 export function deviceOutput(command: RemoteCommand, text: string): DeviceOutput {
   return isLogName(command.name) ? { kind: 'log', rel: command.rel, text } : { kind: 'probe', name: command.name, rel: command.rel, text };
@@ -27,7 +23,7 @@ export interface StepOutcome {
 }
 
 /**
- * Runs one allow-listed command through the transport and folds what it captured into the analysis.
+ * The Mac's probe-run loop, which the store calls as an action: runs one allow-listed command through the transport and folds what it captured into the analysis.
  * Never throws: a failure or a cancellation becomes the journal entry's `error`.
  */
 export async function runStep(

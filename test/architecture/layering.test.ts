@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * The layering DESIGN.md asks for, checked on the source tree. Each rule lists the files that still
+ * break it (to move, issue 13): a new offender fails the test, and so does a listed one that was fixed
+ * (shrink the list), so the lists only get shorter.
+ */
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SRC = join(ROOT, 'src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [relative(ROOT, path).split('\\').join('/')];
+  });
+}
+
+const ALL = files(SRC);
+const CODE = ALL.filter((f) => /\.tsx?$/.test(f));
+
+/** Where vendors may be named: their own folders, the registry, the emulators and the demo. */
+const VENDOR_HOMES = [/^src\/sources\/(jamf|okta|mac)\//, /^src\/sources\/registry\.ts$/, /^src\/emulators\//, /^src\/cli\/demo(-scenario)?\.ts$/];
+
+/** `grep -rlw -e jamf -e okta src` outside the homes: what still names a vendor (main.ts, sweep, identity and resolve-live came with main's device lookup and sweep). */
+const STILL_NAMING_VENDORS = [
+  'src/cli/console-command.ts',
+  'src/cli/live-args.ts',
+  'src/cli/main.ts',
+  'src/cli/sweep.ts',
+  'src/config/config-file.ts',
+  'src/config/credentials.ts',
+  'src/config/token-command.ts',
+  'src/core/coverage.ts',
+  'src/core/facts.ts',
+  'src/core/identity-text.ts',
+  'src/core/identity.ts',
+  'src/core/kinds.ts',
+  'src/diagnosis/load-pack.ts',
+  'src/diagnosis/pack-schema.ts',
+  'src/diagnosis/packs/builtin.yaml',
+  'src/model/event.ts',
+  'src/sources/live/follow-live.ts',
+  'src/sources/live/live-types.ts',
+  'src/sources/live/resolve-live.ts',
+  'src/sources/live/run-live.ts',
+  'src/sources/sweep-sources.ts',
+  'src/store/selectors/fleet.ts',
+  'src/store/slices/navigation.ts',
+  'src/ui/short-titles.ts',
+];
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return [...text.matchAll(/^(?:import|export)\b[^'"]*?from\s+'([^']+)'/gm)].map((m) => m[1]!);
+}
+
+function resolved(file: string, spec: string): string {
+  return join(file, '..', spec).split('\\').join('/');
+}
+
+function offenders(from: RegExp, forbidden: RegExp): string[] {
+  return CODE.filter((f) => from.test(f) && importsOf(f).some((spec) => spec.startsWith('.') && forbidden.test(resolved(f, spec)))).sort();
+}
+
+describe('layering', () => {
+  it('names vendors only in their adapters, the registry, the emulators and the demo', () => {
+    const naming = ALL.filter((f) => /\b(jamf|okta)\b/.test(readFileSync(join(ROOT, f), 'utf8')) && !VENDOR_HOMES.some((home) => home.test(f)));
+    expect(naming.sort()).toEqual(STILL_NAMING_VENDORS);
+  });
+
+  it('keeps the core (model, core, diagnosis, report) free of the store, the UI and vendor folders', () => {
+    expect(offenders(/^src\/(model|core|diagnosis|report)\//, /^src\/(store|ui|sources\/(jamf|okta|mac))\//)).toEqual(['src/report/probe-runs.ts']);
+  });
+
+  it('keeps transports (HTTP, SSH) out of the store', () => {
+    expect(offenders(/^src\/store\//, /^src\/(net\/|sources\/mac\/ssh\/(ssh-transport|recorded-transport|transport)\.js$|sources\/mac\/run-step\.js$)/)).toEqual([
+      'src/store/slices/runbook.ts',
+      'src/store/types.ts',
+    ]);
+  });
+
+  it('keeps the generic HTTP layer free of vendor parsers', () => {
+    expect(offenders(/^src\/net\//, /^src\/sources\//)).toEqual([]);
+  });
+});
