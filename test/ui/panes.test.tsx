@@ -21,6 +21,8 @@ describe('a failed source', () => {
     await tui.press('i');
     expect(tui.frame()).toContain('device: error, 0 events: ssh: connect to host mac.example port 22: Connec');
     expect(tui.frame()).toMatch(/okta: 20\d\d-\d\d-\d\dT[\d:.]+Z to 20/);
+    await tui.press('G');
+    expect(tui.frame()).toMatch(/idp\.system-log 20\d\d-[\d-]+T[\d:.]+Z to 20.*: (comple|incompl)/);
     expect(tui.frame()).toContain(`Reading notes (${store.getState().analysis.notes.length})`);
     await tui.press('escape', 'w', 'tab');
     expect(tui.frame()).toMatch(/D ✗ failed \(ssh: connect to host/);
