@@ -17,6 +17,8 @@ export default defineConfig({
   test: {
     // vitest's default on a 2-core machine is one worker (cores - 1): most files wait on I/O, not CPU.
     maxWorkers: 2,
+    // Rendering a whole console in-process takes seconds on a loaded 2-core runner; 5 s (the default) flakes.
+    testTimeout: 30_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: PROCESSES, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'processes', include: PROCESSES, fileParallelism: false, sequence: { groupOrder: 1 } } },

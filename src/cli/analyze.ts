@@ -1,6 +1,7 @@
 import { readConfig, type Config } from '../config/config-file.js';
 import type { Analysis } from '../model/analysis.js';
 import { analyzeJsonChunks } from '../report/json-report.js';
+import { noEvidence } from '../report/incident.js';
 import { makeReport } from '../report/make-report.js';
 import { renderMarkdown } from '../report/markdown-report.js';
 import type { CollectedOutput } from '../report/probe-runs.js';
@@ -83,6 +84,11 @@ export async function runAnalyzeLive(flags: LiveFlags, out: OutputOptions, packs
   const resolution = await resolveFlags(flags, settings);
   const run = runFor(resolution, headlessIdentity(resolution, flags), flags, Date.now());
   const { analysis, device: captured } = await runLive({ settings, query: run.query, identity: run.identity, device, notes: run.notes });
-  analysis.hypotheses = rankAnalysis(analysis, active, { macReachable: device !== undefined });
+  // Headless output is read by people who can run a probe by hand: the ranking and next step are the
+  // same as a replay of the collected bundle gives (only the console limits `r` to a connected Mac).
+  analysis.hypotheses = rankAnalysis(analysis, active);
+  // Said first, before any ranking: with no evidence the list below means nothing.
+  const none = noEvidence(analysis);
+  if (none) printNotes([none]);
   await printAnalysis(analysis, out, captured?.probes ?? []);
 }

@@ -6,7 +6,7 @@ import { readBundleMeta } from '../sources/bundle/meta.js';
 import type { SweepProgress } from '../sweep/types.js';
 import { activeModel, type PackFlags } from './analyze.js';
 import { openConsole, type ConsoleFlags } from './console.js';
-import { deviceRunner, hasDeviceKey, liveQuery, liveSettings, sshOptions, type LiveFlags } from './live-args.js';
+import { deviceRunner, hasDeviceKey, liveQuery, liveSettings, refuseLiveOptions, sshOptions, type LiveFlags } from './live-args.js';
 import { headlessIdentity, resolveFlags, runFor, type ResolvedRun } from './resolve-device.js';
 import { candidateColumns } from '../core/identity-text.js';
 import { SYSTEM_LABELS } from '../sources/live/resolve-live.js';
@@ -37,6 +37,8 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
     throw new UsageError('nothing to open: give --bundle DIR, the Mac (--serial, --user, --hostname, --okta-device-id, --jamf-id), or run `trustline demo` (see --help)');
   }
   if (flags.bundle !== undefined) {
+    // --host (and its --jump, --ssh-config) is where `r` runs probes; the window and profile are live only.
+    refuseLiveOptions(flags, ['user', 'since', 'until', 'profile']);
     const config = await readConfig();
     const active = await activeModel(flags, config);
     const analysis = await analyzeBundle(flags.bundle);

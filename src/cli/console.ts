@@ -36,7 +36,8 @@ export function haveTerminal(): boolean {
   return process.stdout.isTTY === true && process.stdin.isTTY === true;
 }
 
-function pickTheme(flags: ConsoleFlags, config: Config): Theme {
+/** The console's theme from --theme, the config and the terminal; a bad name or file is a usage error. */
+export function pickTheme(flags: ConsoleFlags, config: Config): Theme {
   const configured = typeof config['theme'] === 'string' ? config['theme'] : undefined;
   return selectTheme({ flag: flags.theme, config: configured, env: process.env, colorLevel: detectColorLevel(process.stdout) }).theme;
 }

@@ -13,7 +13,7 @@ import { durationMs } from '../time/duration.js';
 import { parseZonedTimestamp } from '../time/timestamp.js';
 import { rankAnalysis } from '../diagnosis/rank-analysis.js';
 import { activeModel, printAnalysis } from './analyze.js';
-import { haveTerminal, openConsole, type ConsoleFlags } from './console.js';
+import { haveTerminal, openConsole, pickTheme, type ConsoleFlags } from './console.js';
 import { sweepLive } from './sweep.js';
 import { DEFAULT_SINCE } from './live-args.js';
 import { DEFAULT_SCENARIO } from './demo-scenario.js';
@@ -68,6 +68,8 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
 
   const config = await readConfig();
   const active = await activeModel({}, config);
+  // A bad theme is the same error with or without a terminal.
+  pickTheme(flags, config);
   const oktaToken = demoSecret('00');
   const jamfClient = { clientId: `demo-${randomBytes(4).toString('hex')}`, clientSecret: demoSecret('') };
   const emulators: RunningEmulator[] = [];

@@ -81,6 +81,14 @@ export function liveQuery(flags: LiveFlags, nowMs: number): LiveQuery {
   return { serial: keys.serial, user: flags.user, ...(keys.ids ? { ids: keys.ids } : {}), ...liveWindow(flags, nowMs) };
 }
 
+const FLAG: Record<Exclude<keyof LiveFlags, 'serial'>, string> = { hostname: '--hostname', oktaDeviceId: '--okta-device-id', jamfId: '--jamf-id', user: '--user', since: '--since', until: '--until', profile: '--profile', host: '--host', jump: '--jump', sshConfig: '--ssh-config' };
+
+/** Live options a bundle run does not use are errors, not silently ignored. */
+export function refuseLiveOptions(flags: Partial<LiveFlags>, unused: readonly (keyof typeof FLAG)[]): void {
+  const given = unused.filter((k) => flags[k] !== undefined).map((k) => FLAG[k]);
+  if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to live runs (--serial), not to --bundle`);
+}
+
 /**
  * SSH options from --host, --jump and --ssh-config, validated before anything runs (a bad destination
  * is a usage error); undefined without --host. `--jump` and `--ssh-config` only make sense with it.

@@ -1,15 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { constants } from 'node:os';
 import { runExitCleanups } from '../io/exit-cleanup.js';
 import { HttpError } from '../net/errors.js';
 import { safeLine, safeText } from '../text/boundary.js';
-import { isDuration } from '../time/duration.js';
+import { durationMs, isDuration } from '../time/duration.js';
 import { runAnalyzeBundle, runAnalyzeLive } from './analyze.js';
 import { runCollect } from './collect.js';
 import { runConsoleCommand, type ConsoleCommandFlags } from './console-command.js';
 import type { DemoFlags } from './demo.js';
 import { DEFAULT_SCENARIO } from './demo-scenario.js';
-import { DEFAULT_SINCE, hasDeviceKey, type LiveFlags } from './live-args.js';
+import { DEFAULT_SINCE, hasDeviceKey, refuseLiveOptions, type LiveFlags } from './live-args.js';
 import { DocumentError } from '../config/yaml-document.js';
 import { BundleError } from '../sources/bundle/layout.js';
 import { runSweepCommand, type SweepFlags } from './sweep.js';
@@ -53,13 +54,20 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 function parseDuration(value: string): string {
-  if (!isDuration(value)) throw new InvalidArgumentError('expected a duration such as 30s or 2m');
+  if (!isDuration(value) || durationMs(value) <= 0) throw new InvalidArgumentError('expected a duration longer than zero, such as 30s or 2m');
   return value;
+}
+
+/** The version in package.json: two folders up both from src/cli and from the bundle in bin/build. */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : 'unknown';
 }
 
 const program = new Command('trustline')
   .description('Incident console for Mac sign-in and device-trust failures (Jamf Pro, Okta, macOS logs).')
   .usage('[options] [command]')
+  .version(packageVersion(), '-V, --version', 'print the version')
   .enablePositionalOptions()
   .exitOverride()
   // Errors are printed once, as one line, below; help text still goes where commander sends it.
@@ -98,7 +106,7 @@ liveOptions(
     .addOption(new Option('--bundle <dir>', 'evidence bundle directory (see README, "Evidence bundle")').conflicts(['serial', 'hostname', 'oktaDeviceId', 'jamfId']))
     .option('--serial <serial>', "the Mac's serial number: fetch live from Jamf and Okta (or --user, --hostname, …)"),
 )
-  .addOption(new Option('--json', 'print the analysis as JSON (DESIGN.md contract)').conflicts('md'))
+  .addOption(new Option('--json', 'print the analysis as JSON (the contract: src/cli/CONTRACT.md)').conflicts('md'))
   .addOption(new Option('--md', 'print the Markdown incident report (the default)').conflicts('json'))
   .option('--report', 'with --json: the incident report form (the contract keys, pseudonymised, plus "report")')
   .option('--no-redact', NO_REDACT)
@@ -107,6 +115,8 @@ liveOptions(
   .action(async (opts: AnalyzeFlags) => {
     const out = { format: opts.json ? ('json' as const) : ('md' as const), report: opts.report === true, redact: opts.redact };
     const packs = { rules: opts.rules, window: opts.window };
+    if (opts.report === true && !opts.json) throw new UsageError('--report needs --json (--md is always the report)');
+    if (opts.bundle !== undefined) refuseLiveOptions(opts, ['user', 'since', 'until', 'profile', 'host', 'jump', 'sshConfig']);
     if (opts.bundle !== undefined) await runAnalyzeBundle(opts.bundle, out, packs);
     else if (hasDeviceKey(opts)) await runAnalyzeLive(opts, out, packs);
     else throw new UsageError('analyze needs --bundle DIR, or the Mac: --serial, --user, --hostname, --okta-device-id or --jamf-id');

@@ -2,7 +2,7 @@ import { FileRefused, readTextFile } from '../io/bounded-file.js';
 import { serviceBaseUrl } from '../net/endpoint.js';
 import { HttpError } from '../net/errors.js';
 import { registerSecret } from '../secrets/registry.js';
-import type { Config, Profile } from './config-file.js';
+import { configPath, type Config, type Profile } from './config-file.js';
 import { runTokenCommand } from './token-command.js';
 import { DocumentError } from './yaml-document.js';
 
@@ -52,7 +52,7 @@ function selectProfile(config: Config, env: NodeJS.ProcessEnv, requested: string
   const profile = config.profiles?.[name];
   if (!profile) {
     const known = Object.keys(config.profiles ?? {});
-    throw new DocumentError(`no profile named "${name}" in the config${known.length ? ` (profiles: ${known.join(', ')})` : ''}`);
+    throw new DocumentError(`no profile named "${name}" in ${configPath(env)}${known.length ? ` (profiles: ${known.join(', ')})` : ' (it has none)'}`);
   }
   return profile;
 }

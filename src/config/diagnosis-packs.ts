@@ -7,6 +7,7 @@ import type { PackV2 } from '../diagnosis/pack-schema.js';
 import type { ActiveModel } from '../diagnosis/rank-analysis.js';
 import { COMMAND_NAMES, LOG_NAMES, PROBE_COMMANDS } from '../sources/mac/ssh/commands.js';
 import { declaredFacts, declaredKinds, sourceAdapters } from '../sources/registry.js';
+import { errnoText } from '../io/errno-text.js';
 import { DocumentError } from './yaml-document.js';
 
 const MAX_PACK_BYTES = 1024 * 1024;
@@ -32,7 +33,7 @@ export async function readPackDirectory(dir: string): Promise<ParsedPack[]> {
   try {
     names = (await readdir(dir)).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort();
   } catch (error) {
-    throw new DocumentError(`rules directory ${dir}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new DocumentError(`rules directory ${dir}: ${errnoText(error, 'directory')}`);
   }
   if (names.length === 0) throw new DocumentError(`rules directory ${dir} has no .yaml, .yml or .json pack`);
   const packs: ParsedPack[] = [];

@@ -38,7 +38,9 @@ export function parseYamlDocument<S extends z.ZodType>(text: string, file: strin
   const parsed = schema.safeParse(doc.toJS());
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw problem(issue.path, issue.message);
+    // An unknown key is reported on its parent: point at the key itself.
+    const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    throw problem(key === undefined ? issue.path : [...issue.path, key], issue.message);
   }
   return { data: parsed.data, problem };
 }

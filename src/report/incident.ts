@@ -56,11 +56,11 @@ export interface IncidentReport {
 
 export function describeClock(clock: ClockReading): string {
   if (clock.deviceOffsetMs === null) return 'Mac clock offset not measured (no sntp or date probe).';
-  const seconds = (clock.deviceOffsetMs / 1000).toFixed(3);
-  const direction = clock.deviceOffsetMs > 0 ? 'ahead of' : clock.deviceOffsetMs < 0 ? 'behind' : 'in step with';
-  const sign = clock.deviceOffsetMs > 0 ? '+' : '';
+  // The direction word carries the sign: "behind true time by 1.500 s", never "behind: -1.500 s".
+  const seconds = (Math.abs(clock.deviceOffsetMs) / 1000).toFixed(3);
   const applied = clock.applied ? 'applied to device events' : `not applied${clock.note ? ` (${clock.note})` : ''}`;
-  return `Mac clock ${direction} true time: ${sign}${seconds} s (basis: ${clock.basis}); ${applied}.`;
+  const how = clock.deviceOffsetMs === 0 ? 'in step with true time' : `${clock.deviceOffsetMs > 0 ? 'ahead of' : 'behind'} true time by ${seconds} s`;
+  return `Mac clock ${how} (basis: ${clock.basis}); ${applied}.`;
 }
 
 export function reportEvent(e: TimelineEvent): ReportEvent {
@@ -102,9 +102,21 @@ function stillUnknown(a: Analysis, hs: readonly ReportHypothesis[]): string[] {
   return [...new Set(out)];
 }
 
+/** Why there is no evidence to rank, when there is none: every source failed, or none knows the device. */
+export function noEvidence(a: Analysis): string | undefined {
+  if (a.timeline.length > 0) return undefined;
+  const failed = a.sources.filter((s) => s.status === 'error');
+  const reasons = failed.map((s) => `${s.name}: ${s.error ?? 'failed'}`).join('; ');
+  if (failed.length > 0 && failed.length === a.sources.filter((s) => s.status !== 'missing').length) return `Every source failed (${reasons}): there is no evidence, and the hypotheses below rest on none.`;
+  const who = a.device.serial ?? 'this device';
+  return `No source has any event for ${who}${reasons ? ` (${reasons})` : ''}: check the serial; the hypotheses below rest on no evidence.`;
+}
+
 function summaryOf(a: Analysis, hs: readonly ReportHypothesis[], clockText: string): string {
   const parts: string[] = [];
   const top = hs[0];
+  const none = noEvidence(a);
+  if (none) parts.push(none);
   if (!top) parts.push('No hypotheses were ranked.');
   else {
     const supports = top.evidence.filter((e) => e.supports).length;

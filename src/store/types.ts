@@ -35,6 +35,7 @@ export type Overlay =
   | { kind: 'help'; offset: number; lines: number }
   | { kind: 'confirm'; stepKey: string }
   | { kind: 'step'; stepKey: string }
+  | { kind: 'notes'; offset: number }
   | { kind: 'fleet'; offset: number }
   /** Several Macs match the keys given: choose one before anything is fetched. */
   | { kind: 'picker'; cursor: number };
@@ -119,6 +120,8 @@ export interface DataSlice {
 export interface ViewSlice {
   focus: Pane;
   cursor: EventRef | null;
+  /** The event the engineer last put the cursor on: a filter that hides it moves the cursor to the nearest visible event, and showing it again brings the cursor back. */
+  anchor: EventRef | null;
   /** The first timeline row shown. */
   top: EventRef | null;
   /** How many timeline rows the UI shows (it sets this on layout). */
@@ -146,6 +149,8 @@ export interface ViewSlice {
   selectHypothesis(id: string): void;
   /** Opens the help overlay over `lines` entries (the key table's length: the store does not know it). */
   openHelp(lines: number): void;
+  /** `i`: each source's state and reason, what time it covers, and the reading notes. */
+  openNotes(): void;
   closeOverlay(): void;
 }
 
@@ -176,6 +181,8 @@ export interface RunbookSlice {
   /** Selected runbook step key; null means the hypothesis' next step. */
   selectedStep: string | null;
   run: RunState;
+  /** Whether probes can run on the Mac in this session (a connection was given). */
+  macConnected: boolean;
   journalEntries: JournalEntry[];
   /** Outputs of the probes run here, by SHA-256 (the journal keeps only the digest), for the report. */
   runOutputs: Record<string, string>;

@@ -7,6 +7,7 @@ import { FleetOverlay } from './overlays/FleetOverlay.js';
 import { GuidedPane } from './overlays/GuidedPane.js';
 import { HelpOverlay } from './overlays/HelpOverlay.js';
 import { HypothesisDetail } from './overlays/HypothesisDetail.js';
+import { NotesOverlay } from './overlays/NotesOverlay.js';
 import { PickerOverlay } from './overlays/PickerOverlay.js';
 import { StepDetail } from './overlays/StepDetail.js';
 import { HypothesesPane } from './panes/HypothesesPane.js';
@@ -30,6 +31,7 @@ export function Body({ layout }: { layout: Layout }) {
   if (overlay?.kind === 'hypothesis') return <HypothesisDetail rect={rect} hypothesisId={overlay.hypothesisId} line={overlay.line} />;
   if (overlay?.kind === 'help') return <HelpOverlay rect={rect} offset={overlay.offset} />;
   if (overlay?.kind === 'confirm') return <ConfirmOverlay rect={rect} stepKey={overlay.stepKey} />;
+  if (overlay?.kind === 'notes') return <NotesOverlay rect={rect} offset={overlay.offset} />;
   if (overlay?.kind === 'picker') return <PickerOverlay rect={rect} cursor={overlay.cursor} />;
   if (overlay?.kind === 'step') return <StepDetail rect={rect} stepKey={overlay.stepKey} />;
   if (overlay?.kind === 'fleet') return <FleetOverlay rect={rect} offset={overlay.offset} />;

@@ -23,7 +23,7 @@ export interface KeyBinding {
 }
 
 const PANES: readonly Scope[] = ['timeline', 'hypotheses', 'runbook'];
-const MOVABLE: readonly Scope[] = [...PANES, 'event', 'hypothesis', 'help', 'step', 'guided', 'fleet'];
+const MOVABLE: readonly Scope[] = [...PANES, 'event', 'hypothesis', 'help', 'step', 'notes', 'guided', 'fleet'];
 const NOT_TYPING: readonly Scope[] = [...MOVABLE, 'confirm'];
 
 function quit(s: ConsoleState, ctx: KeyContext): void {
@@ -96,6 +96,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     hint: 'export',
     action: (s) => void s.exportReport(),
   },
+  { id: 'notes', keys: ['i'], scopes: [...PANES, 'guided'], description: 'sources and reading notes: why a source failed, what each covers, records skipped', hint: 'notes', action: (s) => s.openNotes() },
   { id: 'done', keys: ['d'], scopes: PANES, description: 'mark the runbook step done (again: clear)', action: (s) => s.markStep('done') },
   { id: 'skip', keys: ['s'], scopes: PANES, description: 'mark the runbook step skipped (again: clear)', action: (s) => s.markStep('skipped') },
   {
@@ -190,10 +191,11 @@ export function keyLabel(keys: readonly string[]): string {
   return keys.map((k) => LABELS[k] ?? (k.startsWith('ctrl+') ? `C-${k.slice(5)}` : k)).join('/');
 }
 
-/** Hint-bar entries for a scope, in table order. */
-export function hintsFor(scope: Scope): { keys: string; hint: string }[] {
+/** Hint-bar entries for a scope, in table order; without a Mac connection `r` says why it cannot run. */
+export function hintsFor(scope: Scope, macConnected = true): { keys: string; hint: string }[] {
   const shown = KEY_TABLE.filter((b) => b.hint !== undefined && b.scopes.includes(scope));
   // Help and quit first: they must survive a narrow hint bar.
   const first = shown.filter((b) => b.id === 'help' || b.id === 'quit');
-  return [...first, ...shown.filter((b) => !first.includes(b))].map((b) => ({ keys: keyLabel(b.keys), hint: b.hint! }));
+  const hint = (b: KeyBinding) => (b.id === 'run' && !macConnected ? 'run: no Mac (--host)' : b.hint!);
+  return [...first, ...shown.filter((b) => !first.includes(b))].map((b) => ({ keys: keyLabel(b.keys), hint: hint(b) }));
 }

@@ -27,6 +27,7 @@ const VENDOR_HOMES = [/^src\/sources\/(jamf|okta|mac)\//, /^src\/sources\/regist
 
 /** `grep -rlw -e jamf -e okta src` outside the homes: what still names a vendor (main.ts, sweep, identity and resolve-live came with main's device lookup and sweep). */
 const STILL_NAMING_VENDORS = [
+  'src/cli/CONTRACT.md',
   'src/cli/console-command.ts',
   'src/cli/live-args.ts',
   'src/cli/main.ts',

@@ -101,6 +101,6 @@ describe('organisation packs', () => {
   it('--window rejects a malformed duration', () => {
     const r = runCli(['analyze', '--bundle', FULL, '--window', 'soon']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe("trustline: option '--window <duration>' argument 'soon' is invalid. expected a duration such as 30s or 2m\n");
+    expect(r.stderr).toBe("trustline: option '--window <duration>' argument 'soon' is invalid. expected a duration longer than zero, such as 30s or 2m\n");
   });
 });

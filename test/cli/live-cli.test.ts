@@ -53,6 +53,7 @@ describe('live commands through the CLI', () => {
       TRUSTLINE_JAMF_PASSWORD: 'CANARY-jamf-password-9a8b',
     });
     expect(result.status).toBe(0);
+    expect(result.stderr.split('\n')[0]).toMatch(/^trustline: Every source failed \(jamf: .*Jamf refused the credentials.*; okta: .*Okta refused the credentials.*\): there is no evidence/);
     expect(result.stdout).toContain('Okta refused the credentials (E0000011 Invalid token provided)');
     expect(result.stdout).toContain('Jamf refused the credentials');
     expectNoSecret(result, canary, 'CANARY-jamf-password-9a8b', Buffer.from('svc:CANARY-jamf-password-9a8b').toString('base64'));

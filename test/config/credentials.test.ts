@@ -36,7 +36,7 @@ describe('resolveLiveSettings', () => {
     const lab = await resolveLiveSettings(config, {}, 'lab');
     expect(lab.okta).toBeUndefined();
     expect(lab.jamf?.url.port).toBe('9');
-    await expect(resolveLiveSettings(config, {}, 'staging')).rejects.toThrow('no profile named "staging" in the config (profiles: prod, lab)');
+    await expect(resolveLiveSettings(config, {}, 'staging')).rejects.toThrow(/^no profile named "staging" in \S+\/trustline\/config\.yaml \(profiles: prod, lab\)$/);
   });
 
   it('reads the private key from a file path', async () => {

@@ -54,7 +54,7 @@ describe('Markdown report', () => {
     expect(md).toContain('\\|y');
     expect(md).toContain('Events within a minute of the errors');
     expect(md).toContain('260 more events in that window are not shown.');
-    expect(md).toContain('Mac clock behind true time: -1.500 s (basis: date); not applied (small).');
+    expect(md).toContain('Mac clock behind true time by 1.500 s (basis: date); not applied (small).');
     expect(md).toContain('Incident report generated 2026-11-21T00:00:00.000Z.');
   });
 });

@@ -39,7 +39,7 @@ describe('guided walkthrough', () => {
     const store = storeFor(cert);
     store.getState().setSourceState('okta', { state: 'error', events: 0, text: 'HTTP 403' });
     const ev = guidedEvidence(store.getState());
-    expect(ev.sources.find((x) => x.name === 'okta')?.missing).toMatch(/^failed: Okta System Log/);
+    expect(ev.sources.find((x) => x.name === 'okta')?.missing).toMatch(/^failed \(HTTP 403\): Okta System Log/);
     expect(ev.sources.find((x) => x.name === 'jamf')?.missing).toBeUndefined();
     expect(ev.probes.present).toContain('sntp');
     expect(ev.probes.missing).toContain('timeserver');

@@ -4,6 +4,7 @@ import { cursorEvent, visibleTimeline } from '../../src/store/selectors/timeline
 import { loadScenario, storeFor } from '../helpers/console-fixtures.js';
 
 const cert = await loadScenario('cert-chain-break');
+const policy = await loadScenario('okta-policy-regression');
 
 describe('view slice', () => {
   it('moves focus between panes, both ways, wrapping', () => {
@@ -18,6 +19,21 @@ describe('view slice', () => {
     expect(store.getState().focus).toBe('runbook');
     store.getState().setFocus('hypotheses');
     expect(keyScope(store.getState())).toBe('hypotheses');
+  });
+
+  it('a filter toggled off and on again, or the severity cycled round, brings the cursor back to its event', () => {
+    const store = storeFor(policy);
+    store.getState().move(17);
+    const chosen = cursorEvent(store.getState())!;
+    expect(chosen.source).toBe('jamf');
+    store.getState().toggleSource('jamf');
+    const hidden = cursorEvent(store.getState())!;
+    const gap = (e: { epochMs: number }) => Math.abs(e.epochMs - chosen.epochMs);
+    expect(visibleTimeline(store.getState()).every((e) => gap(e) >= gap(hidden))).toBe(true);
+    store.getState().toggleSource('jamf');
+    expect(cursorEvent(store.getState())?.id).toBe(chosen.id);
+    for (let i = 0; i < 3; i++) store.getState().cycleMinSeverity();
+    expect(cursorEvent(store.getState())?.id).toBe(chosen.id);
   });
 
   it('toggles each source and keeps the cursor on the nearest visible event', () => {

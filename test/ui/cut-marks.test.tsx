@@ -36,8 +36,9 @@ describe('no silent cuts', () => {
   it('o opens the step in full: a command longer than the pane, whole', async () => {
     const store = storeFor(cert);
     tui = await renderTui(store, { columns: 80, rows: 24 });
-    const step = runbookSteps(store.getState()).find((s) => s.isNext)!;
+    const step = [...runbookSteps(store.getState())].sort((a, b) => b.command.length - a.command.length)[0]!;
     expect(step.command.length).toBeGreaterThan(300);
+    store.setState({ selectedStep: step.key });
     await tui.press('o');
     const inner = tui.lines().map((l) => [...l].slice(1, 79).join('').trimEnd());
     const start = inner.findIndex((l) => l.startsWith('$ '));

@@ -81,6 +81,7 @@ const SPECS: Record<string, Spec> = {
   pick: { setup: (s) => s.openPicker(THREE_MACS), check: (_a, b, t) => (expect(b.overlay).toBeNull(), expect(t.frame()).not.toContain('Which one?')) },
   'confirm-no': { setup: (s) => s.requestRun(), check: (_a, b) => (expect(b.overlay).toBeNull(), expect(b.journalEntries).toEqual([])) },
   export: { check: (_a, b, t) => (expect(b.message).toBe('no report export in this session'), expect(t.frame()).toContain('no report export')) },
+  notes: { check: (_a, b, t) => (expect(b.overlay?.kind).toBe('notes'), expect(t.frame()).toContain('Sources and reading notes')) },
   done: { check: (a, b, t) => (expect(b.marks[selectedStep(a)!.key]).toBe('done'), expect(t.frame()).toContain('[x]')) },
   skip: { check: (a, b, t) => (expect(b.marks[selectedStep(a)!.key]).toBe('skipped'), expect(t.frame()).toContain('[-]')) },
   fleet: { check: (_a, b, t) => (expect(b.message).toMatch(/^no Fleet view/), expect(t.frame()).toContain('no Fleet view')) },
@@ -145,6 +146,8 @@ describe('the key table', () => {
     expect(bindingFor('confirm', 'n')?.id).toBe('confirm-no');
     expect(bindingFor('timeline', 'n')?.id).toBe('next-hit');
     expect(hintsFor('timeline').slice(0, 2).map((h) => h.hint)).toEqual(['help', 'quit']);
+    expect(hintsFor('timeline').map((h) => h.hint)).toContain('run');
+    expect(hintsFor('timeline', false).map((h) => h.hint)).toContain('run: no Mac (--host)');
     expect(keyLabel(['ctrl+u', 'pageup'])).toBe('C-u/PgUp');
   });
 
@@ -162,6 +165,14 @@ describe('the key table', () => {
     expect(keyNames('jj', { ...NO_KEY })).toEqual(['j', 'j']);
     expect(keyNames('', { ...NO_KEY, downArrow: true })).toEqual(['down']);
     expect(keyNames('a\u0003', { ...NO_KEY })).toEqual(['a', 'ctrl+c']);
+  });
+
+  it('the hint bar says why r cannot run when no Mac is connected', async () => {
+    tui = await renderTui(storeFor(cert), { columns: 200, rows: 30 });
+    expect(tui.lines().at(-1)).toContain('r run: no Mac (--host)');
+    tui.unmount();
+    tui = await renderTui(storeFor(cert, { transport: fixedTransport({}) }), { columns: 200, rows: 30 });
+    expect(tui.lines().at(-1)).toMatch(/r run {2}/);
   });
 
   it('keys in the hypotheses and runbook panes act on them', async () => {

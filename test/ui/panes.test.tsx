@@ -12,6 +12,23 @@ const cert = await loadScenario('cert-chain-break');
 let tui: Tui | undefined;
 afterEach(() => tui?.unmount());
 
+describe('a failed source', () => {
+  it('says why: in the header on wide terminals, in the walkthrough, and under i (with coverage and reading notes)', async () => {
+    const store = storeFor(cert);
+    store.getState().setSourceState('device', { state: 'error', events: 0, text: 'ssh: connect to host mac.example port 22: Connection refused' });
+    tui = await renderTui(store, { columns: 80, rows: 24 });
+    expect(tui.lines()[1]).toContain('D device ✗ error');
+    await tui.press('i');
+    expect(tui.frame()).toContain('device: error, 0 events: ssh: connect to host mac.example port 22: Connec');
+    expect(tui.frame()).toMatch(/okta: 20\d\d-\d\d-\d\dT[\d:.]+Z to 20/);
+    expect(tui.frame()).toContain(`Reading notes (${store.getState().analysis.notes.length})`);
+    await tui.press('escape', 'w', 'tab');
+    expect(tui.frame()).toMatch(/D ✗ failed \(ssh: connect to host/);
+    await tui.resize(140, 40);
+    expect(tui.lines()[1]).toContain('D device ✗ ssh: connect to host mac.example port 2…');
+  });
+});
+
 describe('header and histogram', () => {
   it('shows the device, each source with its state and count, the clock offset and the time mode', async () => {
     tui = await renderTui(storeFor(cert), { columns: 120, rows: 40 });
@@ -30,11 +47,13 @@ describe('header and histogram', () => {
     const line = tui.lines()[1]!;
     expect(line).toMatch(/^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
     expect(line).toContain('O okta 42 page 3');
-    expect(line).toContain('J jamf ✗ error');
+    expect(line).toContain('J jamf ✗ HTTP 401');
     expect(line).toContain('D device – missing');
+    expect(tui.frame()).toMatch(/Hypotheses 1\/\d+ · provisional: sources loading/);
     store.getState().setSourceState('okta', { state: 'ok', events: 43 });
     await tui.press();
     expect(tui.lines()[1]).toMatch(/^J jamf/);
+    expect(tui.frame()).not.toContain('provisional');
   });
 
   it('words the clock offset, and marks histogram severities without colour', () => {

@@ -31,7 +31,8 @@ const LOAD_WORD: Record<SourceLoad['state'], string> = { ok: '', loading: 'still
 export function guidedSources(s: S): GuidedSource[] {
   return s.analysis.sources.map(({ name, shows }) => {
     const load = s.sourceStates[name] ?? { state: 'missing', events: 0 };
-    const missing = load.state === 'ok' ? undefined : `${LOAD_WORD[load.state]}: ${shows}`;
+    const word = load.state === 'error' && load.text ? `failed (${load.text})` : LOAD_WORD[load.state];
+    const missing = load.state === 'ok' ? undefined : `${word}: ${shows}`;
     return { name, ...load, missing };
   });
 }

@@ -2,6 +2,7 @@ import { eventAt, locate, refAt, refOf } from '../event-ref.js';
 import { keyScope } from '../scope.js';
 import { eventDetailLines, hypothesisEvidence } from '../selectors/detail.js';
 import { fleetLines } from '../selectors/fleet.js';
+import { readingNotes } from '../selectors/reading-notes.js';
 import { selectedHypothesisIndex } from '../selectors/hypotheses.js';
 import { runbookSteps, selectedStep } from '../selectors/runbook.js';
 import { indexInSorted, nextInSorted, searchHits } from '../selectors/search.js';
@@ -15,12 +16,14 @@ export function cursorAt(s: ConsoleState, index: number): Partial<ConsoleState> 
   const list = visibleTimeline(s);
   const i = clamp(index, 0, list.length - 1);
   const start = windowStart(list.length, i, Math.max(0, locate(list, s.top)), s.timelineRows);
-  return { cursor: refAt(list, i), top: refAt(list, start) };
+  const cursor = refAt(list, i);
+  return { cursor, anchor: cursor, top: refAt(list, start) };
 }
 
 function moveOverlay(s: ConsoleState, o: Overlay, delta: number): Overlay {
   // The last page of the help is full: its offset stops where the last entry reaches the bottom row.
   if (o.kind === 'help') return { ...o, offset: clamp(o.offset + delta, 0, Math.max(0, o.lines - s.overlayRows)) };
+  if (o.kind === 'notes') return { ...o, offset: clamp(o.offset + delta, 0, Math.max(0, readingNotes(s).length - s.overlayRows)) };
   if (o.kind === 'fleet') return { ...o, offset: clamp(o.offset + delta, 0, Math.max(0, fleetLines(s).length - 1)) };
   if (o.kind === 'hypothesis') return { ...o, line: clamp(o.line + delta, 0, Math.max(0, hypothesisEvidence(s, o.hypothesisId).length - 1)) };
   if (o.kind === 'event') {

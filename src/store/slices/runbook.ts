@@ -11,6 +11,7 @@ export function runbookSlice({ set, get, init }: SliceArgs): RunbookSlice {
     marks: {},
     selectedStep: null,
     run: { state: 'idle' },
+    macConnected: init.transport !== undefined,
     journalEntries: [],
     runOutputs: {},
     copyCommand() {

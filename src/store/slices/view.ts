@@ -1,13 +1,26 @@
 import type { Severity, SourceName } from '../../model/event.js';
+import type { TimelineEvent } from '../../model/event.js';
 import { locate, refAt } from '../event-ref.js';
 import { nextTimeMode } from '../selectors/time-format.js';
 import { SEVERITIES, sourceShown, visibleTimeline, windowStart } from '../selectors/timeline.js';
-import { PANES, type ConsoleState, type Filters, type SliceArgs, type ViewSlice } from '../types.js';
+import { PANES, type ConsoleState, type EventRef, type Filters, type SliceArgs, type ViewSlice } from '../types.js';
 
-/** The cursor and scroll after the visible rows changed (filters): the nearest visible event keeps the cursor. */
+/** The index of the event nearest in time to `ref` (the event itself when it is in the list). */
+function nearest(list: readonly TimelineEvent[], ref: EventRef): number {
+  const i = locate(list, ref);
+  if (i <= 0 || list[i]!.id === ref.id) return i;
+  const later = list[i]!.epochMs >= ref.epochMs ? list[i]!.epochMs - ref.epochMs : Number.POSITIVE_INFINITY;
+  return ref.epochMs - list[i - 1]!.epochMs <= later ? i - 1 : i;
+}
+
+/**
+ * The cursor and scroll after the visible rows changed (filters): the cursor goes to the anchor event
+ * (the one the engineer chose) when it is visible, else to the visible event nearest to it in time.
+ */
 export function refit(s: ConsoleState, filters: Filters): Partial<ConsoleState> {
   const list = visibleTimeline({ analysis: s.analysis, filters });
-  const cursorIndex = locate(list, s.cursor);
+  const target = s.anchor ?? s.cursor;
+  const cursorIndex = target === null ? locate(list, null) : nearest(list, target);
   const start = windowStart(list.length, cursorIndex, Math.max(0, locate(list, s.top)), s.timelineRows);
   return { filters, cursor: s.cursor === null ? null : refAt(list, cursorIndex), top: refAt(list, start) };
 }
@@ -16,6 +29,7 @@ export function viewSlice({ set, get, init }: SliceArgs): ViewSlice {
   return {
     focus: 'timeline',
     cursor: null,
+    anchor: null,
     top: null,
     timelineRows: 10,
     overlayRows: 10,
@@ -67,6 +81,9 @@ export function viewSlice({ set, get, init }: SliceArgs): ViewSlice {
     },
     openHelp(lines) {
       set({ overlay: { kind: 'help', offset: 0, lines: Math.max(1, lines) } });
+    },
+    openNotes() {
+      set({ overlay: { kind: 'notes', offset: 0 }, message: null });
     },
     closeOverlay() {
       set({ overlay: null });

@@ -7,6 +7,7 @@ import { Row, type Segment } from '../components/Row.js';
 import { Spinner } from '../components/Spinner.js';
 import { useConsole } from '../store-context.js';
 import { tokenColor, useTheme } from '../theme-context.js';
+import { fitCells } from '../text/cells.js';
 
 const STATE_MARK: Record<SourceLoad['state'], string> = { ok: '✓', partial: '◐ partial', error: '✗ error', missing: '– missing', loading: '' };
 
@@ -19,10 +20,15 @@ export function clockText(c: ClockReading): string {
   return `clock: Mac ${size} ${dir} (${c.basis ?? '?'}, ${how})`;
 }
 
-function sourceSegments(source: SourceSummary, load: SourceLoad): Segment[] {
+/** Terminals at least this wide show why a source failed in the header (narrower ones: the `i` notes). */
+export const REASON_COLUMNS = 120;
+const REASON_CELLS = 40;
+
+function sourceSegments(source: SourceSummary, load: SourceLoad, wide: boolean): Segment[] {
   const token = load.state === 'ok' ? 'status.ok' : load.state === 'loading' ? 'status.loading' : 'status.error';
+  const reason = load.state === 'error' && wide && load.text ? ` ✗ ${fitCells(load.text, REASON_CELLS)}` : undefined;
   const counted = load.state === 'ok' || load.state === 'partial';
-  const text = load.state === 'loading' ? ` ${load.events}${load.text ? ` ${load.text}` : ''}` : ` ${STATE_MARK[load.state]} ${counted ? load.events : ''}`;
+  const text = load.state === 'loading' ? ` ${load.events}${load.text ? ` ${load.text}` : ''}` : (reason ?? ` ${STATE_MARK[load.state]} ${counted ? load.events : ''}`);
   return [
     { text: `${source.letter} ${source.name}`, token: `source.${source.role}` },
     { text: `${text.trimEnd()}  `, token },
@@ -44,7 +50,7 @@ export function Header({ width, rows }: { width: number; rows: number }) {
   const line1: Segment[] = [{ text: 'trustline ', token: 'accent', bold: true }, { text: identity, token: 'text', bold: true }, { text: `  time ${timeModeLabel(timeMode, zones)}`, token: 'muted' }];
   const loadOf = (name: string): SourceLoad => loads[name] ?? { state: 'missing', events: 0 };
   const loading = sources.filter((x) => loadOf(x.name).state === 'loading');
-  const line2: Segment[] = [...sources.flatMap((x) => sourceSegments(x, loadOf(x.name))), { text: clockText(clock), token: clock.applied ? 'time.adjusted' : 'muted' }];
+  const line2: Segment[] = [...sources.flatMap((x) => sourceSegments(x, loadOf(x.name), width >= REASON_COLUMNS)), { text: clockText(clock), token: clock.applied ? 'time.adjusted' : 'muted' }];
   return (
     <Box flexDirection="column" height={rows}>
       <Row segments={line1} width={width} />

@@ -38,13 +38,15 @@ export const HypothesisRow = memo(function HypothesisRow({ h, rank, width, selec
 export function HypothesesPane({ rect, focused }: { rect: Rect; focused: boolean }) {
   const analysis = useConsole((s) => s.analysis);
   const selectedId = useConsole((s) => s.selectedHypothesis);
+  // Ranked on partial evidence while a source still loads: the title says so.
+  const loading = useConsole((s) => Object.values(s.sourceStates).some((l) => l.state === 'loading'));
   const rows = Math.max(0, rect.height - 2);
   const width = Math.max(0, rect.width - 2);
   const list = analysis.hypotheses;
   const selected = useMemo(() => selectedHypothesisIndex({ analysis, selectedHypothesis: selectedId }), [analysis, selectedId]);
   const start = windowStart(list.length, selected, 0, rows);
   return (
-    <Pane title={`Hypotheses ${selected + 1}/${list.length}`} width={rect.width} height={rect.height} focused={focused}>
+    <Pane title={`Hypotheses ${selected + 1}/${list.length}${loading ? ' · provisional: sources loading' : ''}`} width={rect.width} height={rect.height} focused={focused}>
       <Box flexDirection="column">
         {list.slice(start, start + rows).map((h, i) => (
           <HypothesisRow key={h.id} h={h} rank={start + i + 1} width={width} selected={start + i === selected} />

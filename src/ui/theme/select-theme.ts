@@ -32,12 +32,14 @@ function forcedOff(env: NodeJS.ProcessEnv, colorLevel: ColorLevel): { source: Th
 /**
  * Picks the console's theme. NO_COLOR (non-empty), TERM=dumb and a colour level of 0 force the
  * no-colour theme whatever was asked, with a note; otherwise `--theme`, then the config's `theme:`,
- * then `dark`. A theme that does not load throws DocumentError (one line).
+ * then `dark`. A theme that does not load throws DocumentError (one line), colours or not.
  */
 export function selectTheme(request: ThemeRequest): ThemeSelection {
   const off = forcedOff(request.env, request.colorLevel);
   if (off) {
     const asked = request.flag ?? request.config;
+    // Still loaded: a theme that does not exist is an error with or without colours.
+    if (asked !== undefined) loadTheme(asked);
     const ignored = asked !== undefined && asked !== NO_COLOR_THEME.name ? ` (theme "${asked}" not used)` : '';
     return { theme: NO_COLOR_THEME, source: off.source, note: `${off.why}: colours off${ignored}` };
   }

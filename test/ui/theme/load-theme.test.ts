@@ -125,7 +125,7 @@ describe('theme files given by path', () => {
 
   it('rejects short hex, unknown top-level keys and broken JSON, each on one line', () => {
     expect(errorOf(() => parseThemeFile(DARK.replace('"accent": "cyan"', '"accent": "#f80"'), 't.json'))).toMatch(/^t\.json:\d+: tokens\.accent: "#f80" is not a colour/);
-    expect(errorOf(() => parseThemeFile(DARK.replace('"background"', '"colours": {},\n  "background"'), 't.json'))).toMatch(/^t\.json:1: \(top level\): Unrecognized key: "colours"$/);
+    expect(errorOf(() => parseThemeFile(DARK.replace('"background"', '"colours": {},\n  "background"'), 't.json'))).toMatch(/^t\.json:4: colours: Unrecognized key: "colours"$/);
     expect(errorOf(() => parseThemeFile(DARK.replace('"muted": "gray",', '"muted": "gray"'), 't.json'))).toMatch(/^t\.json:\d+: not valid JSON: /);
     expect(errorOf(() => parseThemeFile('{"name": "x", "tokens": []}', 't.json'))).toMatch(/^t\.json:1: tokens: Invalid input: expected record/);
   });

@@ -37,12 +37,13 @@ describe('selectTheme', () => {
     expect(selectTheme({ env: { ...TTY_ENV, NO_COLOR: '' }, colorLevel: 2 }).theme.name).toBe('dark');
   });
 
-  it('TERM=dumb and a colourless terminal force no colour too; a broken theme asked for is then not even read', () => {
-    expect(selectTheme({ flag: '/nowhere/x.json', env: { TERM: 'dumb' }, colorLevel: 1 })).toEqual({
+  it('TERM=dumb and a colourless terminal force no colour too; a theme asked for must still exist', () => {
+    expect(selectTheme({ flag: 'light', env: { TERM: 'dumb' }, colorLevel: 1 })).toEqual({
       theme: NO_COLOR_THEME,
       source: 'TERM=dumb',
-      note: 'TERM is dumb: colours off (theme "/nowhere/x.json" not used)',
+      note: 'TERM is dumb: colours off (theme "light" not used)',
     });
+    expect(() => selectTheme({ flag: '/nowhere/x.json', env: { TERM: 'dumb' }, colorLevel: 1 })).toThrow(/\/nowhere\/x\.json/);
     expect(selectTheme({ env: TTY_ENV, colorLevel: 0 })).toMatchObject({ theme: NO_COLOR_THEME, source: 'no-color-terminal', note: expect.stringMatching(/^the terminal shows no colour/) });
   });
 });
