@@ -27,6 +27,12 @@ function rowOf(screen: string, title: RegExp): string {
   return row;
 }
 
+/** Supporting evidence count of a cause on a screen, NaN while an overlay (the probe prompt) hides its row. */
+function supportingOn(screen: string, title: RegExp): number {
+  const row = screen.split('\n').find((line) => title.test(line));
+  return row === undefined ? NaN : supporting(row);
+}
+
 /** Supporting evidence count on a hypothesis row (`+N -M ?K`). */
 function supporting(row: string): number {
   return Number(/\+(\d+) -\d+ \?\d+/.exec(row)?.[1] ?? NaN);
@@ -93,7 +99,7 @@ describe('trustline demo: run a step, watch the ranking change', () => {
     screen = await runStep(tmux, 1);
     screen = await tmux.waitUntil(() => {
       const s = tmux.capture();
-      return supporting(rowOf(s, /MDM push broken/)) > before ? s : undefined;
+      return supportingOn(s, /MDM push broken/) > before ? s : undefined;
     }, 'apsd failures counted for the push cause');
     expect(rowOf(screen, /MDM push broken/)).toMatch(/LIKELY/);
     tmux.sendKeys('r');
@@ -101,7 +107,7 @@ describe('trustline demo: run a step, watch the ranking change', () => {
     tmux.sendKeys('y');
     await tmux.waitUntil(() => {
       const s = tmux.capture();
-      return supporting(rowOf(s, /MDM push broken/)) === before ? s : undefined;
+      return supportingOn(s, /MDM push broken/) === before ? s : undefined;
     }, 'the failures gone after the fix');
     tmux.sendKeys('q');
     expect(await tmux.waitForExit()).toBe(0);
