@@ -1,4 +1,5 @@
 import { openSweepSources, DEFAULT_RATE_SHARE } from '../sources/sweep-sources.js';
+import { deadlineSignal } from '../net/deadline.js';
 import type { LiveSettings } from '../config/credentials.js';
 import { DEFAULT_LOOKBACK_MS, runSweep, type SweepResult } from '../sweep/run-sweep.js';
 import { sweepJson } from '../sweep/sweep-json.js';
@@ -85,7 +86,7 @@ export async function runSweepCommand(flags: SweepFlags): Promise<void> {
   const progress = progressLine();
   let result;
   try {
-    result = await sweepLive(settings, { ...window, lookbackMs, rateShare: share }, AbortSignal.timeout(SWEEP_DEADLINE_MS), progress.update);
+    result = await sweepLive(settings, { ...window, lookbackMs, rateShare: share }, deadlineSignal(SWEEP_DEADLINE_MS), progress.update);
   } finally {
     progress.done();
   }

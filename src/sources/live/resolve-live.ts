@@ -1,4 +1,5 @@
 import type { LiveSettings } from '../../config/credentials.js';
+import { deadlineSignal } from '../../net/deadline.js';
 import type { DeviceKeys, IdentityResolver, MacIdentity, Resolution } from '../../core/identity.js';
 import { identityUsers } from '../../core/identity.js';
 import { resolveIdentity } from '../../core/resolve.js';
@@ -30,9 +31,8 @@ export async function resolveLive(settings: LiveSettings, given: DeviceKeys, opt
   const resolvers: IdentityResolver[] = [];
   if (settings.jamf) resolvers.push(jamfIdentityResolver(new JamfApi(http, settings.jamf.url, new JamfAuthorizer(http, settings.jamf.url, settings.jamf.auth))));
   if (settings.okta) resolvers.push(oktaIdentityResolver(new OktaApi(http, settings.okta.url, new OktaAuthorizer(http, settings.okta.url, settings.okta.auth))));
-  const timeout = AbortSignal.timeout(RESOLVE_DEADLINE_MS);
   try {
-    return await resolveIdentity(given, resolvers, opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout);
+    return await resolveIdentity(given, resolvers, deadlineSignal(RESOLVE_DEADLINE_MS, opts.signal));
   } finally {
     await http.close();
   }
