@@ -24,7 +24,7 @@ export interface PackVocabulary {
   facts: readonly FactDeclaration[];
   /** Probe names trustline can run on the Mac. */
   probes: readonly string[];
-  /** Adapter ids (`okta`, `jamf`, `device`); roles are always accepted. */
+  /** Registered adapter ids; roles are always accepted. */
   sources: readonly string[];
 }
 

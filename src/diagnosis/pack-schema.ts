@@ -24,7 +24,7 @@ const fieldCondition = z.union([scalar, z.array(scalar).min(1), z.strictObject({
 
 /** Which events a finding looks at; every given condition must hold. */
 export const MatcherSchema = z.strictObject({
-  /** A role (`mdm`, `idp`, `endpoint`) or an adapter id (`okta`, `jamf`, `device`), or several. */
+  /** A role (`mdm`, `idp`, `endpoint`) or a registered adapter id, or several. */
   source: oneOrMany.optional(),
   /** Kind patterns matched against the vendor kind or the generic kind; `prefix*` and `@list` allowed. */
   kind: oneOrMany.optional(),

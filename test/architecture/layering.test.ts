@@ -40,8 +40,6 @@ const STILL_NAMING_VENDORS = [
   'src/core/identity-text.ts',
   'src/core/identity.ts',
   'src/core/kinds.ts',
-  'src/diagnosis/load-pack.ts',
-  'src/diagnosis/pack-schema.ts',
   'src/diagnosis/packs/builtin.yaml',
   'src/model/event.ts',
   'src/sources/live/follow-live.ts',
