@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import type { z } from './zod.js';
 
 /** A YAML or JSON file that does not fit its schema; the message names file, line and field. */
 export class DocumentError extends Error {}
@@ -18,7 +18,7 @@ export interface ValidatedDocument<T> {
  * Parses YAML (JSON is YAML too) and validates it with a schema. Errors point at the line of the
  * offending field, or of its nearest parent when the field is missing.
  */
-export function parseYamlDocument<S extends z.ZodType>(text: string, file: string, schema: S): ValidatedDocument<z.infer<S>> {
+export function parseYamlDocument<S extends z.ZodMiniType>(text: string, file: string, schema: S): ValidatedDocument<z.infer<S>> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const lineOf = (path: readonly PropertyKey[]): number => {
