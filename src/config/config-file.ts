@@ -1,7 +1,7 @@
 import { FileRefused, readTextFile } from '../io/bounded-file.js';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { z } from './zod.js';
+import * as z from './zod.js';
 import { DURATION_PATTERN } from '../time/duration.js';
 import { DocumentError, parseYamlDocument } from './yaml-document.js';
 

@@ -1,8 +1,9 @@
 import { LineCounter, parseDocument } from 'yaml';
-import type { z } from './zod.js';
+import type * as z from './zod.js';
 
-/** A YAML or JSON file that does not fit its schema; the message names file, line and field. */
-export class DocumentError extends Error {}
+import { DocumentError } from './document-error.js';
+
+export { DocumentError };
 
 function describePath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('') || '(top level)';

@@ -1,4 +1,4 @@
-import { z } from '../config/zod.js';
+import * as z from '../config/zod.js';
 import { DURATION_PATTERN } from '../time/duration.js';
 
 /**

@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from '../config/zod.js';
+import * as z from '../config/zod.js';
 import { isObject, parseIsoDateTime, stringField, type JsonObject } from './json.js';
 
 const MAX_FILE_BYTES = 16 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { z } from '../../config/zod.js';
+import * as z from '../../config/zod.js';
 import type { Coverage } from '../../core/coverage.js';
 import { SOURCE_ROLES } from '../../core/roles.js';
 import { resolutionNotes } from '../../core/identity-text.js';

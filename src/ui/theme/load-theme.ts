@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { FileRefused, readTextFileSync } from '../../io/bounded-file.js';
 import { fileURLToPath } from 'node:url';
-import { z } from '../../config/zod.js';
+import * as z from '../../config/zod.js';
 import { DocumentError, parseYamlDocument } from '../../config/yaml-document.js';
 import { THEME_TOKENS, type Theme, type ThemeToken } from './types.js';
 
