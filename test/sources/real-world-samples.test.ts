@@ -201,6 +201,17 @@ describe('macOS `log show` lines quoted in public issues and docs', () => {
     expect(sqlite!.severity).toBe('error');
     expect(sqlite!.fields).toMatchObject({ process: 'taskgated', subsystem: 'com.apple.libsqlite3', messageType: 'Error' });
   });
+  it('json style (one pretty-printed array, as admins save it): banner skipped, nested backtrace, each record at its lines', async () => {
+    const { events, report, style } = await parseDeviceLogFile(sample('device/json-style.json'), 'device/json-style.json', CTX);
+    expect(style).toBe('json');
+    expect(report.messages()).toEqual([]);
+    expect(events.map((e) => [e.epochMs, e.micros, e.fields.process, e.fields.pid, e.raw])).toEqual([
+      [Date.UTC(2023, 1, 23, 9, 44, 2, 761), 747, 'wifid', 50, { file: 'device/json-style.json', line: 2, endLine: 32 }],
+      [Date.UTC(2018, 1, 14, 20, 33, 12, 356), 682, 'trustd', 288, { file: 'device/json-style.json', line: 32, endLine: 50 }],
+    ]);
+    expect(events[0]!.summary).toBe('wifid: EAP: eapState=2');
+    expect(events[1]!.fields).toMatchObject({ subsystem: 'com.apple.securityd', category: 'policy', messageType: 'Default' });
+  });
 });
 
 describe('probe outputs quoted in public tests', () => {

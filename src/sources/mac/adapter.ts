@@ -9,7 +9,7 @@ import { deviceRead } from './read-capture.js';
 import type { MacState } from './state.js';
 
 const PROBE_FILE = /^device\/probes\/([^/]+)\.txt$/;
-const LOG_FILE = /^device\/[^/]+\.(ndjson|log)$/;
+const LOG_FILE = /^device\/[^/]+\.(ndjson|json|log)$/;
 
 function ownsFile(rel: string): boolean {
   const probe = PROBE_FILE.exec(rel);

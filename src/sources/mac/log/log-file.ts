@@ -4,10 +4,11 @@ import { FileReport } from '../../../model/file-report.js';
 import { feedFile, feedText, type LineSink } from '../../../io/lines.js';
 import { scanTimestamp } from '../../../time/timestamp.js';
 import { BsdSyslogParser, isBsdSyslogLine } from './bsd-syslog.js';
+import { JsonArrayLogParser } from './json-array.js';
 import { NdjsonLogParser } from './ndjson.js';
 import { CompactStyleParser, DefaultStyleParser, SyslogStyleParser } from './text-styles.js';
 
-export type LogStyle = 'ndjson' | 'default' | 'compact' | 'syslog' | 'bsd';
+export type LogStyle = 'ndjson' | 'json' | 'default' | 'compact' | 'syslog' | 'bsd';
 
 const HEADERS: [RegExp, LogStyle][] = [
   [/^Timestamp\s+Thread\s+Type\s+Activity/, 'default'],
@@ -18,6 +19,7 @@ const HEADERS: [RegExp, LogStyle][] = [
 /** Which style a single line is written in, if it says. */
 export function styleOfLine(text: string): LogStyle | undefined {
   if (text.charCodeAt(0) === 123) return 'ndjson';
+  if (text.charCodeAt(0) === 91 /* [ */) return 'json';
   for (const [pattern, style] of HEADERS) if (pattern.test(text)) return style;
   const w = scanTimestamp(text, 0);
   if (w) {
@@ -36,6 +38,8 @@ function createParser(style: LogStyle, rel: string, report: FileReport, emit: (e
   switch (style) {
     case 'ndjson':
       return new NdjsonLogParser(rel, report, emit);
+    case 'json':
+      return new JsonArrayLogParser(rel, report, emit);
     case 'default':
       return new DefaultStyleParser(rel, report, emit);
     case 'syslog':
@@ -72,7 +76,7 @@ export class StyleDetectingSink implements LineSink {
     this.buffered.push({ text, lineNo, truncated });
     const style = styleOfLine(text);
     if (style) {
-      const isHeader = text.startsWith('Timestamp');
+      const isHeader = text.startsWith('Timestamp') || style === 'json';
       const count = (this.votes.get(style) ?? 0) + (isHeader ? VOTES_NEEDED : 1);
       this.votes.set(style, count);
       if (count >= VOTES_NEEDED) this.decide(style);
@@ -86,7 +90,7 @@ export class StyleDetectingSink implements LineSink {
     if (this.parser) {
       this.parser.end();
     } else if (this.buffered.some((l) => l.text.trim() !== '')) {
-      this.report.fail('no known log style (expected log show ndjson, default, compact or syslog style, or BSD syslog)');
+      this.report.fail('no known log style (expected log show ndjson, json, default, compact or syslog style, or BSD syslog)');
     } else {
       this.report.note('empty log file');
     }

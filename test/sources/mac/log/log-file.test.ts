@@ -74,6 +74,46 @@ const FOOTER = [
   'Activity - Create:           0, Transition:          0, Actions:           0',
 ];
 
+describe('json style (`log show --style json`: one array)', () => {
+  const record = (time: string, message: string) =>
+    ['{', `  "timestamp" : "${time}",`, '  "processImagePath" : "\\/usr\\/libexec\\/trustd",', '  "backtrace" : { "frames" : [ { "imageOffset" : 1 } ] },', `  "eventMessage" : "${message}",`, '  "traceID" : 3169743378388877828,', '  "processID" : 412', '}'];
+  const array = (...records: string[][]) => ['[', ...records.map((r, i) => (i < records.length - 1 ? [...r.slice(0, -1), '},'] : r)).flat(), ']'];
+
+  it('streams the records of an array and of a second array appended after it', async () => {
+    const first = array(record('2026-11-20 06:02:01.123456-0800', 'Trust evaluate failure: [leaf MissingIntermediate]'), record('2026-11-20 06:02:02.000000-0800', 'two'));
+    const second = array(record('2026-11-20 06:03:00.000000-0800', 'three'));
+    const { events, report, style } = await parse(['Filtering the log data using "process == \\"trustd\\""', ...first, ...second, ''].join('\n'), LA, 'device/trust.json');
+    expect(style).toBe('json');
+    expect(report.messages()).toEqual([]);
+    expect(events.map((e) => [e.summary, e.raw.line, e.raw.endLine])).toEqual([
+      ['trustd: Trust evaluate failure: [leaf MissingIntermediate]', 3, 10],
+      ['trustd: two', 11, 18],
+      ['trustd: three', 21, 28],
+    ]);
+    expect(events[0]!.kind).toBe('device.trust.failure');
+    expect(events[0]!.epochMs).toBe(Date.UTC(2026, 10, 20, 14, 2, 1, 123));
+  });
+
+  it('keeps the records before a break and says where the JSON broke or ended early', async () => {
+    const good = array(record('2026-11-20 06:02:01.123456-0800', 'one'), record('2026-11-20 06:02:02.000000-0800', 'two'));
+    const broken = await parse([...good.slice(0, 12), '  "eventMessage" : oops', ...good.slice(12)].join('\n'));
+    expect(broken.events.map((e) => e.summary)).toEqual(['trustd: one']);
+    expect(broken.report.fatal).toMatch(/^device\/x\.log: not valid JSON at line 13 .*; reading stopped, 1 record\(s\) of that array kept$/);
+    const cut = await parse(good.slice(0, 12).join('\n'));
+    expect(cut.events).toHaveLength(1);
+    expect(cut.report.fatal).toBe('device/x.log: the JSON array ends early, after 1 record(s)');
+  });
+
+  it('counts elements that are not records and records without a timestamp, and stops at an oversized record', async () => {
+    const odd = await parse(['[', '  42,', '  { "eventMessage" : "no time" },', ...record('2026-11-20 06:02:01.123456-0800', 'ok'), ']'].join('\n'));
+    expect(odd.events.map((e) => e.summary)).toEqual(['trustd: ok']);
+    expect(odd.report.messages()).toEqual(['device/x.log: 2 malformed records skipped, first at device/x.log:2 (array element is not a JSON object)']);
+    const huge = await parse(['[{', ...Array.from({ length: 20_000 }, (_, i) => `  "k${i}" : "${'x'.repeat(60)}",`), '  "n" : 1', '}]'].join('\n'));
+    expect(huge.events).toHaveLength(0);
+    expect(huge.report.fatal).toMatch(/the record starting at line 1 is longer than 1 MiB; reading stopped/);
+  });
+});
+
 describe('default style', () => {
   it('parses columns, sender and subsystem, multi-line messages, and skips header and footer', async () => {
     const { events, report, style } = await parse(
@@ -229,7 +269,7 @@ describe('style detection', () => {
   it('fails a file in no known style with one clear line', async () => {
     const { events, report } = await parse('hello world\nthis is not a log\n');
     expect(events).toEqual([]);
-    expect(report.fatal).toBe('device/x.log: no known log style (expected log show ndjson, default, compact or syslog style, or BSD syslog)');
+    expect(report.fatal).toBe('device/x.log: no known log style (expected log show ndjson, json, default, compact or syslog style, or BSD syslog)');
   });
 
   it('notes an empty file without failing', async () => {
