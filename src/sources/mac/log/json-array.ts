@@ -3,18 +3,33 @@ import type { TimelineEvent } from '../../../model/event.js';
 import type { FileReport } from '../../../model/file-report.js';
 import type { LineSink } from '../../../io/lines.js';
 import { LogShowRecords } from './log-show-record.js';
+import type { RecordIdKey, SeenRecords } from './seen-records.js';
 import { isBannerLine } from './text-log-parser.js';
 
 /** A record (one element of the array) longer than this stops the read: `log show` records are about 1 KB. */
 const MAX_RECORD_CHARS = 1024 * 1024;
 
-/** One array being parsed: the element being built, where it started, how big it has grown. */
+/** Keeps the text of the last number it read: 64-bit ids lose digits as JavaScript numbers. */
+class DigitKeepingTokenizer extends Tokenizer {
+  lastNumber = '';
+
+  protected override parseNumber(text: string): number {
+    this.lastNumber = text;
+    return super.parseNumber(text);
+  }
+}
+
+/** One array being parsed: the element being built, where it started, how big it has grown, its ids as written. */
 interface OpenArray {
-  tokenizer: Tokenizer;
+  tokenizer: DigitKeepingTokenizer;
   depth: number;
   startLine: number;
   chars: number;
   records: number;
+  /** The element's last key (a string read where a key is expected), and its 64-bit ids as written. */
+  key: string | undefined;
+  expectKey: boolean;
+  written: Partial<Record<RecordIdKey, string>>;
 }
 
 /**
@@ -32,8 +47,9 @@ export class JsonArrayLogParser implements LineSink {
     rel: string,
     private readonly report: FileReport,
     emit: (event: TimelineEvent) => void,
+    seen: SeenRecords,
   ) {
-    this.records = new LogShowRecords(rel, report, emit);
+    this.records = new LogShowRecords(rel, report, emit, seen);
   }
 
   line(text: string, lineNo: number, truncated: boolean): void {
@@ -61,6 +77,7 @@ export class JsonArrayLogParser implements LineSink {
 
   end(): void {
     if (this.open && !this.stopped) this.report.fail(`the JSON array ends early, after ${this.open.records} record(s)`);
+    this.records.end();
   }
 
   private stop(reason: string): void {
@@ -69,18 +86,22 @@ export class JsonArrayLogParser implements LineSink {
   }
 
   private startArray(): OpenArray {
-    const tokenizer = new Tokenizer();
+    const tokenizer = new DigitKeepingTokenizer();
     const parser = new TokenParser({ paths: ['$.*'], keepStack: false });
-    const open: OpenArray = { tokenizer, depth: 0, startLine: this.lineNo, chars: 0, records: 0 };
+    const open: OpenArray = { tokenizer, depth: 0, startLine: this.lineNo, chars: 0, records: 0, key: undefined, expectKey: false, written: {} };
     tokenizer.onToken = (token) => {
       if (token.token === TokenType.LEFT_BRACE || token.token === TokenType.LEFT_BRACKET) {
         if (open.depth === 1) {
           open.startLine = this.lineNo;
           open.chars = 0;
+          open.written = {};
+          open.expectKey = token.token === TokenType.LEFT_BRACE;
         }
         open.depth++;
       } else if (token.token === TokenType.RIGHT_BRACE || token.token === TokenType.RIGHT_BRACKET) {
         open.depth--;
+      } else if (open.depth === 2) {
+        this.noteRecordToken(open, token.token, token.value);
       }
       parser.write(token);
     };
@@ -94,11 +115,24 @@ export class JsonArrayLogParser implements LineSink {
     parser.onValue = ({ value }) => {
       if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
         open.records++;
-        this.records.take(value, open.startLine, this.lineNo);
+        const written = open.written;
+        this.records.take(value, open.startLine, this.lineNo, (key) => written[key]);
       } else {
         this.report.skip(this.lineNo, 'array element is not a JSON object');
       }
     };
     return open;
+  }
+
+  /** Follows the keys of a record's own members to keep its 64-bit ids as written. */
+  private noteRecordToken(open: OpenArray, token: TokenType, value: unknown): void {
+    if (token === TokenType.COMMA) {
+      open.expectKey = true;
+    } else if (token === TokenType.STRING && open.expectKey) {
+      open.key = String(value);
+      open.expectKey = false;
+    } else if (token === TokenType.NUMBER && (open.key === 'machTimestamp' || open.key === 'traceID')) {
+      open.written[open.key] = open.tokenizer.lastNumber;
+    }
   }
 }

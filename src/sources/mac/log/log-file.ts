@@ -6,6 +6,7 @@ import { scanTimestamp } from '../../../time/timestamp.js';
 import { BsdSyslogParser, isBsdSyslogLine } from './bsd-syslog.js';
 import { JsonArrayLogParser } from './json-array.js';
 import { NdjsonLogParser } from './ndjson.js';
+import { SeenRecords } from './seen-records.js';
 import { CompactStyleParser, DefaultStyleParser, SyslogStyleParser } from './text-styles.js';
 
 export type LogStyle = 'ndjson' | 'json' | 'default' | 'compact' | 'syslog' | 'bsd';
@@ -34,12 +35,12 @@ export function styleOfLine(text: string): LogStyle | undefined {
 const SNIFF_LINES = 200;
 const VOTES_NEEDED = 12;
 
-function createParser(style: LogStyle, rel: string, report: FileReport, emit: (e: TimelineEvent) => void, ctx: ParseContext): LineSink {
+function createParser(style: LogStyle, rel: string, report: FileReport, emit: (e: TimelineEvent) => void, ctx: ParseContext, seen: SeenRecords): LineSink {
   switch (style) {
     case 'ndjson':
-      return new NdjsonLogParser(rel, report, emit);
+      return new NdjsonLogParser(rel, report, emit, seen);
     case 'json':
-      return new JsonArrayLogParser(rel, report, emit);
+      return new JsonArrayLogParser(rel, report, emit, seen);
     case 'default':
       return new DefaultStyleParser(rel, report, emit);
     case 'syslog':
@@ -66,6 +67,7 @@ export class StyleDetectingSink implements LineSink {
     private readonly report: FileReport,
     private readonly emit: (e: TimelineEvent) => void,
     private readonly ctx: ParseContext,
+    private readonly seen: SeenRecords,
   ) {}
 
   line(text: string, lineNo: number, truncated: boolean): void {
@@ -104,7 +106,7 @@ export class StyleDetectingSink implements LineSink {
 
   private decide(style: LogStyle): void {
     this.style = style;
-    this.parser = createParser(style, this.rel, this.report, this.emit, this.ctx);
+    this.parser = createParser(style, this.rel, this.report, this.emit, this.ctx, this.seen);
     const lines = this.buffered;
     this.buffered = [];
     for (const l of lines) this.parser.line(l.text, l.lineNo, l.truncated);
@@ -117,10 +119,10 @@ export interface DeviceLogResult {
   style: LogStyle | undefined;
 }
 
-async function parseDeviceLog(rel: string, ctx: ParseContext, feed: (sink: LineSink) => Promise<unknown>): Promise<DeviceLogResult> {
+async function parseDeviceLog(rel: string, ctx: ParseContext, seen: SeenRecords, feed: (sink: LineSink) => Promise<unknown>): Promise<DeviceLogResult> {
   const report = new FileReport(rel);
   const events: TimelineEvent[] = [];
-  const sink = new StyleDetectingSink(rel, report, (e) => events.push(e), ctx);
+  const sink = new StyleDetectingSink(rel, report, (e) => events.push(e), ctx, seen);
   try {
     await feed(sink);
   } catch (error) {
@@ -129,12 +131,15 @@ async function parseDeviceLog(rel: string, ctx: ParseContext, feed: (sink: LineS
   return { events, report, style: sink.style };
 }
 
-/** Reads one device log file of any supported style into events. */
-export function parseDeviceLogFile(path: string, rel: string, ctx: ParseContext): Promise<DeviceLogResult> {
-  return parseDeviceLog(rel, ctx, (sink) => feedFile(path, sink));
+/**
+ * Reads one device log file of any supported style into events. Records of the JSON styles already in
+ * `seen` (read from an earlier file of the same read, or earlier in this one) are shown once.
+ */
+export function parseDeviceLogFile(path: string, rel: string, ctx: ParseContext, seen = new SeenRecords()): Promise<DeviceLogResult> {
+  return parseDeviceLog(rel, ctx, seen, (sink) => feedFile(path, sink));
 }
 
 /** The same for log output already in memory (captured over SSH); `rel` is where a bundle would keep it. */
-export function parseDeviceLogText(text: string, rel: string, ctx: ParseContext): Promise<DeviceLogResult> {
-  return parseDeviceLog(rel, ctx, async (sink) => feedText(text, sink));
+export function parseDeviceLogText(text: string, rel: string, ctx: ParseContext, seen = new SeenRecords()): Promise<DeviceLogResult> {
+  return parseDeviceLog(rel, ctx, seen, async (sink) => feedText(text, sink));
 }

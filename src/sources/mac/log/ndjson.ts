@@ -2,6 +2,7 @@ import type { TimelineEvent } from '../../../model/event.js';
 import type { FileReport } from '../../../model/file-report.js';
 import type { LineSink } from '../../../io/lines.js';
 import { LogShowRecords } from './log-show-record.js';
+import type { RecordIdKey, SeenRecords } from './seen-records.js';
 import { isBannerLine } from './text-log-parser.js';
 
 /** The line as a JSON object, or undefined when it is not one. */
@@ -14,6 +15,8 @@ function parseRecord(text: string): Record<string, unknown> | undefined {
   }
 }
 
+const WRITTEN_ID: Record<RecordIdKey, RegExp> = { machTimestamp: /"machTimestamp"\s*:\s*(\d+)/, traceID: /"traceID"\s*:\s*(\d+)/ };
+
 /**
  * `log show --style ndjson`: one JSON object per line. The `{"count":N,"finished":1}` trailer and
  * any non-JSON banner are skipped.
@@ -25,8 +28,9 @@ export class NdjsonLogParser implements LineSink {
     rel: string,
     private readonly report: FileReport,
     emit: (event: TimelineEvent) => void,
+    seen: SeenRecords,
   ) {
-    this.records = new LogShowRecords(rel, report, emit);
+    this.records = new LogShowRecords(rel, report, emit, seen);
   }
 
   line(text: string, lineNo: number, truncated: boolean): void {
@@ -44,8 +48,10 @@ export class NdjsonLogParser implements LineSink {
       this.report.skip(lineNo, 'not valid JSON');
       return;
     }
-    this.records.take(record, lineNo, lineNo);
+    this.records.take(record, lineNo, lineNo, (key) => WRITTEN_ID[key].exec(text)?.[1]);
   }
 
-  end(): void {}
+  end(): void {
+    this.records.end();
+  }
 }

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CONTEXT, type ParseContext } from '../../../../src/model/context.js';
 import { parseDeviceLogFile } from '../../../../src/sources/mac/log/log-file.js';
+import { SeenRecords } from '../../../../src/sources/mac/log/seen-records.js';
+import { readDeviceCapture } from '../../../../src/sources/mac/read-capture.js';
 import { writeTree } from '../../../helpers/temp-files.js';
 
 const LA: ParseContext = { ...EMPTY_CONTEXT, deviceTimeZone: 'America/Los_Angeles', collectedAtMs: Date.UTC(2026, 10, 20, 14, 30) };
@@ -13,6 +15,9 @@ async function parse(content: string | Buffer, ctx: ParseContext = LA, name = 'd
 
 const NDJSON_TRUST =
   '{"timezoneName":"","messageType":"Default","eventType":"logEvent","source":null,"formatString":"Trust evaluate failure:%{public}@","userID":0,"activityIdentifier":0,"subsystem":"com.apple.securityd","category":"SecError","threadID":812345,"processImagePath":"\\/usr\\/libexec\\/trustd","timestamp":"2026-11-20 06:02:01.123456-0800","machTimestamp":5335783484167,"eventMessage":"Trust evaluate failure: [leaf MissingIntermediate]","traceID":3169743378388877828,"processID":412}';
+
+/** The same record with another trace id: a different record. */
+const trustRecord = (traceID: string) => NDJSON_TRUST.replace('3169743378388877828', traceID);
 
 describe('ndjson style', () => {
   it('skips the banner and the count trailer, keeps microseconds and survives 64-bit trace ids', async () => {
@@ -46,14 +51,14 @@ describe('ndjson style', () => {
   });
 
   it('reads CRLF line endings and a UTF-8 byte-order mark', async () => {
-    const { events, report } = await parse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${NDJSON_TRUST}\r\n${NDJSON_TRUST}\r\n`)]));
+    const { events, report } = await parse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${NDJSON_TRUST}\r\n${trustRecord('17')}\r\n`)]));
     expect(report.messages()).toEqual([]);
     expect(events.map((e) => e.epochMs)).toEqual([Date.UTC(2026, 10, 20, 14, 2, 1, 123), Date.UTC(2026, 10, 20, 14, 2, 1, 123)]);
   });
 
   it('skips a line longer than the cap without losing its neighbours', async () => {
     const huge = NDJSON_TRUST.replace('[leaf MissingIntermediate]', 'x'.repeat(5 * 1024 * 1024));
-    const { events, report } = await parse([NDJSON_TRUST, huge, NDJSON_TRUST].join('\n'));
+    const { events, report } = await parse([NDJSON_TRUST, huge, trustRecord('17')].join('\n'));
     expect(events.map((e) => e.raw.line)).toEqual([1, 3]);
     expect(report.messages()[0]).toContain('first at device/x.log:2 (line longer than the line cap)');
   });
@@ -73,6 +78,38 @@ const FOOTER = [
   'Log      - Default:          3, Info:                0, Debug:             0, Error:          1, Fault:          0',
   'Activity - Create:           0, Transition:          0, Actions:           0',
 ];
+
+describe('the same record in two reads (same machTimestamp and traceID)', () => {
+  it('is shown once across an ndjson and a json capture, and ids that differ only past 2^53 stay apart', async () => {
+    const dir = writeTree({
+      'device/a.ndjson': [NDJSON_TRUST, trustRecord('99')].join('\n'),
+      // The same record pretty-printed, then one whose trace id rounds to the same JavaScript number.
+      'device/b.json': [
+        '[{',
+        ...Object.entries(JSON.parse(NDJSON_TRUST) as Record<string, unknown>).map(([k, v]) => `  "${k}" : ${k === 'traceID' ? '3169743378388877828' : JSON.stringify(v)},`),
+        '  "end" : 0',
+        '},{',
+        ...Object.entries(JSON.parse(NDJSON_TRUST) as Record<string, unknown>).map(([k, v]) => `  "${k}" : ${k === 'traceID' ? '3169743378388877829' : JSON.stringify(v)},`),
+        '  "end" : 0',
+        '}]',
+      ].join('\n'),
+    });
+    const seen = new SeenRecords();
+    const a = await parseDeviceLogFile(join(dir, 'device/a.ndjson'), 'device/a.ndjson', LA, seen);
+    const b = await parseDeviceLogFile(join(dir, 'device/b.json'), 'device/b.json', LA, seen);
+    expect(a.events).toHaveLength(2);
+    expect(a.report.messages()).toEqual([]);
+    expect(b.events.map((e) => e.raw.line)).toEqual([19]);
+    expect(b.report.messages()).toEqual(['device/b.json: 1 record(s) already read (same machTimestamp and traceID, from an overlapping capture) shown once']);
+  });
+
+  it('is shown once when one capture was appended to another in the same file, and in a live capture of two reads', async () => {
+    const { events } = await parse([NDJSON_TRUST, '{"count":1,"finished":1}', NDJSON_TRUST, trustRecord('5'), '{"count":2,"finished":1}'].join('\n'));
+    expect(events.map((e) => e.raw.line)).toEqual([1, 4]);
+    const live = await readDeviceCapture({ logs: [{ rel: 'device/log-trust.ndjson', text: NDJSON_TRUST }, { rel: 'device/log-sso.ndjson', text: `${NDJSON_TRUST}\n` }], probes: [] }, LA);
+    expect(live.events).toHaveLength(1);
+  });
+});
 
 describe('json style (`log show --style json`: one array)', () => {
   const record = (time: string, message: string) =>
