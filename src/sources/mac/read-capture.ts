@@ -53,6 +53,7 @@ export function deviceRead(logs: DeviceLogResult[], probes: ProbeFileResult[], c
     state: { probes: facts, clock: reading },
     coverage,
     clock: reading,
+    usable: [...logs, ...probes].some((r) => r.report.fatal === undefined),
   };
 }
 
