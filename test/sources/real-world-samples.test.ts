@@ -2,6 +2,8 @@
  * Parsers against public real-world samples (test/fixtures/real-world/README.md names each source).
  * The expected values are read off the samples themselves, not off the parsers' output.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ParseContext } from '../../src/model/context.js';
@@ -12,6 +14,7 @@ import { parseJamfMdmCommandsFile } from '../../src/sources/jamf/mdm-commands.js
 import { parseDeviceLogFile } from '../../src/sources/mac/log/log-file.js';
 import { parseOktaLogFiles } from '../../src/sources/okta/log-files.js';
 import { parseProbeFile, type ProbeName } from '../../src/sources/mac/probes/index.js';
+import { writeTree } from '../helpers/temp-files.js';
 
 function sample(rel: string): string {
   return fileURLToPath(new URL(`../fixtures/real-world/${rel}`, import.meta.url));
@@ -201,6 +204,23 @@ describe('macOS `log show` lines quoted in public issues and docs', () => {
     expect(sqlite!.severity).toBe('error');
     expect(sqlite!.fields).toMatchObject({ process: 'taskgated', subsystem: 'com.apple.libsqlite3', messageType: 'Error' });
   });
+  it('an excerpt pasted indented (four spaces as published, two spaces, a tab) reads as if it were not', async () => {
+    const published = readFileSync(sample('device/indented-default-style.log'), 'utf8');
+    const reindented = (indent: string) => published.replace(/^ {4}/gm, indent);
+    const dir = writeTree({ 'two.log': reindented('  '), 'tab.log': reindented('\t') });
+    for (const [path, rel] of [[sample('device/indented-default-style.log'), 'device/four.log'], [join(dir, 'two.log'), 'device/two.log'], [join(dir, 'tab.log'), 'device/tab.log']] as const) {
+      const { events, report, style } = await parseDeviceLogFile(path, rel, CTX);
+      expect(style, rel).toBe('default');
+      // The shell prompt and `Password:` above the output are not log records.
+      expect(report.messages(), rel).toEqual([`${rel}: 2 malformed records skipped, first at ${rel}:1 (not a log record in this style)`]);
+      expect(events.map((e) => [e.epochMs, e.severity, e.summary]), rel).toEqual([
+        [Date.UTC(2023, 9, 14, 9, 53, 54, 688), 'error', 'ImagePreview: An error occurred!'],
+        [Date.UTC(2023, 9, 14, 9, 57, 18, 964), 'error', 'ImagePreview: An error occurred!'],
+      ]);
+      expect(events[1]!.fields).toMatchObject({ subsystem: 'com.simon', category: 'launch', pid: 4021 });
+    }
+  });
+
   it('json style (one pretty-printed array, as admins save it): banner skipped, nested backtrace, each record at its lines', async () => {
     const { events, report, style } = await parseDeviceLogFile(sample('device/json-style.json'), 'device/json-style.json', CTX);
     expect(style).toBe('json');

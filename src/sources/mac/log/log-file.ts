@@ -7,6 +7,7 @@ import { BsdSyslogParser, isBsdSyslogLine } from './bsd-syslog.js';
 import { JsonArrayLogParser } from './json-array.js';
 import { NdjsonLogParser } from './ndjson.js';
 import { SeenRecords } from './seen-records.js';
+import { isBannerLine } from './text-log-parser.js';
 import { CompactStyleParser, DefaultStyleParser, SyslogStyleParser } from './text-styles.js';
 
 export type LogStyle = 'ndjson' | 'json' | 'default' | 'compact' | 'syslog' | 'bsd';
@@ -60,6 +61,8 @@ export class StyleDetectingSink implements LineSink {
   private buffered: { text: string; lineNo: number; truncated: boolean }[] = [];
   private readonly votes = new Map<LogStyle, number>();
   private parser: LineSink | undefined;
+  /** Indentation every line of a pasted excerpt carries; undefined until a line settles it. */
+  private indent: string | undefined;
   style: LogStyle | undefined;
 
   constructor(
@@ -70,9 +73,14 @@ export class StyleDetectingSink implements LineSink {
     private readonly seen: SeenRecords,
   ) {}
 
-  line(text: string, lineNo: number, truncated: boolean): void {
+  line(raw: string, lineNo: number, truncated: boolean): void {
+    const text = this.indent ? (raw.startsWith(this.indent) ? raw.slice(this.indent.length) : raw) : raw;
     if (this.parser) {
       this.parser.line(text, lineNo, truncated);
+      return;
+    }
+    if (this.indent === undefined && this.settleIndent(text)) {
+      this.line(raw, lineNo, truncated);
       return;
     }
     this.buffered.push({ text, lineNo, truncated });
@@ -96,6 +104,25 @@ export class StyleDetectingSink implements LineSink {
     } else {
       this.report.note('empty log file');
     }
+  }
+
+  /**
+   * An excerpt pasted into an issue or a ticket is often indented as a whole (two or four spaces, a tab).
+   * The first line that reads as log output once its indentation is taken off settles how much every
+   * line loses; a first such line without indentation settles that there is none. True when it was settled.
+   */
+  private settleIndent(text: string): boolean {
+    const first = text.charCodeAt(0);
+    if (first !== 32 && first !== 9) {
+      if (styleOfLine(text) !== undefined || isBannerLine(text)) this.indent = '';
+      return false;
+    }
+    const body = text.trimStart();
+    if (body === '' || (styleOfLine(body) === undefined && !isBannerLine(body))) return false;
+    const indent = text.slice(0, text.length - body.length);
+    this.indent = indent;
+    for (const l of this.buffered) if (l.text.startsWith(indent)) l.text = l.text.slice(indent.length);
+    return true;
   }
 
   private decideByVotes(): void {
