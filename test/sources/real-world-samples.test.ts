@@ -97,6 +97,25 @@ describe('Okta System Log: elastic/integrations pipeline test events', () => {
   });
 });
 
+describe('Okta System Log: an export pipeline that reuses and blanks uuids', () => {
+  it('merges only the true duplicate; keeps the events that reuse a uuid and the one with a blank uuid, and says so', async () => {
+    const rel = 'okta/pipeline-reused-uuids.json';
+    const { events, reports } = await parseOktaLogFiles([{ path: sample(rel), rel }], CTX);
+    const start = 'okta:3aeede38-4f67-11ea-abd3-1f5d113f2546';
+    expect(events.map((e) => [e.id, e.kind, e.originalTime])).toEqual([
+      [start, 'okta.user.session.start', '2020-02-14T20:18:57.718Z'],
+      [`${start}~2`, 'okta.policy.evaluate_sign_on', '2020-02-14T20:18:57.762Z'],
+      [`okta:${rel}#/2`, 'okta.user.session.end', '2020-02-14T22:18:51.843Z'],
+      [`${start}~3`, 'okta.user.session.start', '2020-02-14T21:18:57.718Z'],
+    ]);
+    expect(reports[0]!.messages()).toEqual([
+      `${rel}: 1 duplicate event (same uuid) merged`,
+      `${rel}: 2 event(s) reuse the uuid of a different event (another time, type or content): kept apart, ids suffixed ~2, ~3…`,
+      `${rel}: 1 event(s) with a blank uuid kept, named by their place in the file`,
+    ]);
+  });
+});
+
 describe('Jamf Pro API: go-sdk-jamfpro-v2 mocks', () => {
   it('picks the record for the serial out of a v4 inventory list and reads the v4 time fields', async () => {
     const { state, report } = await parseJamfComputerFile(sample('jamf/go-sdk-computers-inventory-list-v4.json'), 'jamf/computer.json', CTX);
