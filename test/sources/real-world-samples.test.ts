@@ -12,6 +12,7 @@ import { parseJamfComputerFile } from '../../src/sources/jamf/computer.js';
 import { parseJamfHistoryFile } from '../../src/sources/jamf/history.js';
 import { parseJamfMdmCommandsFile } from '../../src/sources/jamf/mdm-commands.js';
 import { parseDeviceLogFile } from '../../src/sources/mac/log/log-file.js';
+import { oktaAdapter } from '../../src/sources/okta/adapter.js';
 import { parseOktaLogFiles } from '../../src/sources/okta/log-files.js';
 import { parseProbeFile, type ProbeName } from '../../src/sources/mac/probes/index.js';
 import { writeTree } from '../helpers/temp-files.js';
@@ -112,6 +113,35 @@ describe('Okta System Log: an export pipeline that reuses and blanks uuids', () 
       `${rel}: 1 duplicate event (same uuid) merged`,
       `${rel}: 2 event(s) reuse the uuid of a different event (another time, type or content): kept apart, ids suffixed ~2, ~3…`,
       `${rel}: 1 event(s) with a blank uuid kept, named by their place in the file`,
+    ]);
+  });
+});
+
+describe("Okta Devices API: a saved answer whose first device is not the Mac", () => {
+  const rel = 'okta/devices.json';
+  const read = (ctx: ParseContext) => oktaAdapter.readBundle([{ path: sample('okta/devices-windows-first.json'), rel }], { ctx, recorded: undefined });
+
+  it("picks the record with the Mac's serial, not the first (a Windows machine), and says what it left out", async () => {
+    const result = await read({ ...CTX, serial: 'C02VW333HTDF' });
+    expect(result.state?.devices.map((d) => [d.id, d.platform, d.serial])).toEqual([['guo4a5u7YAHhjXrMN0g4', 'MACOS', 'C02VW333HTDF']]);
+    expect(result.events.map((e) => e.keys.oktaDeviceId)).toEqual(['guo4a5u7YAHhjXrMN0g4']);
+    expect(result.reports.flatMap((r) => r.messages())).toEqual([
+      `${rel}: 1 of 2 device record(s) is not this Mac (serial C02VW333HTDF): not used (Example Device name (WINDOWS))`,
+    ]);
+    expect(oktaAdapter.identities(result.state).map((i) => i.serial)).toEqual(['C02VW333HTDF']);
+  });
+
+  it('matches by hostname when the bundle knows no serial', async () => {
+    const result = await read({ ...CTX, serial: undefined, hostname: 'example mac' });
+    expect(result.state?.devices.map((d) => d.id)).toEqual(['guo4a5u7YAHhjXrMN0g4']);
+  });
+
+  it('uses no record when none is this Mac, and does not claim Okta has none', async () => {
+    const result = await read({ ...CTX, serial: 'C02ABC123DEF' });
+    expect(result.state).toEqual({ devices: [], devicesComplete: false });
+    expect(result.events).toEqual([]);
+    expect(result.reports.flatMap((r) => r.messages())).toEqual([
+      `${rel}: none of the 2 device record(s) is this Mac (serial C02ABC123DEF): no Okta device record used (Example Device name (WINDOWS), Example Mac (MACOS))`,
     ]);
   });
 });
