@@ -23,8 +23,13 @@ const COMMON = new Set(['root', 'admin', 'administrator', 'unknown', 'none', 'nu
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/u.source;
 const HOME_USER = /(?<=\/Users\/)(?!Shared\b)[^/\s:'"`]+/u.source;
-/** Apple silicon UDIDs (8-16 hex) and upper-case UUIDs (Intel UDIDs; Okta and Jamf event ids are lower case). */
+/** Apple silicon UDIDs (8-16 hex) and UUIDs (Intel UDIDs), in either case (the pattern runs case-insensitively). */
 const APPLE_UDID = /\b[0-9A-F]{8}-[0-9A-F]{16}\b|\b[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\b/u.source;
+/**
+ * Event ids name records, not people or devices, and a report's reader looks them up in the evidence:
+ * `okta:UUID` (Okta writes uuids in either case), `okta:UUID~2`, `jamf:cmd:UUID`. Left as they are.
+ */
+const EVENT_ID = /\b(?:okta|jamf(?::[a-z]+)?):[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\b(?:~\d+)?/u.source;
 const OWN_PSEUDONYM = new RegExp(`^(?:serial|udid|host|user)-[0-9a-f]{${HEX_CHARS}}(?:@${PSEUDONYM_DOMAIN.replace('.', '\\.')})?$`);
 
 function canonical(kind: IdentityKind, value: string): string {
@@ -75,7 +80,7 @@ export class Pseudonymizer {
     // Longest first: a hostname containing the user name is replaced whole.
     const values = [...this.known.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
     const known = values.length > 0 ? [`(?<known>(?<![\\p{L}\\p{N}_@.])(?:${values.join('|')})(?![\\p{L}\\p{N}_@]))`] : [];
-    const all = [...known, `(?<email>${EMAIL})`, `(?<home>${HOME_USER})`, `(?<udid>${APPLE_UDID})`];
+    const all = [`(?<eventid>${EVENT_ID})`, ...known, `(?<email>${EMAIL})`, `(?<home>${HOME_USER})`, `(?<udid>${APPLE_UDID})`];
     this.pattern = new RegExp(all.join('|'), 'giu');
     return this.pattern;
   }
@@ -86,13 +91,13 @@ export class Pseudonymizer {
     for (const [value, kind] of this.long) if (out.includes(value)) out = out.split(value).join(this.pseudonym(kind, value));
     return out.replace(this.regex(), (match: string, ...args: unknown[]) => {
       const groups = args[args.length - 1] as Record<string, string | undefined>;
-      if (OWN_PSEUDONYM.test(match)) return match;
+      if (groups['eventid'] !== undefined || OWN_PSEUDONYM.test(match)) return match;
       const known = groups['known'] !== undefined ? this.known.get(match.normalize('NFKC').toLowerCase()) : undefined;
       if (known !== undefined) return this.pseudonym(known, match);
       if (groups['email'] !== undefined) return this.pseudonym('email', match);
       if (groups['home'] !== undefined) return this.pseudonym('user', match);
-      // The pattern runs case-insensitively for the others; UDIDs count only in Apple's upper case.
-      return match === match.toUpperCase() ? this.pseudonym('udid', match) : match;
+      // A UDID is one identifier whatever its case: the pseudonym is of its canonical (upper-case) form.
+      return this.pseudonym('udid', match);
     });
   }
 }
