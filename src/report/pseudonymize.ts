@@ -27,9 +27,13 @@ const HOME_USER = /(?<=\/Users\/)(?!Shared\b)[^/\s:'"`]+/u.source;
 const APPLE_UDID = /\b[0-9A-F]{8}-[0-9A-F]{16}\b|\b[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\b/u.source;
 /**
  * Event ids name records, not people or devices, and a report's reader looks them up in the evidence:
- * `okta:UUID` (Okta writes uuids in either case), `okta:UUID~2`, `jamf:cmd:UUID`. Left as they are.
+ * a source's id, maybe a word, then a UUID in either case (`SOURCE:UUID`, `SOURCE:UUID~2`, `SOURCE:cmd:UUID`).
+ * Left as they are.
  */
-const EVENT_ID = /\b(?:okta|jamf(?::[a-z]+)?):[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\b(?:~\d+)?/u.source;
+function eventIdPattern(sources: readonly string[]): string | undefined {
+  const names = sources.filter((n) => /^[a-z][a-z0-9-]*$/.test(n));
+  return names.length === 0 ? undefined : `\\b(?:${names.join('|')})(?::[a-z]+)?:[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\\b(?:~\\d+)?`;
+}
 const OWN_PSEUDONYM = new RegExp(`^(?:serial|udid|host|user)-[0-9a-f]{${HEX_CHARS}}(?:@${PSEUDONYM_DOMAIN.replace('.', '\\.')})?$`);
 
 function canonical(kind: IdentityKind, value: string): string {
@@ -48,7 +52,15 @@ export class Pseudonymizer {
   private readonly cache = new Map<string, string>();
   private pattern: RegExp | undefined;
 
-  constructor(private readonly key: Buffer) {}
+  private readonly eventIds: string | undefined;
+
+  /** `sources`: the ids of the analysis' sources, which prefix its event ids. */
+  constructor(
+    private readonly key: Buffer,
+    sources: readonly string[] = [],
+  ) {
+    this.eventIds = eventIdPattern(sources);
+  }
 
   /** Adds an identifier the evidence names; an address with `@` counts as an e-mail whatever `kind` says. */
   add(kind: IdentityKind, value: string | null | undefined): void {
@@ -80,7 +92,7 @@ export class Pseudonymizer {
     // Longest first: a hostname containing the user name is replaced whole.
     const values = [...this.known.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
     const known = values.length > 0 ? [`(?<known>(?<![\\p{L}\\p{N}_@.])(?:${values.join('|')})(?![\\p{L}\\p{N}_@]))`] : [];
-    const all = [`(?<eventid>${EVENT_ID})`, ...known, `(?<email>${EMAIL})`, `(?<home>${HOME_USER})`, `(?<udid>${APPLE_UDID})`];
+    const all = [...(this.eventIds ? [`(?<eventid>${this.eventIds})`] : []), ...known, `(?<email>${EMAIL})`, `(?<home>${HOME_USER})`, `(?<udid>${APPLE_UDID})`];
     this.pattern = new RegExp(all.join('|'), 'giu');
     return this.pattern;
   }
@@ -104,7 +116,7 @@ export class Pseudonymizer {
 
 /** A pseudonymizer that knows every identifier the analysis names. */
 export function pseudonymizerFor(key: Buffer, a: Analysis): Pseudonymizer {
-  const p = new Pseudonymizer(key);
+  const p = new Pseudonymizer(key, a.sources.map((s) => s.name));
   p.add('serial', a.device.serial);
   p.add('host', a.device.hostname);
   p.add('user', a.device.user);
