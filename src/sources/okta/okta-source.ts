@@ -120,8 +120,11 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
       sortOrder: 'ASCENDING',
       filter,
     });
+    const requested = new Set<string>();
     let pages = 0;
-    for (; url && pages < MAX_LOG_PAGES; pages++) {
+    let last: FileReport | undefined;
+    for (; url && pages < MAX_LOG_PAGES && !requested.has(url.href); pages++) {
+      requested.add(url.href);
       const page = await api.page(url, 'logs', signal);
       const rel = `okta/logs-${String(pages + 1).padStart(4, '0')}.json`;
       documents.push({ rel, json: storableItems(page.items) });
@@ -129,12 +132,17 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
       const sink = merger.page(rel);
       page.items.forEach(sink.add);
       sink.finish();
+      last = sink.report;
       emit(merger.events.slice(before));
       progress.status?.('okta', `System Log page ${pages + 1}`);
       url = page.next;
     }
-    if (url) {
-      devicesReport.note(`stopped after ${MAX_LOG_PAGES} System Log pages; narrow the window with --since/--until`);
+    // The advice goes on the page whose next link was not followed.
+    if (url && requested.has(url.href)) {
+      last?.stop('its next link repeats a page already read (Okta gave the same cursor again); not followed, the events read are kept. Run again later; if it repeats, report the cursor to Okta support');
+      logRead.why = 'the next link repeated an earlier page';
+    } else if (url) {
+      last?.stop(`stopped after ${MAX_LOG_PAGES} System Log pages; the events read are kept. Narrow the window with --since/--until`);
       logRead.why = `stopped after ${MAX_LOG_PAGES} pages`;
     } else {
       logRead.complete = true;
