@@ -49,6 +49,8 @@ export interface LiveOptions {
   http?: HttpSettings;
   /** System Log page size (default the API's maximum, 1000). */
   oktaPageLimit?: number;
+  /** System Log text kept before the read stops, partial (default MAX_LOG_TEXT, 128 Mi characters). */
+  oktaMaxLogText?: number;
   /** Notes the run starts with (how the Mac was resolved). */
   notes?: readonly string[];
 }
@@ -129,7 +131,7 @@ export async function runLive(opts: LiveOptions): Promise<LiveResult> {
         new OktaApi(http, settings.okta.url, new OktaAuthorizer(http, settings.okta.url, settings.okta.auth)),
         query,
         { context, signal: deadline(), progress, documents: oktaDocs },
-        opts.oktaPageLimit,
+        { pageLimit: opts.oktaPageLimit, maxLogText: opts.oktaMaxLogText },
       ).catch((error: unknown) => failed(emptyOkta, 'okta', error))
     : Promise.resolve(missing(emptyOkta));
 
