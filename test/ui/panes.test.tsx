@@ -5,7 +5,7 @@ import { NO_COLOR_THEME } from '../../src/ui/theme/types.js';
 import { clockText } from '../../src/ui/panes/Header.js';
 import { bucketCell } from '../../src/ui/panes/HistogramStrip.js';
 import { scoreBar } from '../../src/ui/panes/HypothesesPane.js';
-import { fixedTransport, loadScenario, selectProbeStep, storeFor } from '../helpers/console-fixtures.js';
+import { fixedTransport, loadScenario, makeEvent, selectProbeStep, storeFor } from '../helpers/console-fixtures.js';
 import { renderTui, type Tui } from '../helpers/render-tui.js';
 
 const cert = await loadScenario('cert-chain-break');
@@ -141,13 +141,35 @@ describe('overlays', () => {
     await tui.press('enter');
     const f = tui.frame();
     expect(f).toContain('Event detail');
-    expect(f).toContain(`raw record     ${e.raw.file}:${e.raw.line}`);
-    for (const [k, v] of Object.entries(e.fields)) expect(f).toContain(`${k.padEnd(15)}${String(v)}`.slice(0, 60));
-    expect(f).toMatch(/time {11}2026-\d\d-\d\dT[\d:.]+Z/);
+    const column = Math.max(...['raw record', ...Object.keys(e.fields)].map((k) => k.length)) + 1;
+    expect(f).toContain(`${'raw record'.padEnd(column)}${e.raw.file}:${e.raw.line}`);
+    for (const [k, v] of Object.entries(e.fields)) expect(f).toContain(`${k.padEnd(column)}${String(v)}`.slice(0, 60));
+    expect(f).toMatch(new RegExp(`time {${column - 4}}2026-\\d\\d-\\d\\dT[\\d:.]+Z`));
     await tui.press('j');
-    expect(tui.frame()).not.toMatch(/time {11}2026/);
+    expect(tui.frame()).not.toMatch(/time +2026/);
     await tui.press('escape');
     expect(tui.frame()).toContain('Timeline');
+  });
+
+  it('event detail: names and values in two columns (a name too long for its column gets its own row), one severity line', async () => {
+    const store = storeFor(cert);
+    const e = makeEvent({
+      epochMs: store.getState().analysis.timeline[3]!.epochMs + 1,
+      severity: 'warn',
+      fields: { severity: 'INFO', externalSessionIdOfTheOktaSession: 'idx7tlQ2', outcome: '', client: 'Okta Verify' },
+    });
+    store.getState().appendEvents([e]);
+    store.getState().jumpToEvent(e.id);
+    tui = await renderTui(store, { columns: 80, rows: 24 });
+    await tui.press('enter');
+    const lines = tui.lines().map((l) => l.replace(/^[│║]|[│║]$/g, ''));
+    expect(lines.filter((l) => /^severity\b/.test(l))).toEqual([expect.stringMatching(/^severity +warn \(as logged: INFO\) *$/)]);
+    const name = lines.findIndex((l) => l.startsWith('externalSessionIdOfThe'));
+    expect(lines[name]!.trimEnd()).toBe('externalSessionIdOfTheOktaSession');
+    const column = lines[name + 1]!.indexOf('idx7tlQ2');
+    expect(column).toBeGreaterThan(8);
+    expect(lines.find((l) => l.startsWith('client'))!.indexOf('Okta Verify')).toBe(column);
+    expect(lines.some((l) => /^outcome *$/.test(l))).toBe(true);
   });
 
   it('hypothesis evidence: supports and contradicts with why; Enter jumps the timeline to the event', async () => {
