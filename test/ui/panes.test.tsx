@@ -76,7 +76,7 @@ describe('timeline, hypotheses and runbook panes', () => {
     const store = storeFor(cert);
     tui = await renderTui(store, { columns: 120, rows: 40 });
     const first = store.getState().analysis.timeline[0]!;
-    expect(tui.frame()).toContain(`>03-14 16:22:05.000Z J · ${first.summary}`);
+    expect(tui.frame()).toContain(`>2025-03-14 16:22:05.000Z J · ${first.summary}`);
     expect(tui.frame()).toMatch(/Z~D [E·W] /);
     expect(tui.frame()).toMatch(/Z O [·EW] /);
     expect(tui.frame()).toContain('Timeline 1/41');
@@ -84,15 +84,31 @@ describe('timeline, hypotheses and runbook panes', () => {
     expect(tui.frame()).toMatch(/^║>[\d\- :.]+Z[ ~][JOD] E /m);
     await tui.press('g');
     await tui.press('z');
-    expect(tui.frame()).toContain('03-14 09:22:05.000-0700 J');
+    expect(tui.frame()).toContain('2025-03-14 09:22:05.000-0700 J');
     await tui.press('z');
-    expect(tui.frame()).toContain('03-14 17:22:05.000+0100 J');
+    expect(tui.frame()).toContain('2025-03-14 17:22:05.000+0100 J');
+  });
+
+  it('shows the year when the timeline spans two, and the date once per day (blank below it on the same day)', async () => {
+    tui = await renderTui(storeFor(cert), { columns: 100, rows: 30 });
+    const rows = tui.lines().filter((l) => /^║[> *]/.test(l));
+    expect(rows[0]).toMatch(/^║>2025-03-14 16:22:05\.000Z J /);
+    expect(rows[1]).toMatch(/^║ 2026-09-03 10:12:30\.000Z J /);
+    expect(rows[2]).toMatch(/^║ {12}10:12:41\.000Z J /);
+    tui.unmount();
+    // The last year of the same scenario: one year, two days.
+    const year = cert.analysis.timeline.filter((e) => new Date(e.epochMs).getUTCFullYear() === 2026);
+    tui = await renderTui(storeFor({ ...cert, analysis: { ...cert.analysis, timeline: year } }), { columns: 100, rows: 30 });
+    const dated = tui.lines().filter((l) => /^║[> *]\d\d-\d\d \d\d:/.test(l));
+    expect(dated.length).toBeGreaterThan(0);
+    expect(tui.lines().filter((l) => /^║[> *] {5} \d\d:/.test(l)).length).toBeGreaterThan(dated.length);
+    expect(tui.frame()).not.toMatch(/^║[> *]\d{4}-/m);
   });
 
   it('renders only the visible window: the title counts all events, the rows fit the pane', async () => {
     const store = storeFor(cert);
     tui = await renderTui(store, { columns: 80, rows: 24 });
-    const rows = tui.lines().filter((l) => /^║[> *]\d\d-\d\d /.test(l));
+    const rows = tui.lines().filter((l) => /^║[> *]((\d{4}-)?\d\d-\d\d| +) [\d:.]+Z/.test(l));
     expect(rows).toHaveLength(store.getState().timelineRows);
     await tui.press('G');
     expect(tui.frame()).toContain('Timeline 41/41');
