@@ -1,6 +1,7 @@
 import type { Key } from 'ink';
 import type { Scope } from '../store/scope.js';
 import type { ConsoleState } from '../store/types.js';
+import { LEGEND } from './legend.js';
 
 /** What a key's action may use besides the store's state and actions. */
 export interface KeyContext {
@@ -116,7 +117,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     scopes: [...MOVABLE],
     description: 'this help (again: close)',
     hint: 'help',
-    action: (s) => (s.overlay?.kind === 'help' ? s.closeOverlay() : s.openHelp(KEY_TABLE.length)),
+    action: (s) => (s.overlay?.kind === 'help' ? s.closeOverlay() : s.openHelp(helpLength())),
   },
   { id: 'pick-down', keys: ['j', 'down'], scopes: ['picker'], description: 'next Mac', hint: 'move', action: (s) => s.pickerMove(1) },
   { id: 'pick-up', keys: ['k', 'up'], scopes: ['picker'], description: 'previous Mac', action: (s) => s.pickerMove(-1) },
@@ -124,6 +125,11 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { id: 'quit-now', keys: ['ctrl+c'], scopes: [...NOT_TYPING, 'search', 'picker'], description: 'quit from anywhere', action: quit },
   { id: 'quit', keys: ['q'], scopes: [...NOT_TYPING, 'picker'], description: 'quit', hint: 'quit', action: quit },
 ];
+
+/** The help's lines: one per binding, a heading, one per mark of the legend. */
+export function helpLength(): number {
+  return KEY_TABLE.length + 1 + LEGEND.length;
+}
 
 /** The name of a key as the table spells it. */
 export function keyName(input: string, key: Key): string {

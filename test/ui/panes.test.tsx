@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEY_TABLE, keyLabel } from '../../src/ui/keys.js';
+import { LEGEND } from '../../src/ui/legend.js';
 import type { Theme } from '../../src/ui/theme/types.js';
 import { NO_COLOR_THEME } from '../../src/ui/theme/types.js';
 import { clockText } from '../../src/ui/panes/Header.js';
@@ -212,16 +213,28 @@ describe('overlays', () => {
     expect(tui.frame()).not.toContain('Keys ');
   });
 
-  it('help: G shows a full last page, with the last binding on it', async () => {
+  it('help: G shows a full last page, ending in the legend of the marks on screen', async () => {
     tui = await renderTui(storeFor(cert), { columns: 80, rows: 24 });
     await tui.press('?', 'G');
-    const last = `${keyLabel(KEY_TABLE.at(-1)!.keys).padEnd(4)}`;
+    const last = LEGEND.at(-1)!.mark;
     const rows = () => tui!.lines().filter((l) => /^║\S/.test(l));
-    expect(rows().at(-1)).toMatch(new RegExp(`^║${last}`));
+    expect(rows().at(-1)).toMatch(new RegExp(`^║${last} +text cut to fit`));
     expect(rows().length).toBeGreaterThan(10);
     expect(tui.frame()).toMatch(/Keys \d+-(\d+)\/\1 /);
     await tui.press('k');
     expect(rows().at(-1)).not.toMatch(new RegExp(`^║${last}`));
+  });
+
+  it('help explains every mark the panes draw: evidence counts, clock correction, severities, search hits, histogram', async () => {
+    tui = await renderTui(storeFor(cert), { columns: 120, rows: 40 });
+    await tui.press('?', 'G');
+    const f = tui.frame();
+    expect(f).toContain('Marks on screen');
+    expect(f).toMatch(/\+12-0\?1 +hypothesis evidence: 12 events support it, 0 contradict it, 1 fact unknown/);
+    expect(f).toMatch(/~ +after a time: a Mac time moved by the measured clock offset/);
+    expect(f).toMatch(/· W E +severity: info, warning, error/);
+    expect(f).toMatch(/\* +a timeline event that matches the search/);
+    expect(f).toMatch(/! \+ +histogram without colour/);
   });
 
   it('search prompt: shows what is typed, then the matches', async () => {
