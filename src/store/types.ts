@@ -44,6 +44,8 @@ export interface Filters {
   /** Sources toggled on or off; a source not listed is shown. */
   sources: Record<SourceName, boolean>;
   minSeverity: Severity;
+  /** Only the events matching this search (lnav's filter-in, key `m`); absent or '' shows all. */
+  matching?: string;
 }
 
 export interface SearchState {
@@ -172,6 +174,8 @@ export interface NavigationSlice {
   commitSearch(): void;
   cancelSearch(): void;
   nextHit(direction: 1 | -1): void;
+  /** `m`: only the events matching the search (lnav's filter-in), or all again. */
+  toggleMatchesOnly(): void;
   /** Esc: closes the prompt or overlay, else cancels a running probe, else leaves the walkthrough. */
   escape(): void;
 }

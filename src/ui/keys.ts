@@ -58,11 +58,12 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     hint: 'back',
     action: (s) => s.escape(),
   },
-  { id: 'search', keys: ['/'], scopes: PANES, description: 'search summaries and kinds', hint: 'search', action: (s) => s.openSearch() },
+  { id: 'search', keys: ['/'], scopes: PANES, description: 'search summaries and kinds: a regular expression, ignoring case', hint: 'search', action: (s) => s.openSearch() },
   { id: 'search-text', keys: ['<text>'], scopes: ['search'], description: 'type the search text', action: (s, ctx) => s.typeSearch(ctx.input) },
   { id: 'search-erase', keys: ['backspace'], scopes: ['search'], description: 'erase a character', action: (s) => s.eraseSearch() },
   { id: 'next-hit', keys: ['n'], scopes: PANES, description: 'next search match (wraps)', action: (s) => s.nextHit(1) },
   { id: 'prev-hit', keys: ['N'], scopes: PANES, description: 'previous search match (wraps)', action: (s) => s.nextHit(-1) },
+  { id: 'matches-only', keys: ['m'], scopes: PANES, description: 'show only the events matching the search (again: all events)', action: (s) => s.toggleMatchesOnly() },
   { id: 'next-error', keys: ['e'], scopes: PANES, description: 'next error event', hint: 'error', action: (s) => s.nextError(1) },
   { id: 'prev-error', keys: ['E'], scopes: PANES, description: 'previous error event', action: (s) => s.nextError(-1) },
   {

@@ -246,6 +246,8 @@ describe('overlays', () => {
     expect(tui.frame()).toMatch(/Timeline \d+\/41 · \/okta \d+/);
     expect(tui.frame()).toMatch(/\d+ matches/);
     expect(tui.frame()).toMatch(/^║\*/m);
+    await tui.press('N');
+    expect(tui.lines().at(-1)).toMatch(/^match (\d+)\/\1 · search wrapped to the last match/);
   });
 
   it('probe confirmation shows the exact command; the walkthrough walks its five stages', async () => {
