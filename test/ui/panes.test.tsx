@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runbookSteps } from '../../src/store/selectors/runbook.js';
 import { KEY_TABLE, keyLabel } from '../../src/ui/keys.js';
 import { LEGEND } from '../../src/ui/legend.js';
 import type { Theme } from '../../src/ui/theme/types.js';
@@ -145,6 +146,30 @@ describe('timeline, hypotheses and runbook panes', () => {
     await tui.press();
     expect(tui.frame()).toContain('✗ failed: ssh: connect');
     expect(tui.lines().at(-1)).toContain('ssh: connect to host mac: Connection refused');
+  });
+
+  it("a probe that failed from one hypothesis' runbook does not show as failed on another's that has the same step", async () => {
+    const transport = fixedTransport(() => Promise.reject(new Error('ssh: connect to host mac: Connection refused')));
+    const store = storeFor(cert, { transport });
+    selectProbeStep(store);
+    const ranFrom = store.getState().analysis.hypotheses[0]!.id;
+    const probe = store.getState().selectedStep!;
+    const other = store
+      .getState()
+      .analysis.hypotheses.slice(1)
+      .find((h) => runbookSteps({ ...store.getState(), selectedHypothesis: h.id }).some((x) => x.key === probe));
+    expect(other).toBeDefined();
+    tui = await renderTui(store, { columns: 120, rows: 40 });
+    await tui.press('r', 'y');
+    await vi.waitFor(() => expect(tui!.frame()).toContain('✗ failed: ssh: connect'));
+    store.getState().selectHypothesis(other!.id);
+    store.setState({ selectedStep: probe });
+    await tui.press();
+    expect(tui.frame()).toContain('Runbook');
+    expect(tui.frame()).not.toContain('✗ failed');
+    store.getState().selectHypothesis(ranFrom);
+    await tui.press();
+    expect(tui.frame()).toContain('✗ failed: ssh: connect');
   });
 });
 
