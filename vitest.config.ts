@@ -1,4 +1,26 @@
-import { defineConfig } from 'vitest/config';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+const INK_BUILD = /[\\/]node_modules[\\/]ink[\\/]build[\\/][^\\/]+\.js$/;
+const INK_FILE = /[\\/]node_modules[\\/]ink(-testing-library)?[\\/]build[\\/].+\.js$/;
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+/** In-process tests render with the frame building the bundle ships (bin/bundle-options.js, inkFrames), not plain Ink's. */
+const inkFrames: Plugin = {
+  name: 'ink-frames',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (importer === undefined || !INK_BUILD.test(importer)) return undefined;
+    if (source === './output.js') return here('./src/ui/ink-frames/output.ts');
+    if (source === 'widest-line') return here('./src/ui/ink-frames/widest-line.ts');
+    return undefined;
+  },
+  // Ink ships source-map comments pointing at sources it does not ship; vite would warn about each file.
+  load(id) {
+    return INK_FILE.test(id) ? { code: readFileSync(id, 'utf8').replace(/^\/\/# sourceMappingURL=.*$/m, ''), map: null } : undefined;
+  },
+};
 
 /** Tests that drive other processes (the built CLI, bundles built and run) but time no terminal: two at a time. */
 const PROCESSES = [
@@ -19,7 +41,10 @@ const TIMED = [
 // tests, then the process tests two at a time, then the timed ones alone (their bounds wait on terminals
 // and daemons, which a busy machine would stretch).
 export default defineConfig({
+  plugins: [inkFrames],
   test: {
+    // Ink (and the testing library that imports it) go through vite, so the plugin above can swap its modules.
+    server: { deps: { inline: ['ink', 'ink-testing-library'] } },
     // vitest's default on a 2-core machine is one worker (cores - 1): most files wait on I/O, not CPU.
     maxWorkers: 2,
     // Rendering a whole console in-process takes seconds on a loaded 2-core runner; 5 s (the default) flakes.
