@@ -8,6 +8,7 @@ import type { CollectedOutput } from '../report/probe-runs.js';
 import { bundleProbeOutputs } from '../sources/mac/recorded-outputs.js';
 import { writeChunks } from '../report/write-chunks.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
+import { withProgressLine } from './progress-line.js';
 import { safeLine } from '../text/boundary.js';
 import { loadDiagnosisModel } from '../config/diagnosis-packs.js';
 import { rankAnalysis, type ActiveModel } from '../diagnosis/rank-analysis.js';
@@ -69,7 +70,7 @@ function reportOf(analysis: Analysis, redact: boolean, collected: readonly Colle
 /** `trustline analyze --bundle DIR`: the result on stdout; exit 0 whenever the bundle could be read. */
 export async function runAnalyzeBundle(bundle: string, out: OutputOptions, packs: PackFlags): Promise<void> {
   const active = await activeModel(packs);
-  const analysis = await analyzeBundle(bundle);
+  const analysis = await withProgressLine((line) => analyzeBundle(bundle, line.bundle));
   analysis.hypotheses = rankAnalysis(analysis, active);
   await printAnalysis(analysis, out, out.format === 'json' && !out.report ? [] : await bundleProbeOutputs(bundle));
 }
