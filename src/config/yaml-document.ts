@@ -1,8 +1,9 @@
 import { LineCounter, parseDocument, visit } from 'yaml';
-import type { z } from 'zod';
+import type * as z from './zod.js';
 
-/** A YAML or JSON file that does not fit its schema; the message names file, line and field. */
-export class DocumentError extends Error {}
+import { DocumentError } from './document-error.js';
+
+export { DocumentError };
 
 function describePath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('') || '(top level)';
@@ -54,7 +55,7 @@ export function readYaml(text: string, file: string): YamlSource {
 }
 
 /** Validates a parsed file with a schema. Errors point at the line of the offending field, or of its nearest parent when the field is missing. */
-export function validateYaml<S extends z.ZodType>(source: YamlSource, schema: S): ValidatedDocument<z.infer<S>> {
+export function validateYaml<S extends z.ZodMiniType>(source: YamlSource, schema: S): ValidatedDocument<z.infer<S>> {
   const problem = (path: readonly PropertyKey[], message: string) =>
     new DocumentError(`${source.file}:${source.lineOf(path)}: ${describePath(path)}: ${message}`);
   const parsed = schema.safeParse(source.value);
@@ -68,6 +69,6 @@ export function validateYaml<S extends z.ZodType>(source: YamlSource, schema: S)
 }
 
 /** readYaml, then validateYaml. */
-export function parseYamlDocument<S extends z.ZodType>(text: string, file: string, schema: S): ValidatedDocument<z.infer<S>> {
+export function parseYamlDocument<S extends z.ZodMiniType>(text: string, file: string, schema: S): ValidatedDocument<z.infer<S>> {
   return validateYaml(readYaml(text, file), schema);
 }
