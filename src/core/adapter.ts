@@ -28,6 +28,8 @@ export interface SourceRead<State = unknown> {
   coverage: Coverage[];
   /** Endpoint sources: the clock reading their events were corrected with. */
   clock?: ClockReading;
+  /** Something was read even if no event came of it (probe facts, a log of other times): failures make the read partial, not error. */
+  usable?: boolean;
 }
 
 /** What a bundle reader is given besides its files. */

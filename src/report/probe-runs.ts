@@ -1,5 +1,5 @@
 import type { Analysis } from '../model/analysis.js';
-import { PROBE_COMMANDS } from '../sources/mac/ssh/commands.js';
+import { PROBE_COMMANDS, remoteCommand } from '../sources/mac/ssh/commands.js';
 import { sha256 } from '../io/sha256.js';
 import type { JournalEntry } from '../model/journal.js';
 
@@ -46,6 +46,24 @@ function readingOf(a: Analysis, name: string): { reading?: string } {
   return summary === undefined ? {} : { reading: summary };
 }
 
+/**
+ * The command a collected output came from. sntp's output names the server it asked, which need not be
+ * the default (an admin's own run, a Mac set to another time server): the command shown names that one.
+ */
+function collectedCommand(a: Analysis, name: string): string {
+  if (name === 'sntp') {
+    const server = a.timeline.findLast((e) => e.kind === 'device.probe.sntp')?.fields['server'];
+    if (typeof server === 'string') {
+      try {
+        return remoteCommand('sntp', { server }).display;
+      } catch {
+        // Not a host name trustline would run sntp against: the default command is all it can show.
+      }
+    }
+  }
+  return PROBE_COMMANDS[name] ?? name;
+}
+
 function nameOfCommand(command: string): string | undefined {
   return Object.keys(PROBE_COMMANDS).find((name) => PROBE_COMMANDS[name] === command);
 }
@@ -54,7 +72,7 @@ function nameOfCommand(command: string): string | undefined {
 export function probeRuns(a: Analysis, collected: readonly CollectedOutput[], journal: readonly JournalEntry[] = [], outputs: OutputsByDigest = new Map()): ProbeRun[] {
   const runs: ProbeRun[] = collected.map((c) => ({
     name: c.name,
-    command: PROBE_COMMANDS[c.name] ?? c.name,
+    command: collectedCommand(a, c.name),
     origin: 'collected',
     outputSha256: sha256(c.text),
     ...quoted(c.text),

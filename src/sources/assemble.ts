@@ -18,7 +18,7 @@ export function summarize(adapter: SourceAdapter, read: SourceRead): SourceSumma
     return { ...base, status: 'ok', events: read.events.length };
   }
   const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more file${fatal.length > 2 ? 's' : ''})` : '';
-  return { ...base, status: read.events.length > 0 ? 'partial' : 'error', events: read.events.length, error: `${fatal[0]}${more}` };
+  return { ...base, status: read.events.length > 0 || read.usable === true ? 'partial' : 'error', events: read.events.length, error: `${fatal[0]}${more}` };
 }
 
 function identify(ctx: ParseContext, identities: readonly SourceIdentity[]): DeviceIdentity {

@@ -1,6 +1,7 @@
 import type { BundleFile, BundleInput, SourceAdapter, SourceRead } from '../../core/adapter.js';
 import type { ParseContext } from '../../model/context.js';
-import { parseDeviceLogFile } from './log/log-file.js';
+import { parseDeviceLogFile, type DeviceLogResult } from './log/log-file.js';
+import { SeenRecords } from './log/seen-records.js';
 import { deriveMacFacts, MAC_FACTS } from './facts.js';
 import { MAC_KINDS } from './kinds.js';
 import { isProbeName, PROBE_NAMES } from './probes/probe-names.js';
@@ -9,11 +10,19 @@ import { deviceRead } from './read-capture.js';
 import type { MacState } from './state.js';
 
 const PROBE_FILE = /^device\/probes\/([^/]+)\.txt$/;
-const LOG_FILE = /^device\/[^/]+\.(ndjson|log)$/;
+const LOG_FILE = /^device\/[^/]+\.(ndjson|json|log)$/;
 
 function ownsFile(rel: string): boolean {
   const probe = PROBE_FILE.exec(rel);
   return probe ? isProbeName(probe[1]!) : LOG_FILE.test(rel);
+}
+
+/** One after another in path order, so a record two captures share is kept from the first file. */
+async function readLogsInOrder(files: readonly BundleFile[], ctx: ParseContext): Promise<DeviceLogResult[]> {
+  const seen = new SeenRecords();
+  const logs: DeviceLogResult[] = [];
+  for (const f of files) logs.push(await parseDeviceLogFile(f.path, f.rel, ctx, seen));
+  return logs;
 }
 
 async function readMacBundle(files: readonly BundleFile[], input: BundleInput): Promise<SourceRead<MacState>> {
@@ -24,7 +33,7 @@ async function readMacBundle(files: readonly BundleFile[], input: BundleInput): 
     return name !== undefined && isProbeName(name) ? [{ ...f, name }] : [];
   });
   const [logs, probes] = await Promise.all([
-    Promise.all(logFiles.map((f) => parseDeviceLogFile(f.path, f.rel, ctx))),
+    readLogsInOrder(logFiles, ctx),
     Promise.all(probeFiles.map((f) => parseProbeFile(f.path, f.rel, f.name, ctx))),
   ]);
   return deviceRead(logs, probes, ctx, input.recorded);

@@ -1,13 +1,17 @@
+import { addExitCleanup } from '../../io/exit-cleanup.js';
 import type { RemoteCommand } from '../../sources/mac/ssh/commands.js';
 import { runStep } from '../../sources/mac/run-step.js';
 import { selectedHypothesis } from '../selectors/hypotheses.js';
 import { runbookSteps, selectedStep } from '../selectors/runbook.js';
 import { stepCommand } from '../step-command.js';
-import type { RunbookSlice, SliceArgs, StepMark } from '../types.js';
+import type { JournalEntry, RunbookSlice, SliceArgs, StepMark } from '../types.js';
 import { loadsOf, ranked } from './data.js';
 
 export function runbookSlice({ set, get, init }: SliceArgs): RunbookSlice {
   const now = init.now ?? Date.now;
+  // A hang-up, a signal or a quit while a probe runs still leaves its line in the journal.
+  const journal = init.journal;
+  const whileRunning = journal ? (interrupted: JournalEntry) => addExitCleanup(() => journal(interrupted)) : undefined;
   return {
     marks: {},
     selectedStep: null,
@@ -47,7 +51,7 @@ export function runbookSlice({ set, get, init }: SliceArgs): RunbookSlice {
       const hypothesisId = selectedHypothesis(s)?.id ?? '';
       set({ overlay: null, run: { state: 'running', stepKey: step.key, hypothesisId, command: command.display, controller }, message: `running ${command.name}… (Esc cancels)` });
       const outcome = await runStep(
-        { transport: init.transport, command: command as RemoteCommand, title: step.title, signal: controller.signal, now, ctx: init.ctx },
+        { transport: init.transport, command: command as RemoteCommand, title: step.title, signal: controller.signal, now, ctx: init.ctx, whileRunning },
         () => get().analysis,
       );
       const after = get();
