@@ -219,7 +219,7 @@ describe('overlays', () => {
     tui = await renderTui(store, { columns: 120, rows: 40 });
     await tui.press('tab', 'enter');
     expect(tui.frame()).toContain('Evidence (25) · Enter jumps to the event');
-    expect(tui.frame()).toMatch(/>\+ \d\d-\d\d [\d:.]+Z D /);
+    expect(tui.frame()).toMatch(/>\+ 2026-\d\d-\d\d [\d:.]+Z D /);
     await tui.press('j', 'enter');
     const target = store.getState().analysis.hypotheses[0]!.evidence[1]!.eventId;
     expect(store.getState().cursor?.id).toBe(target);
