@@ -273,6 +273,12 @@ describe('overlays', () => {
     expect(tui.frame()).toMatch(/^║\*/m);
     await tui.press('N');
     expect(tui.lines().at(-1)).toMatch(/^match (\d+)\/\1 · search wrapped to the last match/);
+    await tui.press('m');
+    expect(tui.frame()).toMatch(/Timeline (\d+)\/(\d+) · JOD ≥info only \/okta\/ · \/okta \2/);
+    await tui.press('/');
+    await tui.type('zzzz-nothing');
+    await tui.press('enter');
+    expect(tui.frame()).toContain('no events (check the filters: 1-3, v, m shows more than the matches)');
   });
 
   it('probe confirmation shows the exact command; the walkthrough walks its five stages', async () => {

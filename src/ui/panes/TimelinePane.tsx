@@ -69,7 +69,7 @@ export function TimelinePane({ rect, focused }: { rect: Rect; focused: boolean }
   return (
     <Pane title={timelineTitle(win.total, win.cursor, filters, search.query, hits.length, analysis.sources)} width={rect.width} height={rect.height} focused={focused}>
       <Box flexDirection="column">
-        {win.total === 0 ? <Row segments={[{ text: `no events (check the source filters: 1-${analysis.sources.length}, v)`, token: 'muted' }]} width={width} /> : null}
+        {win.total === 0 ? <Row segments={[{ text: `no events (check the filters: 1-${analysis.sources.length}, v${filters.matching ? ', m shows more than the matches' : ''})`, token: 'muted' }]} width={width} /> : null}
         {win.rows.map((e, i) => (
           <EventRow
             key={e.id}
