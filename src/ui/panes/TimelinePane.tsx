@@ -43,8 +43,9 @@ export const EventRow = memo(function EventRow({ event: e, date, showDate, time,
 
 export function timelineTitle(total: number, cursor: number, filters: Filters, query: string, hits: number, sources: readonly SourceSummary[]): string {
   const src = sources.map((s) => (sourceShown(filters, s.name) ? s.letter : '-')).join('');
-  const filter = filtersActive(filters) ? ` · ${src} ≥${filters.minSeverity}${filters.matching ? ` only /${filters.matching}/` : ''}` : '';
-  const search = query !== '' ? ` · /${query} ${hits}` : '';
+  const filter = filtersActive({ ...filters, matching: '' }) ? ` · ${src} ≥${filters.minSeverity}` : '';
+  // Showing only matches, every row is one: the count is the total.
+  const search = filters.matching ? ` · only /${filters.matching}/` : query !== '' ? ` · /${query} ${hits}` : '';
   return `Timeline ${total === 0 ? 0 : cursor + 1}/${total}${filter}${search}`;
 }
 
