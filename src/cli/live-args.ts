@@ -8,24 +8,8 @@ import { planSsh, type SshOptions } from '../sources/mac/ssh/ssh-transport.js';
 import { durationMs, isDuration } from '../time/duration.js';
 import { parseZonedTimestamp } from '../time/timestamp.js';
 import { UsageError } from './usage-error.js';
+import { DEFAULT_SINCE, hasDeviceKey, type LiveFlags } from './live-flags.js';
 import type { DeviceKeys } from '../core/identity.js';
-
-/** Flags every live command shares (`analyze --serial`, `collect`). */
-export interface LiveFlags {
-  serial?: string | undefined;
-  user?: string | undefined;
-  hostname?: string | undefined;
-  oktaDeviceId?: string | undefined;
-  jamfId?: string | undefined;
-  since?: string | undefined;
-  until?: string | undefined;
-  profile?: string | undefined;
-  host?: string | undefined;
-  jump?: string | undefined;
-  sshConfig?: string | undefined;
-}
-
-export const DEFAULT_SINCE = '4h';
 
 /** Apple serials are 10–14 letters and digits; allow a little more, nothing that could bend a query. */
 const SERIAL = /^[A-Za-z0-9][A-Za-z0-9-]{3,39}$/;
@@ -48,11 +32,6 @@ export function liveWindow(flags: Pick<LiveFlags, 'since' | 'until'>, nowMs: num
   const sinceMs = instant(flags.since ?? DEFAULT_SINCE, '--since', untilMs);
   if (sinceMs >= untilMs) throw new UsageError('--since must be before --until');
   return { sinceMs, untilMs };
-}
-
-/** Whether any key that finds a Mac was given. */
-export function hasDeviceKey(flags: Partial<LiveFlags>): boolean {
-  return [flags.serial, flags.user, flags.hostname, flags.oktaDeviceId, flags.jamfId].some((k) => k !== undefined);
 }
 
 /** The keys given on the command line, checked (a bad key is a usage error before anything runs). */
@@ -79,14 +58,6 @@ export function deviceKeys(flags: LiveFlags): DeviceKeys {
 export function liveQuery(flags: LiveFlags, nowMs: number): LiveQuery {
   const keys = deviceKeys(flags);
   return { serial: keys.serial, user: flags.user, ...(keys.ids ? { ids: keys.ids } : {}), ...liveWindow(flags, nowMs) };
-}
-
-const FLAG: Record<Exclude<keyof LiveFlags, 'serial'>, string> = { hostname: '--hostname', oktaDeviceId: '--okta-device-id', jamfId: '--jamf-id', user: '--user', since: '--since', until: '--until', profile: '--profile', host: '--host', jump: '--jump', sshConfig: '--ssh-config' };
-
-/** Live options a bundle run does not use are errors, not silently ignored. */
-export function refuseLiveOptions(flags: Partial<LiveFlags>, unused: readonly (keyof typeof FLAG)[]): void {
-  const given = unused.filter((k) => flags[k] !== undefined).map((k) => FLAG[k]);
-  if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to live runs (--serial), not to --bundle`);
 }
 
 /**

@@ -6,7 +6,8 @@ import type { ParseContext } from '../model/context.js';
 import type { LiveQuery } from '../sources/live/live-types.js';
 import { IDENTITY_SYSTEMS, queryFor, resolveLive, SYSTEM_LABELS } from '../sources/live/resolve-live.js';
 import { safeLine } from '../text/boundary.js';
-import { deviceKeys, liveWindow, type LiveFlags } from './live-args.js';
+import { deviceKeys, liveWindow } from './live-args.js';
+import type { LiveFlags } from './live-flags.js';
 import { UsageError } from './usage-error.js';
 
 /** Everything a live run needs once the Mac is known. */

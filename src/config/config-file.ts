@@ -1,57 +1,59 @@
 import { FileRefused, readTextFile } from '../io/bounded-file.js';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from './zod.js';
 import { DURATION_PATTERN } from '../time/duration.js';
 import { DocumentError, parseYamlDocument } from './yaml-document.js';
 
-const text = z.string().min(1);
+const text = z.string().check(z.minLength(1));
 
 /** A secret, or a command printing it (never both): `tokenCommand: security find-generic-password -s trustline-okta -w`. */
 function eitherOr<T extends Record<string, unknown>>(pairs: readonly (readonly [keyof T & string, keyof T & string])[]) {
-  return (value: T, ctx: z.RefinementCtx): void => {
+  return z.superRefine((value: T, ctx) => {
     for (const [secret, command] of pairs) {
       if (value[secret] !== undefined && value[command] !== undefined) {
         ctx.addIssue({ code: 'custom', path: [command], message: `set ${secret} or ${command}, not both` });
       }
     }
-  };
+  });
 }
 
 /** One named set of service endpoints and credentials. Environment variables override each field. */
 const ProfileSchema = z.strictObject({
-  okta: z
-    .strictObject({
-      url: text.optional(),
-      token: text.optional(),
-      /** A command printing the SSWS token (run without a shell; see README, "Safety"). */
-      tokenCommand: text.optional(),
-      clientId: text.optional(),
-      /** PEM text or a path to a PEM file. */
-      privateKey: text.optional(),
-      keyId: text.optional(),
-    })
-    .superRefine(eitherOr([['token', 'tokenCommand']]))
-    .optional(),
-  jamf: z
-    .strictObject({
-      url: text.optional(),
-      clientId: text.optional(),
-      clientSecret: text.optional(),
-      clientSecretCommand: text.optional(),
-      user: text.optional(),
-      password: text.optional(),
-      passwordCommand: text.optional(),
-    })
-    .superRefine(
-      eitherOr([
-        ['clientSecret', 'clientSecretCommand'],
-        ['password', 'passwordCommand'],
-      ]),
-    )
-    .optional(),
+  okta: z.optional(
+    z
+      .strictObject({
+        url: z.optional(text),
+        token: z.optional(text),
+        /** A command printing the SSWS token (run without a shell; see README, "Safety"). */
+        tokenCommand: z.optional(text),
+        clientId: z.optional(text),
+        /** PEM text or a path to a PEM file. */
+        privateKey: z.optional(text),
+        keyId: z.optional(text),
+      })
+      .check(eitherOr([['token', 'tokenCommand']])),
+  ),
+  jamf: z.optional(
+    z
+      .strictObject({
+        url: z.optional(text),
+        clientId: z.optional(text),
+        clientSecret: z.optional(text),
+        clientSecretCommand: z.optional(text),
+        user: z.optional(text),
+        password: z.optional(text),
+        passwordCommand: z.optional(text),
+      })
+      .check(
+        eitherOr([
+          ['clientSecret', 'clientSecretCommand'],
+          ['password', 'passwordCommand'],
+        ]),
+      ),
+  ),
   /** Extra CA certificates (PEM) for TLS inspection proxies. */
-  caFile: text.optional(),
+  caFile: z.optional(text),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 
@@ -61,12 +63,12 @@ export type Profile = z.infer<typeof ProfileSchema>;
  */
 const ConfigSchema = z.looseObject({
   /** Directory of organisation hypothesis packs, added to (or overriding) the built-in pack. */
-  rules: text.optional(),
+  rules: z.optional(text),
   /** Correlation window for cross-source matching, e.g. 30s. */
-  window: z.string().regex(DURATION_PATTERN, 'a duration such as 30s or 2m').optional(),
+  window: z.optional(z.string().check(z.regex(DURATION_PATTERN, 'a duration such as 30s or 2m'))),
   /** The profile used when neither --profile nor TRUSTLINE_PROFILE names one. */
-  profile: text.optional(),
-  profiles: z.record(z.string(), ProfileSchema).optional(),
+  profile: z.optional(text),
+  profiles: z.optional(z.record(z.string(), ProfileSchema)),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -4,7 +4,7 @@ import { HttpError } from '../net/errors.js';
 import { registerSecret } from '../secrets/registry.js';
 import { configPath, type Config, type Profile } from './config-file.js';
 import { runTokenCommand } from './token-command.js';
-import { DocumentError } from './yaml-document.js';
+import { DocumentError } from './document-error.js';
 
 export type OktaAuth =
   | { kind: 'ssws'; token: string }

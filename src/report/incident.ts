@@ -128,6 +128,25 @@ export function noEvidence(a: Analysis): string | undefined {
   return `No source has any event for ${who}${reasons ? ` (${reasons})` : ''}: check the serial; the hypotheses below rest on no evidence.`;
 }
 
+/** Events stamped when something was read (a probe, an inventory or device record), not when it happened. */
+const READINGS: ReadonlySet<string> = new Set(['endpoint.probe', 'mdm.inventory.report', 'mdm.inventory.state', 'mdm.inventory.not-found', 'idp.device.state']);
+
+/**
+ * Where the failure shows: the earliest supporting error that happened at its time. A reading (a probe
+ * run, an inventory report) carries the time it was taken, so it is named as such when nothing else shows the failure.
+ */
+function failureShows(a: Analysis, top: ReportHypothesis): string[] {
+  const errors = top.evidence.flatMap((e) => (e.supports.length > 0 && e.event?.severity === 'error' ? [e.event] : []));
+  const ids = new Set(errors.map((e) => e.id));
+  const events = new Map(a.timeline.filter((e) => ids.has(e.id)).map((e) => [e.id, e] as const));
+  const at = (e: ReportEvent) => events.get(e.id)?.epochMs ?? Number.POSITIVE_INFINITY;
+  const earliest = (list: ReportEvent[]) => list.reduce<ReportEvent | undefined>((best, e) => (best === undefined || at(e) < at(best) ? e : best), undefined);
+  const happened = earliest(errors.filter((e) => !READINGS.has(events.get(e.id)?.generic ?? '')));
+  if (happened) return [`The failure shows at ${happened.time} (${happened.source}: ${happened.summary}).`];
+  const read = earliest(errors);
+  return read ? [`A reading taken at ${read.time} shows the failure (${read.source}: ${read.summary}).`] : [];
+}
+
 function summaryOf(a: Analysis, hs: readonly ReportHypothesis[], clockText: string): string {
   const parts: string[] = [];
   const top = hs[0];
@@ -145,8 +164,7 @@ function summaryOf(a: Analysis, hs: readonly ReportHypothesis[], clockText: stri
       const leaders = inPlay(hs).slice(0, 2).map((h) => `${h.title} (${h.verdict}, ${h.score.toFixed(2)})`);
       parts.push(`No hypothesis is likely yet; leading: ${leaders.join('; ')}.`);
     }
-    const first = top.evidence.find((e) => e.supports.length > 0 && e.event?.severity === 'error')?.event;
-    if (first) parts.push(`The failure shows at ${first.time} (${first.source}: ${first.summary}).`);
+    parts.push(...failureShows(a, top));
     parts.push(`Next step: ${top.next.title}.`);
   }
   parts.push(`Evidence: ${a.sources.map((s) => `${s.name} ${s.status}${s.status === 'missing' ? '' : ` (${s.events} events)`}`).join(', ')}.`);

@@ -6,6 +6,7 @@ import type { Coverage } from '../../core/coverage.js';
 import { streamKinds } from '../coverage.js';
 import { MAC_SOURCE } from '../mac/kinds.js';
 import { DEFAULT_HTTP_SETTINGS, HttpClient, type HttpSettings } from '../../net/http-client.js';
+import { SOURCE_DEADLINE } from '../../net/errors.js';
 import { assembleAnalysis } from '../assemble.js';
 import { readDeviceCapture, type CapturedOutputs } from '../mac/read-capture.js';
 import { JamfApi } from '../jamf/jamf-api.js';
@@ -15,7 +16,7 @@ import { OktaApi } from '../okta/okta-api.js';
 import { OktaAuthorizer } from '../okta/okta-auth.js';
 import { fetchOktaEvidence } from '../okta/okta-source.js';
 import type { SourceRead } from '../../core/adapter.js';
-import { failedReport } from '../source-read.js';
+import { failedReport, stoppedReport } from '../source-read.js';
 import { jamfAdapter } from '../jamf/adapter.js';
 import { oktaAdapter } from '../okta/adapter.js';
 import { macAdapter } from '../mac/adapter.js';
@@ -25,6 +26,8 @@ import type { CollectedDocument, LiveProgress, LiveQuery } from './live-types.js
 export interface DeviceCaptureResult extends CapturedOutputs {
   collectedAtMs: number;
   notes: string[];
+  /** The collection stopped early (its deadline): the source is partial. */
+  stopped?: string | undefined;
 }
 
 /** The Mac's side: over SSH, or recorded outputs in the demo. */
@@ -46,6 +49,8 @@ export interface LiveOptions {
   http?: HttpSettings;
   /** System Log page size (default the API's maximum, 1000). */
   oktaPageLimit?: number;
+  /** System Log text kept before the read stops, partial (default MAX_LOG_TEXT, 128 Mi characters). */
+  oktaMaxLogText?: number;
   /** Notes the run starts with (how the Mac was resolved). */
   notes?: readonly string[];
 }
@@ -78,8 +83,16 @@ function missing<T extends SourceRead>(read: T): T {
   return { ...read, present: false };
 }
 
+/** An error as one plain line: a deadline or cancel that reaches here as the bare abort reason reads like the HTTP ones. */
+function plainMessage(error: unknown): string {
+  const name = (error as { name?: unknown } | undefined)?.name;
+  if (name === 'TimeoutError') return SOURCE_DEADLINE;
+  if (name === 'AbortError') return 'cancelled';
+  return error instanceof Error ? error.message : String(error);
+}
+
 function failed<T extends SourceRead>(read: T, name: string, error: unknown): T {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = plainMessage(error);
   return { ...read, present: true, reports: [...read.reports, failedReport(name, message)] };
 }
 
@@ -118,7 +131,7 @@ export async function runLive(opts: LiveOptions): Promise<LiveResult> {
         new OktaApi(http, settings.okta.url, new OktaAuthorizer(http, settings.okta.url, settings.okta.auth)),
         query,
         { context, signal: deadline(), progress, documents: oktaDocs },
-        opts.oktaPageLimit,
+        { pageLimit: opts.oktaPageLimit, maxLogText: opts.oktaMaxLogText },
       ).catch((error: unknown) => failed(emptyOkta, 'okta', error))
     : Promise.resolve(missing(emptyOkta));
 
@@ -131,9 +144,10 @@ export async function runLive(opts: LiveOptions): Promise<LiveResult> {
           setCollectedAt(result.collectedAtMs);
           const read = await readDeviceCapture(result, await context, liveLogWindows(result, query));
           if (read.events.length > 0) progress.events?.('device', read.events);
-          // Nothing came back at all (unreachable, refused): the source failed; say why once.
-          const first = result.notes[0];
-          if (!read.present && first !== undefined) return failed(read, 'device', first.replace(/^device: /, ''));
+          // Nothing came back at all (unreachable, refused, the deadline): the source failed; say why once.
+          const why = result.stopped ?? result.notes[0]?.replace(/^device: /, '');
+          if (!read.present && why !== undefined) return failed(read, 'device', why);
+          if (result.stopped !== undefined) read.reports.push(stoppedReport('device', result.stopped));
           return read;
         })
         .catch((error: unknown) => {
