@@ -37,6 +37,8 @@ export interface BundleInput {
   ctx: ParseContext;
   /** The windows `collect` recorded in meta.json (`coverage`); absent in bundles written before it did. */
   recorded: readonly Coverage[] | undefined;
+  /** For an adapter that `readsLast`: what the sources read before it say the device is. */
+  otherIdentities?: readonly SourceIdentity[];
 }
 
 /** What an adapter derives its facts from. */
@@ -86,6 +88,11 @@ export interface SourceAdapter<State = unknown> {
   readonly facts: readonly FactDeclaration[];
   /** Endpoint sources: the probes they can run (each read is the stream `endpoint.probe.<name>`). */
   readonly probes?: readonly string[];
+  /**
+   * Reads its bundle files after the other sources, given their identities (BundleInput.otherIdentities):
+   * for a saved answer that may list other devices than this one.
+   */
+  readonly readsLast?: boolean;
   readBundle(files: readonly BundleFile[], input: BundleInput): Promise<SourceRead<State>>;
   deriveFacts(input: FactInput<State>): DerivedFacts;
   identities(state: State | undefined): SourceIdentity[];

@@ -1,3 +1,4 @@
+import type { BundleInput, SourceAdapter } from '../../core/adapter.js';
 import { watchFileOpens } from '../../io/bounded-file.js';
 import type { Analysis } from '../../model/analysis.js';
 import { assembleAnalysis } from '../assemble.js';
@@ -12,8 +13,8 @@ export type BundleProgress = { stage: 'listing' } | { stage: 'reading'; files: n
 export const PROGRESS_EVERY_FILES = 100;
 
 /**
- * Reads an evidence bundle into one analysis: every registered source reads its own folder, in parallel.
- * `progress` hears how far the read is (for a progress line on long reads).
+ * Reads an evidence bundle into one analysis: every registered source reads its own folder, in parallel
+ * (those that read last, after the others). `progress` hears how far the read is (for a progress line on long reads).
  */
 export async function analyzeBundle(dir: string, progress?: (p: BundleProgress) => void): Promise<Analysis> {
   const adapters = sourceAdapters();
@@ -29,11 +30,14 @@ export async function analyzeBundle(dir: string, progress?: (p: BundleProgress) 
         if (++opened % PROGRESS_EVERY_FILES === 0) progress({ stage: 'reading', files, opened });
       })
     : () => undefined;
+  const read = async (adapter: SourceAdapter, extra: Partial<BundleInput> = {}) => ({ adapter, read: await adapter.readBundle(layout.sources.get(adapter.id) ?? [], { ...input, ...extra }) });
   let reads;
   try {
-    reads = await Promise.all(
-      adapters.map(async (adapter) => ({ adapter, read: await adapter.readBundle(layout.sources.get(adapter.id) ?? [], input) })),
-    );
+    const first = await Promise.all(adapters.filter((a) => !a.readsLast).map((a) => read(a)));
+    const otherIdentities = first.flatMap(({ adapter, read: r }) => adapter.identities(r.state));
+    const last = await Promise.all(adapters.filter((a) => a.readsLast).map((a) => read(a, { otherIdentities })));
+    // Registry order, whatever order they were read in.
+    reads = adapters.map((a) => [...first, ...last].find((r) => r.adapter === a)!);
   } finally {
     unwatch();
   }

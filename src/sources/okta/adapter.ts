@@ -17,14 +17,14 @@ export function oktaLogFilter(devices: readonly OktaDeviceRecord[], user: string
   return { users: [...users], devices: devices.map((d) => d.id) };
 }
 
-async function readOktaBundle(files: readonly BundleFile[], { ctx, recorded }: BundleInput): Promise<SourceRead<OktaState>> {
+async function readOktaBundle(files: readonly BundleFile[], { ctx, recorded, otherIdentities = [] }: BundleInput): Promise<SourceRead<OktaState>> {
   const devicesFile = files.find((f) => f.rel === DEVICES);
   const logFiles = files.filter((f) => f.rel !== DEVICES);
   const [logs, devices] = await Promise.all([
     parseOktaLogFiles(logFiles, ctx),
     devicesFile ? parseOktaDevicesFile(devicesFile.path, devicesFile.rel, ctx) : undefined,
   ]);
-  const records = devices ? recordsForThisMac(devices.records, ctx, devices.report) : [];
+  const records = devices ? recordsForThisMac(devices.records, ctx, otherIdentities, devices.report) : [];
   const kept = new Set(records.map((r) => r.id));
   const deviceEvents = devices?.events.filter((e) => e.keys.oktaDeviceId === undefined || kept.has(e.keys.oktaDeviceId)) ?? [];
   const coverage: Coverage[] = [];
@@ -62,6 +62,8 @@ export const oktaAdapter: SourceAdapter<OktaState> = {
   letter: 'O',
   shows: 'Okta System Log: Device Trust, policy and sign-in events',
   bundle: { folder: 'okta', owns: (rel) => /^okta\/[^/]+\.json$/.test(rel) },
+  // Its devices.json may list other devices: it is read knowing what Jamf and meta.json say the Mac is.
+  readsLast: true,
   kinds: OKTA_KINDS,
   facts: OKTA_FACTS,
   readBundle: readOktaBundle,
