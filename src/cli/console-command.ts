@@ -1,16 +1,21 @@
 import { join } from 'node:path';
-import { readConfig } from '../config/config-file.js';
+import { readConfig, type Config } from '../config/config-file.js';
+import type { LiveSettings } from '../config/credentials.js';
+import type { ActiveModel } from '../diagnosis/rank-analysis.js';
 import { bundleProbeOutputs } from '../sources/mac/recorded-outputs.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
 import { readBundleMeta } from '../sources/bundle/meta.js';
 import type { SweepProgress } from '../sweep/types.js';
 import { activeModel, type PackFlags } from './analyze.js';
 import { openConsole, type ConsoleFlags } from './console.js';
-import { deviceRunner, hasDeviceKey, liveQuery, liveSettings, refuseLiveOptions, sshOptions, type LiveFlags } from './live-args.js';
+import { deviceKeyFlags, deviceRunner, hasDeviceKey, liveQuery, liveSettings, refuseLiveOptions, sshOptions, type LiveFlags } from './live-args.js';
 import { headlessIdentity, resolveFlags, runFor, type ResolvedRun } from './resolve-device.js';
 import { candidateColumns } from '../core/identity-text.js';
-import { SYSTEM_LABELS } from '../sources/live/resolve-live.js';
+import { openLiveSession } from '../sources/live/live-session.js';
+import { systemLabels } from '../sources/live/resolve-live.js';
+import { canSweep } from '../sources/sweep-sources.js';
 import { sweepLive } from './sweep.js';
+import type { LiveSession } from '../sources/live/live-session.js';
 import { UsageError } from './usage-error.js';
 
 export interface ConsoleCommandFlags extends ConsoleFlags, PackFlags, Partial<LiveFlags> {
@@ -34,7 +39,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   if (flags.bundle === undefined && !live) {
     // The demo, its emulators and the live sources load only when they run (start-up: README, figure 5).
     if (flags.guided) return (await import('./demo.js')).runDemo(flags);
-    throw new UsageError('nothing to open: give --bundle DIR, the Mac (--serial, --user, --hostname, --okta-device-id, --jamf-id), or run `trustline demo` (see --help)');
+    throw new UsageError(`nothing to open: give --bundle DIR, the Mac (${deviceKeyFlags().replace(' or ', ', ')}), or run \`trustline demo\` (see --help)`);
   }
   if (flags.bundle !== undefined) {
     // --host (and its --jump, --ssh-config) is where `r` runs probes; the window and profile are live only.
@@ -51,7 +56,24 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   const device = deviceRunner(flags, window);
   const { config, settings } = await liveSettings(flags.profile, device !== undefined);
   const active = await activeModel(flags, config);
-  const resolution = await resolveFlags(flags, settings);
+  const session = await openLiveSession(settings, { device });
+  try {
+    await openLive(flags, window, settings, session, active, config);
+  } finally {
+    await session.close();
+  }
+}
+
+/** The console on a live fetch through the command's session: resolution, fetch, follow-up and the sweep. */
+async function openLive(
+  flags: ConsoleCommandFlags & LiveFlags,
+  window: { sinceMs: number; untilMs: number },
+  settings: LiveSettings,
+  session: LiveSession,
+  active: ActiveModel,
+  config: Config,
+): Promise<void> {
+  const resolution = await resolveFlags(flags, session);
   // No Mac: the same one line as headless. Several: the console opens on the picker and fetches the one chosen.
   const macs = resolution.outcome === 'several' ? resolution.candidates : [headlessIdentity(resolution, flags)];
   const runOf = (index: number) => runFor(resolution, macs[index]!, flags, Date.now());
@@ -59,7 +81,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   const known = macs.length === 1;
   const ctx = { serial: known ? first.query.serial : undefined, hostname: known ? first.identity.hostname : undefined, user: flags.user ?? (known ? first.identity.user : undefined), deviceTimeZone: undefined, collectedAtMs: first.query.untilMs };
   const [{ runLive }, { followLive }] = await Promise.all([import('../sources/live/run-live.js'), import('../sources/live/follow-live.js')]);
-  const sources = [...(settings.jamf ? (['jamf'] as const) : []), ...(settings.okta ? (['okta'] as const) : []), ...(device ? (['device'] as const) : [])];
+  const sources = session.sources.map((s) => s.adapter.id);
   let chosen: ResolvedRun = first;
   await openConsole({
     ctx,
@@ -67,12 +89,12 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
     config,
     flags,
     transport: await probeTransport(flags),
-    ...(macs.length > 1 ? { candidates: macs.map((m) => candidateColumns(m, SYSTEM_LABELS)), pick: (index: number) => (chosen = runOf(index)) } : {}),
-    fetch: (progress, signal) => runLive({ settings, query: chosen.query, identity: chosen.identity, device, progress, signal, notes: chosen.notes }),
+    ...(macs.length > 1 ? { candidates: macs.map((m) => candidateColumns(m, systemLabels())), pick: (index: number) => (chosen = runOf(index)) } : {}),
+    fetch: (progress, signal) => runLive({ session, query: chosen.query, identity: chosen.identity, progress, signal, notes: chosen.notes }),
     notice: () => chosen.sshHint,
-    ...(settings.okta ? { sweep: (signal: AbortSignal, progress: (p: SweepProgress) => void) => sweepLive(settings, window, signal, progress) } : {}),
+    ...(canSweep(settings) ? { sweep: (signal: AbortSignal, progress: (p: SweepProgress) => void) => sweepLive(settings, window, signal, progress) } : {}),
     sources,
-    // A window that ends now keeps following Okta; a window in the past is a fixed record.
-    ...(flags.until === undefined ? { followUp: (analysis, signal, onEvents) => followLive(settings, analysis, chosen.query, ctx, signal, onEvents) } : {}),
+    // A window that ends now keeps following the sources' logs; a window in the past is a fixed record.
+    ...(flags.until === undefined ? { followUp: (analysis, signal, onEvents) => followLive(session, analysis, chosen.query, ctx, signal, onEvents) } : {}),
   });
 }

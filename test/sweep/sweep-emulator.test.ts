@@ -47,8 +47,10 @@ async function start(generated: GeneratedOrg): Promise<{ okta: RunningEmulator; 
     okta,
     jamf,
     settings: {
-      okta: { url: new URL(okta.url), auth: { kind: 'ssws', token: OKTA_TOKEN } },
-      jamf: { url: new URL(jamf.url), auth: { kind: 'client', ...JAMF_CLIENT } },
+      sources: {
+        okta: { url: new URL(okta.url), auth: { kind: 'ssws', token: OKTA_TOKEN } },
+        jamf: { url: new URL(jamf.url), auth: { kind: 'client', ...JAMF_CLIENT } },
+      },
     },
   };
 }

@@ -2,6 +2,7 @@ import type { BundleFile, BundleInput, SourceAdapter, SourceRead } from '../../c
 import type { ParseContext } from '../../model/context.js';
 import { parseDeviceLogFile } from './log/log-file.js';
 import { deriveMacFacts, MAC_FACTS } from './facts.js';
+import { macLive } from './live.js';
 import { MAC_KINDS } from './kinds.js';
 import { isProbeName, PROBE_NAMES } from './probes/probe-names.js';
 import { parseProbeFile } from './probes/index.js';
@@ -40,6 +41,7 @@ export const macAdapter: SourceAdapter<MacState> = {
   probes: PROBE_NAMES,
   kinds: MAC_KINDS,
   facts: MAC_FACTS,
+  live: macLive,
   readBundle: readMacBundle,
   deriveFacts: deriveMacFacts,
   identities: () => [],

@@ -1,6 +1,8 @@
 import type { BundleFile, BundleInput, SourceAdapter, SourceIdentity, SourceRead } from '../../core/adapter.js';
 import type { Coverage } from '../../core/coverage.js';
 import { fileCoverage } from '../coverage.js';
+import { oktaConfig } from './config.js';
+import { oktaLive } from './live.js';
 import { deriveOktaFacts, OKTA_FACTS } from './facts.js';
 import { OKTA_KINDS, OKTA_SOURCE } from './kinds.js';
 import { parseOktaDevicesFile, parseOktaLogFiles } from './index.js';
@@ -60,6 +62,9 @@ export const oktaAdapter: SourceAdapter<OktaState> = {
   bundle: { folder: 'okta', owns: (rel) => /^okta\/[^/]+\.json$/.test(rel) },
   kinds: OKTA_KINDS,
   facts: OKTA_FACTS,
+  config: oktaConfig,
+  live: oktaLive,
+  deviceIdFlag: { flag: '--okta-device-id', help: 'its Okta device id (guo…)', pattern: /^[A-Za-z0-9]{4,40}$/, expected: 'expected an Okta device id such as guo7tlMbpAlice26x7d8' },
   readBundle: readOktaBundle,
   deriveFacts: deriveOktaFacts,
   identities: oktaIdentities,
