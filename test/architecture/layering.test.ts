@@ -28,17 +28,9 @@ const VENDOR_HOMES = [/^src\/sources\/(jamf|okta|mac)\//, /^src\/sources\/regist
 /** `grep -rlw -e jamf -e okta src` outside the homes: what still names a vendor (main.ts, sweep, identity and resolve-live came with main's device lookup and sweep). */
 const STILL_NAMING_VENDORS = [
   'src/cli/CONTRACT.md',
-  'src/core/coverage.ts',
-  'src/core/facts.ts',
-  'src/core/identity-text.ts',
-  'src/core/identity.ts',
-  'src/core/kinds.ts',
   'src/diagnosis/load-pack.ts',
   'src/diagnosis/pack-schema.ts',
   'src/diagnosis/packs/builtin.yaml',
-  'src/model/event.ts',
-  'src/store/selectors/fleet.ts',
-  'src/store/slices/navigation.ts',
   'src/ui/short-titles.ts',
 ];
 
