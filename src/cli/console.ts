@@ -12,6 +12,7 @@ import type { SweepResult } from '../sweep/run-sweep.js';
 import type { SweepProgress } from '../sweep/types.js';
 import type { LiveResult } from '../sources/live/run-live.js';
 import { probeOutputsOf } from '../sources/mac/recorded-outputs.js';
+import { transportProbeRunner } from '../sources/mac/run-step.js';
 import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
 import type { SourceRead } from '../core/adapter.js';
 import { assembleAnalysis } from '../sources/assemble.js';
@@ -128,7 +129,7 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
     analysis: opts.analysis ?? emptyAnalysis(opts.ctx),
     active: opts.active,
     ctx: opts.ctx,
-    ...(opts.transport ? { transport: opts.transport } : {}),
+    ...(opts.transport ? { probes: transportProbeRunner(opts.transport) } : {}),
     journal: (entry) => appendJournalEntry(opts.journalFile ?? journalPath(), entry),
     exportReport: reportWriter(opts.flags, () => collected),
     guided: opts.flags.guided === true,

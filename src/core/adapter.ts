@@ -113,6 +113,8 @@ export interface SourceAdapter<State = unknown> {
   readonly facts: readonly FactDeclaration[];
   /** Endpoint sources: the probes they can run (each read is the stream `endpoint.probe.<name>`). */
   readonly probes?: readonly string[];
+  /** Endpoint sources: every command they may run (probes and runbook commands), by name, as shown. */
+  readonly commands?: Readonly<Record<string, string>>;
   /** How it is configured, for sources read over an API. */
   readonly config?: SourceConfig;
   /** How it is read live (and, with `sweep`, across the organisation). */

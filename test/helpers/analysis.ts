@@ -9,7 +9,7 @@ import { sourceAdapters } from '../../src/sources/registry.js';
 export function sourceSummary(name: string, status: SourceSummary['status'], events = 0, error?: string): SourceSummary {
   const a = sourceAdapters().find((x) => x.id === name);
   if (!a) throw new Error(`no adapter ${name}`);
-  return { name, role: a.role, label: a.label, letter: a.letter, shows: a.shows, ...(a.probes ? { probes: a.probes } : {}), status, events, ...(error ? { error } : {}) };
+  return { name, role: a.role, label: a.label, letter: a.letter, shows: a.shows, ...(a.probes ? { probes: a.probes } : {}), ...(a.commands ? { commands: a.commands } : {}), status, events, ...(error ? { error } : {}) };
 }
 
 /**

@@ -7,6 +7,7 @@ import { MAC_KINDS } from './kinds.js';
 import { isProbeName, PROBE_NAMES } from './probes/probe-names.js';
 import { parseProbeFile } from './probes/index.js';
 import { deviceRead } from './read-capture.js';
+import { PROBE_COMMANDS } from './ssh/commands.js';
 import type { MacState } from './state.js';
 
 const PROBE_FILE = /^device\/probes\/([^/]+)\.txt$/;
@@ -39,6 +40,7 @@ export const macAdapter: SourceAdapter<MacState> = {
   shows: "the Mac's unified log and probes: trust, TLS, SSO extension, MDM client, clock",
   bundle: { folder: 'device', owns: ownsFile },
   probes: PROBE_NAMES,
+  commands: PROBE_COMMANDS,
   kinds: MAC_KINDS,
   facts: MAC_FACTS,
   live: macLive,
