@@ -1,4 +1,3 @@
-import { readConfig, type Config } from '../config/config-file.js';
 import type { Analysis } from '../model/analysis.js';
 import { analyzeJsonChunks } from '../report/json-report.js';
 import { noEvidence } from '../report/incident.js';
@@ -10,9 +9,10 @@ import { openLiveSession } from '../sources/live/live-session.js';
 import { writeChunks } from '../report/write-chunks.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
 import { safeLine } from '../text/boundary.js';
-import { loadDiagnosisModel } from '../config/diagnosis-packs.js';
-import { rankAnalysis, type ActiveModel } from '../diagnosis/rank-analysis.js';
-import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
+import { rankAnalysis } from '../diagnosis/rank-analysis.js';
+import { activeModel, type PackFlags } from './active-model.js';
+import { deviceRunner, liveQuery, liveSettings } from './live-args.js';
+import type { LiveFlags } from './live-flags.js';
 import { headlessIdentity, resolveFlags, runFor } from './resolve-device.js';
 
 export type OutputFormat = 'json' | 'md';
@@ -24,17 +24,6 @@ export interface OutputOptions {
   report: boolean;
   /** Reports: pseudonymise identifiers (false with --no-redact). */
   redact: boolean;
-}
-
-export interface PackFlags {
-  rules?: string | undefined;
-  window?: string | undefined;
-}
-
-/** Config and packs are checked before any evidence is read: a bad pack changes nothing. */
-export async function activeModel(flags: PackFlags, config?: Config): Promise<ActiveModel> {
-  const cfg = config ?? (await readConfig());
-  return await loadDiagnosisModel({ rulesDir: flags.rules ?? cfg.rules, window: flags.window ?? cfg.window });
 }
 
 /** One line per note on stderr, sanitised and with secrets masked. */

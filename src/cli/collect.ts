@@ -2,7 +2,8 @@ import { writeBundle } from '../sources/bundle/write-bundle.js';
 import { openLiveSession } from '../sources/live/live-session.js';
 import { runLive } from '../sources/live/run-live.js';
 import { printNotes } from './analyze.js';
-import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
+import { deviceRunner, liveQuery, liveSettings } from './live-args.js';
+import type { LiveFlags } from './live-flags.js';
 import { headlessIdentity, resolveFlags, runFor } from './resolve-device.js';
 import { UsageError } from './usage-error.js';
 

@@ -14,10 +14,11 @@ import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
 import { durationMs } from '../time/duration.js';
 import { parseZonedTimestamp } from '../time/timestamp.js';
 import { rankAnalysis } from '../diagnosis/rank-analysis.js';
-import { activeModel, printAnalysis } from './analyze.js';
+import { activeModel } from './active-model.js';
+import { printAnalysis } from './analyze.js';
 import { haveTerminal, openConsole, pickTheme, type ConsoleFlags } from './console.js';
 import { sweepLive } from './sweep.js';
-import { DEFAULT_SINCE } from './live-args.js';
+import { DEFAULT_SINCE } from './live-flags.js';
 import { DEFAULT_SCENARIO } from './demo-scenario.js';
 import { UsageError } from './usage-error.js';
 

@@ -1,7 +1,6 @@
 import { readConfig, type Config } from '../config/config-file.js';
 import { anySourceConfigured, resolveLiveSettings, type LiveSettings } from '../config/credentials.js';
 import { sshDevice } from '../sources/mac/ssh-device.js';
-import type { DeviceIdFlag } from '../core/adapter.js';
 import type { LiveQuery } from '../core/live.js';
 import type { DeviceSourceRunner } from '../sources/mac/live.js';
 import { sourceAdapters } from '../sources/registry.js';
@@ -10,48 +9,8 @@ import { planSsh, type SshOptions } from '../sources/mac/ssh/ssh-transport.js';
 import { durationMs, isDuration } from '../time/duration.js';
 import { parseZonedTimestamp } from '../time/timestamp.js';
 import { UsageError } from './usage-error.js';
+import { DEFAULT_SINCE, deviceIdFlags, deviceKeyFlags, hasDeviceKey, idFlagValue, type LiveFlags } from './live-flags.js';
 import type { DeviceKeys } from '../core/identity.js';
-
-/** Flags every live command shares (`analyze --serial`, `collect`). */
-export interface LiveFlags {
-  serial?: string | undefined;
-  user?: string | undefined;
-  hostname?: string | undefined;
-  since?: string | undefined;
-  until?: string | undefined;
-  profile?: string | undefined;
-  host?: string | undefined;
-  jump?: string | undefined;
-  sshConfig?: string | undefined;
-  /** Each source's device id flag (`DeviceIdFlag`), under its commander attribute name. */
-  [deviceIdAttribute: string]: unknown;
-}
-
-/** A source's device id flag and the attribute commander stores its value under (`--x-device-id` → `xDeviceId`). */
-export interface SourceIdFlag extends DeviceIdFlag {
-  source: string;
-  attribute: string;
-}
-
-/** The flags that find the Mac by a source's own id, in registry order. */
-export function deviceIdFlags(): SourceIdFlag[] {
-  return sourceAdapters().flatMap((a) =>
-    a.deviceIdFlag ? [{ ...a.deviceIdFlag, source: a.id, attribute: a.deviceIdFlag.flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) }] : [],
-  );
-}
-
-/** Every flag that finds a Mac, for messages: `--serial, --user, --hostname, … or --x-id`. */
-export function deviceKeyFlags(): string {
-  const flags = ['--serial', '--user', '--hostname', ...deviceIdFlags().map((f) => f.flag)];
-  return `${flags.slice(0, -1).join(', ')} or ${flags.at(-1)!}`;
-}
-
-function idFlagValue(flags: Partial<LiveFlags>, f: SourceIdFlag): string | undefined {
-  const value = flags[f.attribute];
-  return typeof value === 'string' ? value : undefined;
-}
-
-export const DEFAULT_SINCE = '4h';
 
 /** Apple serials are 10–14 letters and digits; allow a little more, nothing that could bend a query. */
 const SERIAL = /^[A-Za-z0-9][A-Za-z0-9-]{3,39}$/;
@@ -72,11 +31,6 @@ export function liveWindow(flags: Pick<LiveFlags, 'since' | 'until'>, nowMs: num
   const sinceMs = instant(flags.since ?? DEFAULT_SINCE, '--since', untilMs);
   if (sinceMs >= untilMs) throw new UsageError('--since must be before --until');
   return { sinceMs, untilMs };
-}
-
-/** Whether any key that finds a Mac was given. */
-export function hasDeviceKey(flags: Partial<LiveFlags>): boolean {
-  return [flags.serial, flags.user, flags.hostname].some((k) => k !== undefined) || deviceIdFlags().some((f) => idFlagValue(flags, f) !== undefined);
 }
 
 /** The keys given on the command line, checked (a bad key is a usage error before anything runs). */
@@ -105,14 +59,6 @@ export function deviceKeys(flags: LiveFlags): DeviceKeys {
 export function liveQuery(flags: LiveFlags, nowMs: number): LiveQuery {
   const keys = deviceKeys(flags);
   return { serial: keys.serial, user: flags.user, ...(keys.ids ? { ids: keys.ids } : {}), ...liveWindow(flags, nowMs) };
-}
-
-const FLAG = { user: '--user', since: '--since', until: '--until', profile: '--profile', host: '--host', jump: '--jump', sshConfig: '--ssh-config' } as const;
-
-/** Live options a bundle run does not use are errors, not silently ignored. */
-export function refuseLiveOptions(flags: Partial<LiveFlags>, unused: readonly (keyof typeof FLAG)[]): void {
-  const given = unused.filter((k) => flags[k] !== undefined).map((k) => FLAG[k]);
-  if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to live runs (--serial), not to --bundle`);
 }
 
 /**

@@ -5,15 +5,15 @@ import { runExitCleanups } from '../io/exit-cleanup.js';
 import { HttpError } from '../net/errors.js';
 import { safeLine, safeText } from '../text/boundary.js';
 import { durationMs, isDuration } from '../time/duration.js';
-import { runAnalyzeBundle, runAnalyzeLive } from './analyze.js';
-import { runCollect } from './collect.js';
-import { runConsoleCommand, type ConsoleCommandFlags } from './console-command.js';
+// Each command's module loads when the command runs (start-up: README, figure 5); only what parses the
+// command line and maps errors to exit codes is imported here.
+import type { ConsoleCommandFlags } from './console-command.js';
 import type { DemoFlags } from './demo.js';
 import { DEFAULT_SCENARIO } from './demo-scenario.js';
-import { DEFAULT_SINCE, deviceIdFlags, deviceKeyFlags, hasDeviceKey, refuseLiveOptions, type LiveFlags } from './live-args.js';
-import { DocumentError } from '../config/yaml-document.js';
+import { DEFAULT_SINCE, deviceIdFlags, deviceKeyFlags, hasDeviceKey, refuseLiveOptions, type LiveFlags } from './live-flags.js';
+import { DocumentError } from '../config/document-error.js';
 import { BundleError } from '../sources/bundle/layout.js';
-import { runSweepCommand, type SweepFlags } from './sweep.js';
+import type { SweepFlags } from './sweep.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -122,8 +122,8 @@ liveOptions(
     const packs = { rules: opts.rules, window: opts.window };
     if (opts.report === true && !opts.json) throw new UsageError('--report needs --json (--md is always the report)');
     if (opts.bundle !== undefined) refuseLiveOptions(opts, ['user', 'since', 'until', 'profile', 'host', 'jump', 'sshConfig']);
-    if (opts.bundle !== undefined) await runAnalyzeBundle(opts.bundle, out, packs);
-    else if (hasDeviceKey(opts)) await runAnalyzeLive(opts, out, packs);
+    if (opts.bundle !== undefined) await (await import('./analyze.js')).runAnalyzeBundle(opts.bundle, out, packs);
+    else if (hasDeviceKey(opts)) await (await import('./analyze.js')).runAnalyzeLive(opts, out, packs);
     else throw new UsageError(`analyze needs --bundle DIR, or the Mac: ${deviceKeyFlags()}`);
   });
 
@@ -134,7 +134,7 @@ liveOptions(
     .option('--serial <serial>', "the Mac's serial number (or --user, --hostname, …)")
     .requiredOption('--out <dir>', 'new directory for the bundle'),
 ).action(async (opts: LiveFlags & { out: string }) => {
-  await runCollect(opts, opts.out);
+  await (await import('./collect.js')).runCollect(opts, opts.out);
 });
 
 program
@@ -148,7 +148,7 @@ program
   .addOption(new Option('--json', 'print the sweep as JSON (DESIGN.md contract)').conflicts('md'))
   .addOption(new Option('--md', 'print the sweep as Markdown (the default)').conflicts('json'))
   .action(async (opts: SweepFlags) => {
-    await runSweepCommand(opts);
+    await (await import('./sweep.js')).runSweepCommand(opts);
   });
 
 const consoleOptions = (command: Command): Command =>
@@ -182,7 +182,7 @@ consoleOptions(
   .argument('[command]')
   .action(async (command: string | undefined, opts: ConsoleCommandFlags) => {
     if (command !== undefined) throw new UsageError(`unknown command '${command}'`);
-    await runConsoleCommand(opts);
+    await (await import('./console-command.js')).runConsoleCommand(opts);
   });
 
 try {

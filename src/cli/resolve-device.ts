@@ -6,7 +6,8 @@ import type { LiveQuery } from '../core/live.js';
 import type { LiveSession } from '../sources/live/live-session.js';
 import { deviceIdFlagOf, queryFor, resolveLive, systemLabels } from '../sources/live/resolve-live.js';
 import { safeLine } from '../text/boundary.js';
-import { deviceKeys, liveWindow, type LiveFlags } from './live-args.js';
+import { deviceKeys, liveWindow } from './live-args.js';
+import type { LiveFlags } from './live-flags.js';
 import { UsageError } from './usage-error.js';
 
 /** Everything a live run needs once the Mac is known. */

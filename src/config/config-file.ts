@@ -1,23 +1,23 @@
 import { FileRefused, readTextFile } from '../io/bounded-file.js';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from './zod.js';
 import { sourceAdapters } from '../sources/registry.js';
 import { DURATION_PATTERN } from '../time/duration.js';
 import { DocumentError, parseYamlDocument } from './yaml-document.js';
 
-const text = z.string().min(1);
+const text = z.string().check(z.minLength(1));
 
 /**
  * One named set of service endpoints and credentials: a section per configured source (each source
  * declares its schema; environment variables override each field) and the shared CA file.
  */
 function profileSchema() {
-  const sections = Object.fromEntries(sourceAdapters().flatMap((a) => (a.config ? [[a.id, a.config.schema.optional()]] : [])));
+  const sections = Object.fromEntries(sourceAdapters().flatMap((a) => (a.config ? [[a.id, z.optional(a.config.schema)]] : [])));
   return z.strictObject({
     ...sections,
     /** Extra CA certificates (PEM) for TLS inspection proxies. */
-    caFile: text.optional(),
+    caFile: z.optional(text),
   });
 }
 export interface Profile {
@@ -33,12 +33,12 @@ export interface Profile {
 function configSchema() {
   return z.looseObject({
     /** Directory of organisation hypothesis packs, added to (or overriding) the built-in pack. */
-    rules: text.optional(),
+    rules: z.optional(text),
     /** Correlation window for cross-source matching, e.g. 30s. */
-    window: z.string().regex(DURATION_PATTERN, 'a duration such as 30s or 2m').optional(),
+    window: z.optional(z.string().check(z.regex(DURATION_PATTERN, 'a duration such as 30s or 2m'))),
     /** The profile used when neither --profile nor TRUSTLINE_PROFILE names one. */
-    profile: text.optional(),
-    profiles: z.record(z.string(), profileSchema()).optional(),
+    profile: z.optional(text),
+    profiles: z.optional(z.record(z.string(), profileSchema())),
   });
 }
 export interface Config {

@@ -1,7 +1,7 @@
 import { sourceAdapters } from '../sources/registry.js';
 import { configPath, type Config, type Profile } from './config-file.js';
 import { pick } from './settings-fields.js';
-import { DocumentError } from './yaml-document.js';
+import { DocumentError } from './document-error.js';
 
 /** Each configured source's settings, by adapter id (what its config resolved), and the shared CA file. */
 export interface LiveSettings {

@@ -1,9 +1,9 @@
-import type { z } from 'zod';
+import * as z from './zod.js';
 import { FileRefused, readTextFile } from '../io/bounded-file.js';
 import { serviceBaseUrl } from '../net/endpoint.js';
 import { HttpError } from '../net/errors.js';
 import { runTokenCommand } from './token-command.js';
-import { DocumentError } from './yaml-document.js';
+import { DocumentError } from './document-error.js';
 
 /*
  * What a source's config section is built from: each field from its environment variable, else the
@@ -12,13 +12,13 @@ import { DocumentError } from './yaml-document.js';
 
 /** A secret, or a command printing it (never both): `tokenCommand: security find-generic-password -s trustline-idp -w`. */
 export function eitherOr<T extends Record<string, unknown>>(pairs: readonly (readonly [keyof T & string, keyof T & string])[]) {
-  return (value: T, ctx: z.RefinementCtx): void => {
+  return z.superRefine((value: T, ctx) => {
     for (const [secret, command] of pairs) {
       if (value[secret] !== undefined && value[command] !== undefined) {
         ctx.addIssue({ code: 'custom', path: [command], message: `set ${secret} or ${command}, not both` });
       }
     }
-  };
+  });
 }
 
 /** The environment's value (trimmed, when not blank), else the config's. */

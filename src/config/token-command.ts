@@ -1,6 +1,6 @@
 import { registerSecret } from '../secrets/registry.js';
 import { CommandWordsError, splitCommandWords } from './command-words.js';
-import { DocumentError } from './yaml-document.js';
+import { DocumentError } from './document-error.js';
 
 /** How long a tokenCommand may take (a keychain may ask the user to allow access). */
 export const TOKEN_COMMAND_TIMEOUT_MS = 30_000;

@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import type { ClockReading } from '../model/analysis.js';
 import type { ParseContext } from '../model/context.js';
 import type { TimelineEvent } from '../model/event.js';
@@ -30,6 +30,8 @@ export interface SourceRead<State = unknown> {
   coverage: Coverage[];
   /** Endpoint sources: the clock reading their events were corrected with. */
   clock?: ClockReading;
+  /** Something was read even if no event came of it (probe facts, a log of other times): failures make the read partial, not error. */
+  usable?: boolean;
 }
 
 /** What a bundle reader is given besides its files. */
@@ -72,7 +74,7 @@ export interface SourceIdentity {
  */
 export interface SourceConfig<Settings = unknown> {
   /** The section's schema (a strict object of optional fields). */
-  readonly schema: ZodType<Record<string, unknown>>;
+  readonly schema: $ZodType<Record<string, unknown>>;
   /** Every environment variable it reads. */
   readonly env: readonly string[];
   /**
@@ -113,8 +115,11 @@ export interface SourceAdapter<State = unknown> {
   readonly facts: readonly FactDeclaration[];
   /** Endpoint sources: the probes they can run (each read is the stream `endpoint.probe.<name>`). */
   readonly probes?: readonly string[];
-  /** Endpoint sources: every command they may run (probes and runbook commands), by name, as shown. */
-  readonly commands?: Readonly<Record<string, string>>;
+  /**
+   * Endpoint sources: every command they may run (probes and runbook commands), by name, as shown; the
+   * read's events may say a collected output came from another form of it (another time server).
+   */
+  commands?(events: readonly TimelineEvent[]): Readonly<Record<string, string>>;
   /** How it is configured, for sources read over an API. */
   readonly config?: SourceConfig;
   /** How it is read live (and, with `sweep`, across the organisation). */

@@ -93,11 +93,31 @@ export interface LiveNet {
   http: HttpClient;
   /** Page size for paged logs (default each API's maximum). */
   pageLimit?: number | undefined;
+  /** Log text kept before a read stops, partial (default each source's own bound). */
+  maxLogText?: number | undefined;
 }
 
 /** A source that can be read live (HTTP APIs, the Mac over SSH). `Settings` come from its config section or the command line. */
 export interface LiveCapability<State = unknown, Settings = unknown> {
-  connect(settings: Settings, net: LiveNet): LiveConnection<State>;
+  connect(settings: Settings, net: LiveNet): Promise<LiveConnection<State>>;
   /** Sources that take part in `sweep`. */
-  sweep?(settings: Settings, net: LiveNet, opts: SweepOptions): SweepReaders;
+  sweep?(settings: Settings, net: LiveNet, opts: SweepOptions): Promise<SweepReaders>;
+}
+
+/**
+ * A source's live capability whose code (API clients, their authorisation) loads on first use, so a
+ * bundle replay starts without it. `sweeps`: whether the loaded capability takes part in a sweep.
+ */
+export function lazyLive<State, Settings>(load: () => Promise<LiveCapability<State, Settings>>, opts: { sweeps: boolean }): LiveCapability<State, Settings> {
+  return {
+    connect: async (settings, net) => (await load()).connect(settings, net),
+    ...(opts.sweeps
+      ? {
+          sweep: async (settings: Settings, net: LiveNet, sweepOpts: SweepOptions) => {
+            const live = await load();
+            return live.sweep ? live.sweep(settings, net, sweepOpts) : {};
+          },
+        }
+      : {}),
+  };
 }

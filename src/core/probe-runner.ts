@@ -19,6 +19,8 @@ export interface ProbeRunRequest {
   signal: AbortSignal;
   now: () => number;
   ctx: ParseContext;
+  /** Handed the entry to journal should the process end before the run does; returns its remover. */
+  whileRunning?: ((interrupted: JournalEntry) => () => void) | undefined;
 }
 
 /**

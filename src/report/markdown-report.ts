@@ -35,7 +35,10 @@ function explainHypothesis(h: ReportHypothesis): string[] {
   const out = [`### ${h.rank}. ${cell(h.title, 120)}: ${h.verdict} (${h.score.toFixed(2)})`, '', cell(h.explanation, 1000), ''];
   if (h.evidence.length > 0) {
     out.push('Evidence:', '');
-    for (const ev of h.evidence) out.push(`- ${ev.supports ? 'supports' : 'contradicts'}: ${cell(ev.why, 200)} (${where(ev.event, ev.eventId)})`);
+    for (const ev of h.evidence) {
+      const said = [...(ev.supports.length > 0 ? [`supports: ${ev.supports.map((w) => cell(w, 200)).join('; ')}`] : []), ...(ev.contradicts.length > 0 ? [`contradicts: ${ev.contradicts.map((w) => cell(w, 200)).join('; ')}`] : [])];
+      out.push(`- ${said.join('; ')} (${where(ev.event, ev.eventId)})`);
+    }
     out.push('');
   }
   if (h.unknown.length > 0) out.push(`Still unknown: ${h.unknown.map((u) => cell(u, 200)).join('; ')}`, '');

@@ -45,7 +45,7 @@ function readingOf(a: Analysis, name: string): { reading?: string } {
   return summary === undefined ? {} : { reading: summary };
 }
 
-/** Every command the analysis's sources may run, by name (the endpoint adapters declare them). */
+/** Every command the analysis's sources may run, by name, as the evidence shows it was run (the endpoint adapters say). */
 function commandsOf(a: Analysis): ReadonlyMap<string, string> {
   return new Map(a.sources.flatMap((s) => Object.entries(s.commands ?? {})));
 }

@@ -42,10 +42,12 @@ export async function openSweepSources(settings: LiveSettings, opts: SweepSource
     ...(opts.maxPages !== undefined ? { maxPages: opts.maxPages } : {}),
     ...(opts.progress ? { progress: opts.progress } : {}),
   };
-  const readers: SweepReaders[] = sourceAdapters().flatMap((adapter) => {
-    const configured = settings.sources[adapter.id];
-    return adapter.live?.sweep && configured !== undefined ? [adapter.live.sweep(configured, { http }, sweepOpts)] : [];
-  });
+  const readers: SweepReaders[] = await Promise.all(
+    sourceAdapters().flatMap((adapter) => {
+      const configured = settings.sources[adapter.id];
+      return adapter.live?.sweep && configured !== undefined ? [adapter.live.sweep(configured, { http }, sweepOpts)] : [];
+    }),
+  );
   return { fleet: readers.find((r) => r.fleet)?.fleet, inventory: readers.find((r) => r.inventory)?.inventory, close: () => http.close() };
 }
 

@@ -25,7 +25,7 @@ const CODE = ALL.filter((f) => /\.tsx?$/.test(f));
 /** Where vendors may be named: their own folders, the registry, the emulators and the demo. */
 const VENDOR_HOMES = [/^src\/sources\/(jamf|okta|mac)\//, /^src\/sources\/registry\.ts$/, /^src\/emulators\//, /^src\/cli\/demo(-scenario)?\.ts$/];
 
-/** `grep -rlw -e jamf -e okta src` outside the homes: what still names a vendor (main.ts, sweep, identity and resolve-live came with main's device lookup and sweep). */
+/** `grep -rlw -e jamf -e okta src` outside the homes: what still names a vendor (the `analyze --json` contract names the sources; the pack schema and the built-in pack, and the short titles keyed by hypothesis ids such as `okta-policy-regression`). */
 const STILL_NAMING_VENDORS = [
   'src/cli/CONTRACT.md',
   'src/diagnosis/load-pack.ts',

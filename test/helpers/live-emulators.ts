@@ -13,6 +13,7 @@ import {
   type RunningEmulator,
   type Scenario,
 } from '../../src/emulators/index.js';
+import type { LogPaging } from '../../src/emulators/okta/logs.js';
 import type { HttpSettings } from '../../src/net/http-client.js';
 import type { LiveQuery } from '../../src/core/live.js';
 
@@ -54,7 +55,7 @@ export interface Emulators {
 }
 
 export interface EmulatorTweaks {
-  okta?: { faults?: Faults; rateLimit?: { logsPerWindow?: number; devicesPerWindow?: number; windowSeconds?: number } };
+  okta?: { faults?: Faults; rateLimit?: { logsPerWindow?: number; devicesPerWindow?: number; windowSeconds?: number }; logPaging?: LogPaging };
   jamf?: { faults?: Faults; tokenTtlSeconds?: number; inventoryVersions?: ('v1' | 'v3' | 'v4')[] };
 }
 
@@ -75,6 +76,7 @@ export async function startEmulators(name = 'okta-policy-regression', tweaks: Em
     },
     ...(tweaks.okta?.faults ? { faults: tweaks.okta.faults } : {}),
     ...(tweaks.okta?.rateLimit ? { rateLimit: tweaks.okta.rateLimit } : {}),
+    ...(tweaks.okta?.logPaging ? { logPaging: tweaks.okta.logPaging } : {}),
   });
   running.push(okta);
   const jamf = await startJamfEmulator({

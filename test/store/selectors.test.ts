@@ -5,7 +5,8 @@ import { bucketOf, histogram, worstSeverity } from '../../src/store/selectors/hi
 import { evidenceCounts, selectedHypothesis } from '../../src/store/selectors/hypotheses.js';
 import { memoLast } from '../../src/store/selectors/memo.js';
 import { runbookSteps, selectedStep, stepProgress } from '../../src/store/selectors/runbook.js';
-import { findHits, nextInSorted, searchHits } from '../../src/store/selectors/search.js';
+import { findHits } from '../../src/store/selectors/matches.js';
+import { nextInSorted, searchHits } from '../../src/store/selectors/search.js';
 import { formatTime, nextTimeMode, timeModeLabel, zoneOf } from '../../src/store/selectors/time-format.js';
 import { cursorEvent, filtersActive, timelineWindow, visibleTimeline, windowStart } from '../../src/store/selectors/timeline.js';
 import { stepCommand } from '../../src/store/step-command.js';

@@ -51,6 +51,14 @@ const SPECS: Record<string, Spec> = {
   'search-erase': { setup: (s) => (s.openSearch(), s.typeSearch('ab')), check: (_a, b) => expect(b.search.draft).toBe('a') },
   'next-hit': { setup: searchFor('trust'), check: (_a, b) => expect(cursorIndex(b)).toBe(searchHits(b)[1]) },
   'prev-hit': { setup: searchFor('trust'), check: (_a, b) => expect(cursorIndex(b)).toBe(searchHits(b).at(-1)) },
+  'matches-only': {
+    setup: searchFor('trust'),
+    check: (a, b, t) => {
+      expect(b.filters.matching).toBe('trust');
+      expect(t.frame()).toMatch(/Timeline 1\/(\d+) · JOD ≥info only \/trust\/ · \/trust \1/);
+      expect(searchHits(b).length).toBe(searchHits(a).length);
+    },
+  },
   'next-error': { check: (_a, b) => expect(cursorIndex(b)).toBe(errorIndices(b)[0]) },
   'prev-error': { setup: (s) => s.edge(1), check: (_a, b) => expect(cursorIndex(b)).toBe(errorIndices(b).at(-1)) },
   // Keys 1..3 hide Jamf, Okta, the Mac (the registry's order); 4..9 name no source here and say so.

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from '../../config/zod.js';
 import type { SourceConfig } from '../../core/adapter.js';
 import { baseUrl, eitherOr, pick, secretOf } from '../../config/settings-fields.js';
-import { DocumentError } from '../../config/yaml-document.js';
+import { DocumentError } from '../../config/document-error.js';
 import { registerSecret } from '../../secrets/registry.js';
 
 export type JamfAuth = { kind: 'client'; clientId: string; clientSecret: string } | { kind: 'user'; username: string; password: string };
@@ -20,20 +20,20 @@ export const JAMF_ENV = {
   password: 'TRUSTLINE_JAMF_PASSWORD',
 } as const;
 
-const text = z.string().min(1);
+const text = z.string().check(z.minLength(1));
 
 /** `profiles.<name>.jamf`. */
 const JamfSection = z
   .strictObject({
-    url: text.optional(),
-    clientId: text.optional(),
-    clientSecret: text.optional(),
-    clientSecretCommand: text.optional(),
-    user: text.optional(),
-    password: text.optional(),
-    passwordCommand: text.optional(),
+    url: z.optional(text),
+    clientId: z.optional(text),
+    clientSecret: z.optional(text),
+    clientSecretCommand: z.optional(text),
+    user: z.optional(text),
+    password: z.optional(text),
+    passwordCommand: z.optional(text),
   })
-  .superRefine(
+  .check(
     eitherOr([
       ['clientSecret', 'clientSecretCommand'],
       ['password', 'passwordCommand'],

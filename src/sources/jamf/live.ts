@@ -13,11 +13,11 @@ function jamfApi(settings: JamfSettings, { http }: LiveNet): JamfApi {
 
 /** Jamf Pro live: one API client (token, concurrency limit) for the computer lookup and the fetch; batch inventory for a sweep. */
 export const jamfLive: LiveCapability<JamfDeviceState, JamfSettings> = {
-  connect(settings, net) {
+  async connect(settings, net) {
     const api = jamfApi(settings, net);
     return { read: (query, run) => fetchJamfEvidence(api, query, run), resolver: jamfIdentityResolver(api) };
   },
-  sweep(settings, net) {
+  async sweep(settings, net) {
     return { inventory: new JamfInventoryBatch(jamfApi(settings, net)) };
   },
 };

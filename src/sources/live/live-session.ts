@@ -10,6 +10,8 @@ export interface LiveSessionOptions {
   device?: unknown;
   /** Page size for paged logs (default each API's maximum). */
   pageLimit?: number | undefined;
+  /** Log text kept before a read stops, partial (default each source's own bound). */
+  maxLogText?: number | undefined;
 }
 
 /** One source of a session: its adapter and its connection. */
@@ -29,10 +31,13 @@ export interface LiveSession {
 
 export async function openLiveSession(settings: LiveSettings, opts: LiveSessionOptions = {}): Promise<LiveSession> {
   const http = await HttpClient.create({ ...(opts.http ?? DEFAULT_HTTP_SETTINGS), caFile: settings.caFile });
-  const net = { http, pageLimit: opts.pageLimit };
-  const sources = sourceAdapters().flatMap((adapter): SessionSource[] => {
-    const configured = adapter.role === 'endpoint' ? opts.device : settings.sources[adapter.id];
-    return adapter.live && configured !== undefined ? [{ adapter, connection: adapter.live.connect(configured, net) }] : [];
-  });
+  const net = { http, pageLimit: opts.pageLimit, maxLogText: opts.maxLogText };
+  const sources = await Promise.all(
+    sourceAdapters().flatMap((adapter): Promise<SessionSource>[] => {
+      const configured = adapter.role === 'endpoint' ? opts.device : settings.sources[adapter.id];
+      const live = adapter.live;
+      return live && configured !== undefined ? [live.connect(configured, net).then((connection) => ({ adapter, connection }))] : [];
+    }),
+  );
   return { sources, close: () => http.close() };
 }

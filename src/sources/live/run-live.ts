@@ -7,6 +7,7 @@ import { deadlineSignal } from '../../net/deadline.js';
 import type { HttpSettings } from '../../net/http-client.js';
 import { assembleAnalysis } from '../assemble.js';
 import { sourceAdapters } from '../registry.js';
+import { SOURCE_DEADLINE } from '../../net/errors.js';
 import { failedReport } from '../source-read.js';
 import { openLiveSession, type LiveSession } from './live-session.js';
 
@@ -20,6 +21,8 @@ export type LiveSources =
       http?: HttpSettings;
       /** Page size for paged logs (default each API's maximum). */
       pageLimit?: number;
+      /** Log text kept before a read stops, partial (default each source's own bound). */
+      maxLogText?: number;
     };
 
 export type LiveOptions = LiveSources & {
@@ -47,14 +50,21 @@ function empty(name: string): SourceRead {
   return { name, present: false, events: [], reports: [], state: undefined, coverage: [] };
 }
 
+/** An error as one plain line: a deadline or cancel that reaches here as the bare abort reason reads like the HTTP ones. */
+function plainMessage(error: unknown): string {
+  const name = (error as { name?: unknown } | undefined)?.name;
+  if (name === 'TimeoutError') return SOURCE_DEADLINE;
+  if (name === 'AbortError') return 'cancelled';
+  return error instanceof Error ? error.message : String(error);
+}
+
 function failed(name: string, error: unknown): SourceRead {
-  const message = error instanceof Error ? error.message : String(error);
-  return { ...empty(name), present: true, reports: [failedReport(name, message)] };
+  return { ...empty(name), present: true, reports: [failedReport(name, plainMessage(error))] };
 }
 
 async function sessionOf(opts: LiveOptions): Promise<{ session: LiveSession; owned: boolean }> {
   if ('session' in opts) return { session: opts.session, owned: false };
-  return { session: await openLiveSession(opts.settings, { http: opts.http, device: opts.device, pageLimit: opts.pageLimit }), owned: true };
+  return { session: await openLiveSession(opts.settings, { http: opts.http, device: opts.device, pageLimit: opts.pageLimit, maxLogText: opts.maxLogText }), owned: true };
 }
 
 /**

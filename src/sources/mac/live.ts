@@ -1,7 +1,7 @@
 import type { Coverage } from '../../core/coverage.js';
 import type { LiveCapability, LiveQuery } from '../../core/live.js';
 import { streamKinds } from '../coverage.js';
-import { failedReport } from '../source-read.js';
+import { failedReport, stoppedReport } from '../source-read.js';
 import { MAC_SOURCE } from './kinds.js';
 import { readDeviceCapture, type CapturedOutputs } from './read-capture.js';
 import type { MacState } from './state.js';
@@ -10,6 +10,8 @@ import type { MacState } from './state.js';
 export interface DeviceCaptureResult extends CapturedOutputs {
   collectedAtMs: number;
   notes: string[];
+  /** The collection stopped early (its deadline): the source is partial. */
+  stopped?: string | undefined;
 }
 
 /** The Mac's side: over SSH, or recorded outputs in the demo. */
@@ -38,7 +40,7 @@ function liveLogWindows(capture: CapturedOutputs, query: LiveQuery): Coverage[] 
  * with the bundle's parsers.
  */
 export const macLive: LiveCapability<MacState, DeviceSourceRunner> = {
-  connect(runner) {
+  async connect(runner) {
     return {
       measuresCollectionTime: true,
       async read(query, run) {
@@ -48,11 +50,10 @@ export const macLive: LiveCapability<MacState, DeviceSourceRunner> = {
         for (const output of [...result.logs, ...result.probes]) run.documents.push({ rel: output.rel, text: output.text });
         const read = await readDeviceCapture(result, await run.context, liveLogWindows(result, query));
         if (read.events.length > 0) run.progress.events?.(MAC_SOURCE.id, read.events);
-        // Nothing came back at all (unreachable, refused): the source failed; say why once.
-        const first = result.notes[0];
-        if (!read.present && first !== undefined) {
-          return { ...read, present: true, reports: [...read.reports, failedReport(MAC_SOURCE.id, first.replace(/^device: /, ''))] };
-        }
+        // Nothing came back at all (unreachable, refused, the deadline): the source failed; say why once.
+        const why = result.stopped ?? result.notes[0]?.replace(/^device: /, '');
+        if (!read.present && why !== undefined) return { ...read, present: true, reports: [...read.reports, failedReport(MAC_SOURCE.id, why)] };
+        if (result.stopped !== undefined) read.reports.push(stoppedReport(MAC_SOURCE.id, result.stopped));
         return read;
       },
     };

@@ -15,16 +15,29 @@ export function deviceOutput(command: RemoteCommand, text: string): DeviceOutput
 }
 
 
+/** The journal's error for a run that never ended here: trustline itself ended (a hang-up, a signal, a quit) while it ran. */
+export const INTERRUPTED = 'interrupted: trustline ended while the command ran';
+
 /**
  * The Mac's probe-run loop, which the store calls as an action: runs one allow-listed command through the transport and folds what it captured into the analysis.
- * Never throws: a failure or a cancellation becomes the journal entry's `error`.
+ * Never throws: a failure or a cancellation becomes the journal entry's `error`. `whileRunning` is
+ * handed the entry to journal should the process end before the run does, and returns its remover.
  */
 export async function runStep(
-  args: { transport: ProbeTransport; command: RemoteCommand; title: string; signal: AbortSignal; now: () => number; ctx: ParseContext },
+  args: {
+    transport: ProbeTransport;
+    command: RemoteCommand;
+    title: string;
+    signal: AbortSignal;
+    now: () => number;
+    ctx: ParseContext;
+    whileRunning?: ((interrupted: JournalEntry) => () => void) | undefined;
+  },
   current: () => Analysis,
 ): Promise<StepOutcome> {
   const { transport, command, title, signal } = args;
   const base = { at: formatIsoUtc(args.now()), step: title, command: command.display };
+  const ended = args.whileRunning?.({ ...base, exitCode: null, outputSha256: sha256(''), error: INTERRUPTED }) ?? (() => undefined);
   try {
     const result = await transport.run(command, signal);
     const { text, failure } = evidenceOf(command, result);
@@ -37,6 +50,8 @@ export async function runStep(
   } catch (error) {
     const why = signal.aborted ? 'cancelled' : describeError(error);
     return { entry: { ...base, exitCode: null, outputSha256: sha256(''), error: why }, analysis: undefined, events: 0 };
+  } finally {
+    ended();
   }
 }
 

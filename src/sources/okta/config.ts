@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from '../../config/zod.js';
 import type { SourceConfig } from '../../core/adapter.js';
 import { baseUrl, eitherOr, pemText, pick, secretOf } from '../../config/settings-fields.js';
-import { DocumentError } from '../../config/yaml-document.js';
+import { DocumentError } from '../../config/document-error.js';
 import { registerSecret } from '../../secrets/registry.js';
 
 export type OktaAuth =
@@ -22,21 +22,21 @@ export const OKTA_ENV = {
   keyId: 'TRUSTLINE_OKTA_KEY_ID',
 } as const;
 
-const text = z.string().min(1);
+const text = z.string().check(z.minLength(1));
 
 /** `profiles.<name>.okta`. */
 const OktaSection = z
   .strictObject({
-    url: text.optional(),
-    token: text.optional(),
+    url: z.optional(text),
+    token: z.optional(text),
     /** A command printing the SSWS token (run without a shell; see README, "Safety"). */
-    tokenCommand: text.optional(),
-    clientId: text.optional(),
+    tokenCommand: z.optional(text),
+    clientId: z.optional(text),
     /** PEM text or a path to a PEM file. */
-    privateKey: text.optional(),
-    keyId: text.optional(),
+    privateKey: z.optional(text),
+    keyId: z.optional(text),
   })
-  .superRefine(eitherOr([['token', 'tokenCommand']]));
+  .check(eitherOr([['token', 'tokenCommand']]));
 
 async function resolveOkta(env: NodeJS.ProcessEnv, section: Record<string, unknown> | undefined): Promise<OktaSettings | undefined> {
   const p = section === undefined ? undefined : OktaSection.parse(section);

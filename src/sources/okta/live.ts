@@ -17,10 +17,10 @@ function oktaApi(settings: OktaSettings, { http }: LiveNet, rateShare?: number):
  * the follow-up; a sweep reads the organisation's System Log on its own share of the rate limit.
  */
 export const oktaLive: LiveCapability<OktaState, OktaSettings> = {
-  connect(settings, net) {
+  async connect(settings, net) {
     const api = oktaApi(settings, net);
     return {
-      read: (query, run) => fetchOktaEvidence(api, query, run, net.pageLimit),
+      read: (query, run) => fetchOktaEvidence(api, query, run, { pageLimit: net.pageLimit, maxLogText: net.maxLogText }),
       resolver: oktaIdentityResolver(api),
       async follow({ state, users, sinceMs, ctx, signal, onEvents }) {
         const logins = new Set(users);
@@ -31,7 +31,7 @@ export const oktaLive: LiveCapability<OktaState, OktaSettings> = {
       },
     };
   },
-  sweep(settings, net, opts) {
+  async sweep(settings, net, opts) {
     const fleet = new OktaFleetReader(oktaApi(settings, net, opts.rateShare), {
       ...(opts.pageLimit !== undefined ? { pageLimit: opts.pageLimit } : {}),
       ...(opts.maxPages !== undefined ? { maxPages: opts.maxPages } : {}),

@@ -2,11 +2,11 @@ import { Box } from 'ink';
 import { memo, useMemo } from 'react';
 import type { TimelineEvent } from '../../model/event.js';
 import { hitsBetween, searchHits } from '../../store/selectors/search.js';
-import { formatTime, type TimeZones } from '../../store/selectors/time-format.js';
+import { crossesYear, rowTime } from '../../store/selectors/time-format.js';
 import type { SourceSummary } from '../../model/analysis.js';
 import { markOf, sourceMarks, type SourceMark } from '../../store/selectors/sources.js';
 import { filtersActive, sourceShown, timelineWindow } from '../../store/selectors/timeline.js';
-import type { Filters, TimeMode } from '../../store/types.js';
+import type { Filters } from '../../store/types.js';
 import { Pane } from '../components/Pane.js';
 import { Row, type Segment } from '../components/Row.js';
 import type { Rect } from '../layout.js';
@@ -15,20 +15,22 @@ import { SEVERITY_MARK } from './markers.js';
 
 interface EventRowProps {
   event: TimelineEvent;
+  /** The date part of the time: shown on the first row and where the day changes, blank below it. */
+  date: string;
+  showDate: boolean;
+  time: string;
   width: number;
-  mode: TimeMode;
-  zones: TimeZones;
   selected: boolean;
   hit: boolean;
   adjusted: boolean;
   mark: SourceMark;
 }
 
-/** One event: cursor/match marker, time (`Z` for UTC; `~` after it when clock-corrected), source letter, severity, summary. */
-export const EventRow = memo(function EventRow({ event: e, width, mode, zones, selected, hit, adjusted, mark }: EventRowProps) {
+/** One event: cursor/match marker, date where the day changes, time (`Z` for UTC; `~` after it when clock-corrected), source letter, severity, summary. */
+export const EventRow = memo(function EventRow({ event: e, date, showDate, time, width, selected, hit, adjusted, mark }: EventRowProps) {
   const segments: Segment[] = [
     { text: selected ? '>' : hit ? '*' : ' ', token: 'search.match', bold: true },
-    { text: formatTime(e.epochMs, mode, zones), token: adjusted ? 'time.adjusted' : 'muted' },
+    { text: `${showDate ? date : ' '.repeat(date.length)} ${time}`, token: adjusted ? 'time.adjusted' : 'muted' },
     { text: adjusted ? '~' : ' ', token: 'time.adjusted' },
     { text: mark.letter, token: mark.token, bold: true },
     { text: ' ' },
@@ -41,7 +43,7 @@ export const EventRow = memo(function EventRow({ event: e, width, mode, zones, s
 
 export function timelineTitle(total: number, cursor: number, filters: Filters, query: string, hits: number, sources: readonly SourceSummary[]): string {
   const src = sources.map((s) => (sourceShown(filters, s.name) ? s.letter : '-')).join('');
-  const filter = filtersActive(filters) ? ` · ${src} ≥${filters.minSeverity}` : '';
+  const filter = filtersActive(filters) ? ` · ${src} ≥${filters.minSeverity}${filters.matching ? ` only /${filters.matching}/` : ''}` : '';
   const search = query !== '' ? ` · /${query} ${hits}` : '';
   return `Timeline ${total === 0 ? 0 : cursor + 1}/${total}${filter}${search}`;
 }
@@ -60,6 +62,12 @@ export function TimelinePane({ rect, focused }: { rect: Rect; focused: boolean }
   const win = useMemo(() => timelineWindow({ analysis, filters, cursor, top }, rows), [analysis, filters, cursor, top, rows]);
   const hits = useMemo(() => searchHits({ analysis, filters, search }), [analysis, filters, search]);
   const hitRows = useMemo(() => hitsBetween(hits, win.start, win.start + win.rows.length), [hits, win.start, win.rows.length]);
+  // The year shows when the loaded timeline spans more than one (a 2027 expiry next to a 2025 enrolment).
+  const withYear = useMemo(() => {
+    const list = analysis.timeline;
+    return list.length > 1 && crossesYear(list[0]!.epochMs, list[list.length - 1]!.epochMs, mode, zones);
+  }, [analysis.timeline, mode, zones]);
+  const times = useMemo(() => win.rows.map((e) => rowTime(e.epochMs, mode, zones, withYear)), [win.rows, mode, zones, withYear]);
   const adjusted = analysis.clock.applied;
   const marks = sourceMarks(analysis.sources);
   return (
@@ -70,9 +78,10 @@ export function TimelinePane({ rect, focused }: { rect: Rect; focused: boolean }
           <EventRow
             key={e.id}
             event={e}
+            date={times[i]!.date}
+            showDate={i === 0 || times[i]!.date !== times[i - 1]!.date}
+            time={times[i]!.time}
             width={width}
-            mode={mode}
-            zones={zones}
             selected={win.start + i === win.cursor}
             hit={hitRows.has(win.start + i)}
             adjusted={adjusted && e.deviceClock === true}
