@@ -111,7 +111,7 @@ async function runFleet(store: ConsoleStore, sweep: NonNullable<OpenOptions['swe
 /** The `x` key: the incident report of what the console shows, written atomically as a new file. */
 function reportWriter(flags: ConsoleFlags, collected: () => readonly CollectedOutput[]) {
   return async (snapshot: ReportSnapshot): Promise<string> => {
-    const made = await makeReport(snapshot.analysis, { redact: flags.redact !== false, collected: collected(), journal: snapshot.journalEntries, outputs: snapshot.outputs });
+    const made = await makeReport(snapshot.analysis, { redact: flags.redact !== false, collected: collected(), journal: snapshot.journalEntries, outputs: snapshot.outputs, steps: snapshot.steps });
     return writeReportFile(renderMarkdown(made.report), made.report);
   };
 }

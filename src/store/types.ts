@@ -77,6 +77,8 @@ export interface ReportSnapshot {
   journalEntries: JournalEntry[];
   /** Outputs of the probes run from this console, by the SHA-256 their journal entries record. */
   outputs: ReadonlyMap<string, string>;
+  /** Runbook steps marked done or skipped here, in the diagnosis model's order. */
+  steps: { title: string; mark: StepMark }[];
 }
 
 export interface ConsoleInit {
