@@ -8,6 +8,7 @@ import { bundleProbeOutputs, probeOutputsOf } from '../sources/mac/recorded-outp
 import { openLiveSession } from '../sources/live/live-session.js';
 import { writeChunks } from '../report/write-chunks.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
+import { withProgressLine } from './progress-line.js';
 import { safeLine } from '../text/boundary.js';
 import { rankAnalysis } from '../diagnosis/rank-analysis.js';
 import { activeModel, type PackFlags } from './active-model.js';
@@ -59,7 +60,7 @@ function reportOf(analysis: Analysis, redact: boolean, collected: readonly Colle
 /** `trustline analyze --bundle DIR`: the result on stdout; exit 0 whenever the bundle could be read. */
 export async function runAnalyzeBundle(bundle: string, out: OutputOptions, packs: PackFlags): Promise<void> {
   const active = await activeModel(packs);
-  const analysis = await analyzeBundle(bundle);
+  const analysis = await withProgressLine((line) => analyzeBundle(bundle, line.bundle));
   analysis.hypotheses = rankAnalysis(analysis, active);
   await printAnalysis(analysis, out, out.format === 'json' && !out.report ? [] : await bundleProbeOutputs(bundle));
 }

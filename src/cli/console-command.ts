@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { readConfig } from '../config/config-file.js';
 import { bundleProbeOutputs } from '../sources/mac/recorded-outputs.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
+import { withProgressLine } from './progress-line.js';
 import { readBundleMeta } from '../sources/bundle/meta.js';
 import { activeModel, type PackFlags } from './active-model.js';
 import { openConsole, type ConsoleFlags } from './console.js';
@@ -38,7 +39,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
     refuseLiveOptions(flags, ['user', 'since', 'until', 'profile']);
     const config = await readConfig();
     const active = await activeModel(flags, config);
-    const analysis = await analyzeBundle(flags.bundle);
+    const analysis = await withProgressLine((line) => analyzeBundle(flags.bundle!, line.bundle));
     const { ctx } = await readBundleMeta(join(flags.bundle, 'meta.json'));
     const collected = await bundleProbeOutputs(flags.bundle);
     await openConsole({ analysis, ctx, active, config, flags, collected, transport: await probeTransport(flags) });
