@@ -6,7 +6,7 @@ import { withProgressLine } from './progress-line.js';
 import { readBundleMeta } from '../sources/bundle/meta.js';
 import { activeModel, type PackFlags } from './active-model.js';
 import { openConsole, type ConsoleFlags } from './console.js';
-import { hasDeviceKey, refuseLiveOptions, type LiveFlags } from './live-flags.js';
+import { deviceKeyFlags, hasDeviceKey, refuseLiveOptions, type LiveFlags } from './live-flags.js';
 import { UsageError } from './usage-error.js';
 
 export interface ConsoleCommandFlags extends ConsoleFlags, PackFlags, Partial<LiveFlags> {
@@ -32,7 +32,7 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   if (flags.bundle === undefined && !live) {
     // The demo, its emulators and the live sources load only when they run (start-up: README, figure 5).
     if (flags.guided) return (await import('./demo.js')).runDemo(flags);
-    throw new UsageError('nothing to open: give --bundle DIR, the Mac (--serial, --user, --hostname, --okta-device-id, --jamf-id), or run `trustline demo` (see --help)');
+    throw new UsageError(`nothing to open: give --bundle DIR, the Mac (${deviceKeyFlags().replace(' or ', ', ')}), or run \`trustline demo\` (see --help)`);
   }
   if (flags.bundle !== undefined) {
     // --host (and its --jump, --ssh-config) is where `r` runs probes; the window and profile are live only.

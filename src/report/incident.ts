@@ -197,7 +197,8 @@ export function buildIncidentReport({ analysis: a, probes, steps, nowMs }: Repor
     redaction: 'none',
     summary: summaryOf(a, hypotheses, clockText),
     device: { ...a.device },
-    sources: a.sources.map((s) => ({ ...s })),
+    // The command table is for naming probe runs, not for the reader.
+    sources: a.sources.map(({ commands: _commands, ...s }) => s),
     clock: { ...a.clock, text: clockText },
     hypotheses,
     excerpt: {

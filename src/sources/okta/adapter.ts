@@ -1,6 +1,8 @@
 import type { BundleFile, BundleInput, SourceAdapter, SourceIdentity, SourceRead } from '../../core/adapter.js';
 import type { Coverage } from '../../core/coverage.js';
 import { fileCoverage } from '../coverage.js';
+import { lazyLive } from '../../core/live.js';
+import { oktaConfig } from './config.js';
 import { recordsForThisMac } from './device-match.js';
 import { deriveOktaFacts, OKTA_FACTS } from './facts.js';
 import { OKTA_KINDS, OKTA_SOURCE } from './kinds.js';
@@ -66,6 +68,9 @@ export const oktaAdapter: SourceAdapter<OktaState> = {
   readsLast: true,
   kinds: OKTA_KINDS,
   facts: OKTA_FACTS,
+  config: oktaConfig,
+  live: lazyLive(async () => (await import('./live.js')).oktaLive, { sweeps: true }),
+  deviceIdFlag: { flag: '--okta-device-id', help: 'its Okta device id (guo…)', pattern: /^[A-Za-z0-9]{4,40}$/, expected: 'expected an Okta device id such as guo7tlMbpAlice26x7d8' },
   readBundle: readOktaBundle,
   deriveFacts: deriveOktaFacts,
   identities: oktaIdentities,
