@@ -25,14 +25,15 @@ const CODE = ALL.filter((f) => /\.tsx?$/.test(f));
 /** Where vendors may be named: their own folders, the registry, the emulators and the demo. */
 const VENDOR_HOMES = [/^src\/sources\/(jamf|okta|mac)\//, /^src\/sources\/registry\.ts$/, /^src\/emulators\//, /^src\/cli\/demo(-scenario)?\.ts$/];
 
-/** `grep -rlw -e jamf -e okta src` outside the homes: what still names a vendor (the `analyze --json` contract names the sources; the pack schema and the built-in pack, and the short titles keyed by hypothesis ids such as `okta-policy-regression`). */
-const STILL_NAMING_VENDORS = [
-  'src/cli/CONTRACT.md',
-  'src/diagnosis/load-pack.ts',
-  'src/diagnosis/pack-schema.ts',
-  'src/diagnosis/packs/builtin.yaml',
-  'src/ui/short-titles.ts',
-];
+/**
+ * Hypothesis ids are a published contract (DESIGN.md) and three of them carry a vendor's word
+ * (`okta-policy-regression`, `okta-device-inactive`, `not-managed-in-jamf`): naming a cause by its id is
+ * not naming a vendor, so those ids are taken out before the check.
+ */
+const CONTRACT_HYPOTHESIS_IDS = /\b(okta-policy-regression|okta-device-inactive|not-managed-in-jamf)\b/g;
+
+/** `grep -rlw -e jamf -e okta src` outside the homes, ids aside: what still names a vendor (the `analyze --json` contract names the sources; the built-in pack). */
+const STILL_NAMING_VENDORS = ['src/cli/CONTRACT.md', 'src/diagnosis/packs/builtin.yaml'];
 
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
@@ -49,7 +50,8 @@ function offenders(from: RegExp, forbidden: RegExp): string[] {
 
 describe('layering', () => {
   it('names vendors only in their adapters, the registry, the emulators and the demo', () => {
-    const naming = ALL.filter((f) => /\b(jamf|okta)\b/.test(readFileSync(join(ROOT, f), 'utf8')) && !VENDOR_HOMES.some((home) => home.test(f)));
+    const names = (f: string) => /\b(jamf|okta)\b/.test(readFileSync(join(ROOT, f), 'utf8').replace(CONTRACT_HYPOTHESIS_IDS, ''));
+    const naming = ALL.filter((f) => names(f) && !VENDOR_HOMES.some((home) => home.test(f)));
     expect(naming.sort()).toEqual(STILL_NAMING_VENDORS);
   });
 
