@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { readConfig } from '../config/config-file.js';
 import { bundleProbeOutputs } from '../sources/mac/recorded-outputs.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
+import { withProgressLine } from './progress-line.js';
 import { readBundleMeta } from '../sources/bundle/meta.js';
 import { activeModel, type PackFlags } from './active-model.js';
 import { openConsole, type ConsoleFlags } from './console.js';
-import { hasDeviceKey, refuseLiveOptions, type LiveFlags } from './live-flags.js';
+import { deviceKeyFlags, hasDeviceKey, refuseLiveOptions, type LiveFlags } from './live-flags.js';
 import { UsageError } from './usage-error.js';
 
 export interface ConsoleCommandFlags extends ConsoleFlags, PackFlags, Partial<LiveFlags> {
@@ -31,14 +32,14 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   if (flags.bundle === undefined && !live) {
     // The demo, its emulators and the live sources load only when they run (start-up: README, figure 5).
     if (flags.guided) return (await import('./demo.js')).runDemo(flags);
-    throw new UsageError('nothing to open: give --bundle DIR, the Mac (--serial, --user, --hostname, --okta-device-id, --jamf-id), or run `trustline demo` (see --help)');
+    throw new UsageError(`nothing to open: give --bundle DIR, the Mac (${deviceKeyFlags().replace(' or ', ', ')}), or run \`trustline demo\` (see --help)`);
   }
   if (flags.bundle !== undefined) {
     // --host (and its --jump, --ssh-config) is where `r` runs probes; the window and profile are live only.
     refuseLiveOptions(flags, ['user', 'since', 'until', 'profile']);
     const config = await readConfig();
     const active = await activeModel(flags, config);
-    const analysis = await analyzeBundle(flags.bundle);
+    const analysis = await withProgressLine((line) => analyzeBundle(flags.bundle!, line.bundle));
     const { ctx } = await readBundleMeta(join(flags.bundle, 'meta.json'));
     const collected = await bundleProbeOutputs(flags.bundle);
     await openConsole({ analysis, ctx, active, config, flags, collected, transport: await probeTransport(flags) });

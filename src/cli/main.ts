@@ -10,7 +10,7 @@ import { durationMs, isDuration } from '../time/duration.js';
 import type { ConsoleCommandFlags } from './console-command.js';
 import type { DemoFlags } from './demo.js';
 import { DEFAULT_SCENARIO } from './demo-scenario.js';
-import { DEFAULT_SINCE, hasDeviceKey, refuseLiveOptions, type LiveFlags } from './live-flags.js';
+import { DEFAULT_SINCE, deviceIdFlags, deviceKeyFlags, hasDeviceKey, refuseLiveOptions, type LiveFlags } from './live-flags.js';
 import { DocumentError } from '../config/document-error.js';
 import { BundleError } from '../sources/bundle/layout.js';
 import type { SweepFlags } from './sweep.js';
@@ -86,12 +86,17 @@ interface AnalyzeFlags extends Partial<LiveFlags> {
 
 const NO_REDACT = 'reports: show serials, UDIDs, host names, e-mail addresses and user names as collected (default: stable pseudonyms)';
 
+/** `--bundle` excludes every key that finds a Mac. */
+const DEVICE_KEY_ATTRIBUTES = ['serial', 'hostname', ...deviceIdFlags().map((f) => f.attribute)];
+
 const liveOptions = (command: Command): Command =>
-  command
-    .option('--user <login>', "find the Mac by its user's Okta login or e-mail, e.g. alice@example.com; the System Log is read for every user the Mac has")
-    .option('--hostname <name>', "find the Mac by its host name (Jamf's computer name; `.local` is ignored) or Okta display name")
-    .option('--okta-device-id <id>', "find the Mac by its Okta device id (guo…)")
-    .option('--jamf-id <id>', "find the Mac by its Jamf Pro computer id")
+  deviceIdFlags()
+    .reduce(
+      (c, f) => c.option(`${f.flag} <id>`, `find the Mac by ${f.help}`),
+      command
+        .option('--user <login>', "find the Mac by its user's Okta login or e-mail, e.g. alice@example.com; the System Log is read for every user the Mac has")
+        .option('--hostname <name>', "find the Mac by its host name (Jamf's computer name; `.local` is ignored) or Okta display name"),
+    )
     .option('--since <when>', `start of the window: a duration before --until (e.g. 2h) or an ISO time (default ${DEFAULT_SINCE})`)
     .option('--until <when>', 'end of the window: an ISO time (default now)')
     .option('--profile <name>', 'config profile with the Okta and Jamf endpoints (see README, "Configuration")')
@@ -103,7 +108,7 @@ liveOptions(
   program
     .command('analyze')
     .description('headless analysis: merge the evidence into one UTC timeline, rank hypotheses, print the result')
-    .addOption(new Option('--bundle <dir>', 'evidence bundle directory (see README, "Evidence bundle")').conflicts(['serial', 'hostname', 'oktaDeviceId', 'jamfId']))
+    .addOption(new Option('--bundle <dir>', 'evidence bundle directory (see README, "Evidence bundle")').conflicts(DEVICE_KEY_ATTRIBUTES))
     .option('--serial <serial>', "the Mac's serial number: fetch live from Jamf and Okta (or --user, --hostname, …)"),
 )
   .addOption(new Option('--json', 'print the analysis as JSON (the contract: src/cli/CONTRACT.md)').conflicts('md'))
@@ -119,7 +124,7 @@ liveOptions(
     if (opts.bundle !== undefined) refuseLiveOptions(opts, ['user', 'since', 'until', 'profile', 'host', 'jump', 'sshConfig']);
     if (opts.bundle !== undefined) await (await import('./analyze.js')).runAnalyzeBundle(opts.bundle, out, packs);
     else if (hasDeviceKey(opts)) await (await import('./analyze.js')).runAnalyzeLive(opts, out, packs);
-    else throw new UsageError('analyze needs --bundle DIR, or the Mac: --serial, --user, --hostname, --okta-device-id or --jamf-id');
+    else throw new UsageError(`analyze needs --bundle DIR, or the Mac: ${deviceKeyFlags()}`);
   });
 
 liveOptions(
@@ -167,7 +172,7 @@ consoleOptions(
 consoleOptions(
   liveOptions(
     program
-      .addOption(new Option('--bundle <dir>', 'open the console on a collected bundle (replay)').conflicts(['serial', 'hostname', 'oktaDeviceId', 'jamfId']))
+      .addOption(new Option('--bundle <dir>', 'open the console on a collected bundle (replay)').conflicts(DEVICE_KEY_ATTRIBUTES))
       .option('--serial <serial>', "open the console on the Mac's evidence, fetched live"),
   ),
 )

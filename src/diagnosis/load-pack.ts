@@ -23,7 +23,7 @@ export interface PackVocabulary {
   facts: readonly FactDeclaration[];
   /** Probe names trustline can run on the Mac. */
   probes: readonly string[];
-  /** Adapter ids (`okta`, `jamf`, `device`); roles are always accepted. */
+  /** Adapter ids (each registered source's `id`); roles are always accepted. */
   sources: readonly string[];
 }
 

@@ -25,7 +25,7 @@ const fieldCondition = z.union([scalar, z.array(scalar).check(z.minLength(1)), z
 
 /** Which events a finding looks at; every given condition must hold. */
 export const MatcherSchema = z.strictObject({
-  /** A role (`mdm`, `idp`, `endpoint`) or an adapter id (`okta`, `jamf`, `device`), or several. */
+  /** A role (`mdm`, `idp`, `endpoint`) or a registered adapter's id, or several. */
   source: z.optional(oneOrMany),
   /** Kind patterns matched against the vendor kind or the generic kind; `prefix*` and `@list` allowed. */
   kind: z.optional(oneOrMany),

@@ -41,6 +41,12 @@ export interface ReportHypothesis {
  * Everything an incident report says, as plain data: the Markdown and JSON forms render it, the
  * redaction pass maps its strings. Text in it is raw (sanitised by the renderers).
  */
+/** A runbook step the engineer marked in the console. */
+export interface MarkedStep {
+  title: string;
+  mark: 'done' | 'skipped';
+}
+
 export interface IncidentReport {
   generatedAt: string;
   /** `pseudonyms`: identifiers replaced by keyed pseudonyms; `none`: --no-redact. */
@@ -52,6 +58,8 @@ export interface IncidentReport {
   hypotheses: ReportHypothesis[];
   excerpt: { around: string; events: (ReportEvent & { evidence: boolean })[]; omitted: number };
   probes: ProbeRun[];
+  /** Runbook steps marked in the console (the `x` export only), in runbook order. */
+  steps?: MarkedStep[];
   /** What the evidence could not settle: missing sources, an unmeasured clock, unknown evidence. */
   unknown: string[];
   notes: string[];
@@ -175,11 +183,12 @@ function summaryOf(a: Analysis, hs: readonly ReportHypothesis[], clockText: stri
 export interface ReportInput {
   analysis: Analysis;
   probes: ProbeRun[];
+  steps?: MarkedStep[];
   nowMs: number;
 }
 
 /** The incident report of a triaged analysis (not yet redacted: see redactReport). */
-export function buildIncidentReport({ analysis: a, probes, nowMs }: ReportInput): IncidentReport {
+export function buildIncidentReport({ analysis: a, probes, steps, nowMs }: ReportInput): IncidentReport {
   const hypotheses = reportHypotheses(a);
   const excerpt = timelineExcerpt(a);
   const clockText = describeClock(a.clock);
@@ -188,7 +197,8 @@ export function buildIncidentReport({ analysis: a, probes, nowMs }: ReportInput)
     redaction: 'none',
     summary: summaryOf(a, hypotheses, clockText),
     device: { ...a.device },
-    sources: a.sources.map((s) => ({ ...s })),
+    // The command table is for naming probe runs, not for the reader.
+    sources: a.sources.map(({ commands: _commands, ...s }) => s),
     clock: { ...a.clock, text: clockText },
     hypotheses,
     excerpt: {
@@ -197,6 +207,7 @@ export function buildIncidentReport({ analysis: a, probes, nowMs }: ReportInput)
       omitted: excerpt.omitted,
     },
     probes,
+    ...(steps && steps.length > 0 ? { steps: [...steps] } : {}),
     unknown: stillUnknown(a, hypotheses),
     notes: [...a.notes],
   };

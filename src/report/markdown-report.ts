@@ -1,6 +1,7 @@
 import { safeLine, safeText } from '../text/boundary.js';
 import type { IncidentReport, ReportEvent, ReportHypothesis } from './incident.js';
 import type { ProbeRun } from './probe-runs.js';
+import { sha256 } from '../io/sha256.js';
 
 /**
  * The incident report as Markdown, safe to paste into a ticket: every string from outside is
@@ -10,6 +11,8 @@ import type { ProbeRun } from './probe-runs.js';
 const SUMMARY_CHARS = 160;
 /** Hypotheses explained in full; the rest are listed in the ranking table only. */
 const EXPLAINED_HYPOTHESES = 3;
+/** The digest of no output at all: a run that printed nothing (most failed runs). */
+const EMPTY_SHA256 = sha256('');
 
 /** One line of inline Markdown: nothing in it can end a table cell, start a link, code span or HTML tag. */
 export function cell(text: string, max = SUMMARY_CHARS): string {
@@ -85,7 +88,8 @@ function probesSection(r: IncidentReport): string[] {
     out.push(probeHeading(p, i), '', ...fenced(p.command, 'sh'), '');
     if (p.error !== undefined) out.push(`Failed: ${cell(p.error, 300)}`, '');
     if (p.reading !== undefined) out.push(`Reading: ${cell(p.reading, 300)}`, '');
-    if (p.output === undefined) out.push(`Output not kept in this session (SHA-256 \`${cell(p.outputSha256, 64)}\`).`, '');
+    if (p.output === '' || (p.output === undefined && p.outputSha256 === EMPTY_SHA256)) out.push('No output.', '');
+    else if (p.output === undefined) out.push(`Output not kept in this session (SHA-256 \`${cell(p.outputSha256, 64)}\`).`, '');
     else {
       out.push(`Output (SHA-256 \`${cell(p.outputSha256, 64)}\`):`, '', ...fenced(p.output, 'text'));
       if (p.outputLinesCut) out.push(`(${p.outputLinesCut} more lines not shown)`);
@@ -93,6 +97,11 @@ function probesSection(r: IncidentReport): string[] {
     }
   });
   return out;
+}
+
+function stepsSection(r: IncidentReport): string[] {
+  if (!r.steps) return [];
+  return ['## Runbook steps marked', '', ...r.steps.map((x) => `- ${x.mark}: ${cell(x.title, 200)}`), ''];
 }
 
 function listSection(title: string, items: readonly string[], empty: string, max = 400): string[] {
@@ -134,6 +143,7 @@ export function renderMarkdown(r: IncidentReport): string {
     ...hypothesesSection(r),
     ...excerptSection(r),
     ...probesSection(r),
+    ...stepsSection(r),
     ...listSection('Still unknown', r.unknown, 'Nothing: every piece of evidence the hypotheses ask for was established.'),
   ];
   if (r.notes.length > 0) out.push(...listSection('Reading notes', r.notes, ''));

@@ -1,5 +1,4 @@
 import type { Analysis } from '../model/analysis.js';
-import { PROBE_COMMANDS, remoteCommand } from '../sources/mac/ssh/commands.js';
 import { sha256 } from '../io/sha256.js';
 import type { JournalEntry } from '../model/journal.js';
 
@@ -46,40 +45,28 @@ function readingOf(a: Analysis, name: string): { reading?: string } {
   return summary === undefined ? {} : { reading: summary };
 }
 
-/**
- * The command a collected output came from. sntp's output names the server it asked, which need not be
- * the default (an admin's own run, a Mac set to another time server): the command shown names that one.
- */
-function collectedCommand(a: Analysis, name: string): string {
-  if (name === 'sntp') {
-    const server = a.timeline.findLast((e) => e.kind === 'device.probe.sntp')?.fields['server'];
-    if (typeof server === 'string') {
-      try {
-        return remoteCommand('sntp', { server }).display;
-      } catch {
-        // Not a host name trustline would run sntp against: the default command is all it can show.
-      }
-    }
-  }
-  return PROBE_COMMANDS[name] ?? name;
+/** Every command the analysis's sources may run, by name, as the evidence shows it was run (the endpoint adapters say). */
+function commandsOf(a: Analysis): ReadonlyMap<string, string> {
+  return new Map(a.sources.flatMap((s) => Object.entries(s.commands ?? {})));
 }
 
-function nameOfCommand(command: string): string | undefined {
-  return Object.keys(PROBE_COMMANDS).find((name) => PROBE_COMMANDS[name] === command);
+function nameOfCommand(commands: ReadonlyMap<string, string>, command: string): string | undefined {
+  return [...commands].find(([, shown]) => shown === command)?.[0];
 }
 
 /** The probes of an incident: those that came with the evidence, then those run from the console, in order. */
 export function probeRuns(a: Analysis, collected: readonly CollectedOutput[], journal: readonly JournalEntry[] = [], outputs: OutputsByDigest = new Map()): ProbeRun[] {
+  const commands = commandsOf(a);
   const runs: ProbeRun[] = collected.map((c) => ({
     name: c.name,
-    command: collectedCommand(a, c.name),
+    command: commands.get(c.name) ?? c.name,
     origin: 'collected',
     outputSha256: sha256(c.text),
     ...quoted(c.text),
     ...readingOf(a, c.name),
   }));
   for (const entry of journal) {
-    const name = nameOfCommand(entry.command) ?? entry.step;
+    const name = nameOfCommand(commands, entry.command) ?? entry.step;
     runs.push({
       name,
       command: entry.command,

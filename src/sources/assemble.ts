@@ -9,7 +9,7 @@ const NO_CLOCK: ClockReading = { deviceOffsetMs: null, basis: null, applied: fal
 
 /** ok, partial (something failed, something usable was read), error (nothing usable) or missing. */
 export function summarize(adapter: SourceAdapter, read: SourceRead): SourceSummary {
-  const base = { name: adapter.id, role: adapter.role, label: adapter.label, letter: adapter.letter, shows: adapter.shows, ...(adapter.probes ? { probes: adapter.probes } : {}) };
+  const base = { name: adapter.id, role: adapter.role, label: adapter.label, letter: adapter.letter, shows: adapter.shows, ...(adapter.probes ? { probes: adapter.probes } : {}), ...(adapter.commands ? { commands: adapter.commands(read.events) } : {}) };
   if (!read.present) return { ...base, status: 'missing', events: 0 };
   const fatal = read.reports.map((r) => r.fatal).filter((f): f is string => f !== undefined);
   if (fatal.length === 0) {

@@ -1,7 +1,7 @@
 import type { Analysis } from '../model/analysis.js';
 import type { ParseContext } from '../model/context.js';
 import type { Severity, SourceName, TimelineEvent } from '../model/event.js';
-import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
+import type { ProbeRunner } from '../core/probe-runner.js';
 import type { SweepResult } from '../sweep/run-sweep.js';
 import type { ActiveModel, AnalysisDiagnosis } from '../diagnosis/rank-analysis.js';
 import type { TimeZones } from './selectors/time-format.js';
@@ -77,13 +77,16 @@ export interface ReportSnapshot {
   journalEntries: JournalEntry[];
   /** Outputs of the probes run from this console, by the SHA-256 their journal entries record. */
   outputs: ReadonlyMap<string, string>;
+  /** Runbook steps marked done or skipped here, in the diagnosis model's order. */
+  steps: { title: string; mark: StepMark }[];
 }
 
 export interface ConsoleInit {
   analysis: Analysis;
   active: ActiveModel;
   ctx: ParseContext;
-  transport?: ProbeTransport;
+  /** The Mac's probe-run action, when this console is connected to it. */
+  probes?: ProbeRunner;
   journal?: (entry: JournalEntry) => void;
   /** Writes the incident report (the `x` key); resolves to where it went. */
   exportReport?: (snapshot: ReportSnapshot) => Promise<string>;

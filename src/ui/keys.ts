@@ -9,6 +9,8 @@ export interface KeyContext {
   input: string;
   clipboard: (text: string) => void;
   onQuit: () => void;
+  /** Stops the console as Ctrl-Z would (the terminal layer gives the terminal back first). */
+  onSuspend?: (() => void) | undefined;
 }
 
 export interface KeyBinding {
@@ -123,6 +125,14 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { id: 'pick-down', keys: ['j', 'down'], scopes: ['picker'], description: 'next Mac', hint: 'move', action: (s) => s.pickerMove(1) },
   { id: 'pick-up', keys: ['k', 'up'], scopes: ['picker'], description: 'previous Mac', action: (s) => s.pickerMove(-1) },
   { id: 'pick', keys: ['enter'], scopes: ['picker'], description: 'fetch the evidence of this Mac', hint: 'choose', action: (s) => s.pickCandidate() },
+  {
+    id: 'suspend',
+    keys: ['ctrl+z'],
+    scopes: [...NOT_TYPING, 'search', 'picker'],
+    description: 'suspend to the shell (fg comes back)',
+    // Raw mode turns the terminal's own Ctrl-Z off, so the key does what the terminal would.
+    action: (_s, ctx) => ctx.onSuspend?.(),
+  },
   { id: 'quit-now', keys: ['ctrl+c'], scopes: [...NOT_TYPING, 'search', 'picker'], description: 'quit from anywhere', action: quit },
   { id: 'quit', keys: ['q'], scopes: [...NOT_TYPING, 'picker'], description: 'quit', hint: 'quit', action: quit },
 ];

@@ -6,7 +6,14 @@ import { buildIncidentReport } from '../../src/report/incident.js';
 import { renderMarkdown } from '../../src/report/markdown-report.js';
 import { probeRuns } from '../../src/report/probe-runs.js';
 import { makeReport } from '../../src/report/make-report.js';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rankAnalysis } from '../../src/diagnosis/rank-analysis.js';
+import { analyzeBundle } from '../../src/sources/bundle/analyze-bundle.js';
 import { handAnalysis } from '../helpers/analysis.js';
+import { builtinModel } from '../helpers/console-fixtures.js';
+import { writeTree } from '../helpers/temp-files.js';
 
 const T = Date.UTC(2026, 10, 20, 14, 2);
 const ENV = { TRUSTLINE_PSEUDONYM_KEY: 'report-defects-test-key-000001' };
@@ -72,5 +79,23 @@ describe('the incident report on real-world shapes', () => {
     const analysis = handAnalysis({ timeline: [sntp] });
     const [run] = probeRuns(analysis, [{ name: 'sntp', text: '-94.218342 +/- 0.050000 time.euro.apple.com 17.253.6.253\n' }]);
     expect(run!.command).toBe('/usr/bin/sntp time.euro.apple.com');
+  });
+
+  it("counts neither Jamf's pending ProfileList query as a failed profile installation nor its failed AD binding toward a TLS rejection", async () => {
+    // Jamf's documented computerhistory example (test/fixtures/real-world/README.md): a pending ProfileList
+    // and a failed "Install Configuration Profile AD Binding".
+    const dir = writeTree({ 'meta.json': JSON.stringify({ serial: 'C02Q7KHTGFWF', collectedAt: '2017-07-08T00:00:00Z' }) });
+    cpSync(fileURLToPath(new URL('../fixtures/real-world/jamf/sumo-docs-computerhistory-wrapped.json', import.meta.url)), join(dir, 'jamf/history.json'));
+    const analysis = await analyzeBundle(dir);
+    const summary = (id: string) => analysis.timeline.find((e) => e.id === id)?.summary ?? id;
+    const hypotheses = rankAnalysis(analysis, await builtinModel());
+    const cited = (cause: string, why: string) =>
+      hypotheses.find((h) => h.id === cause)!.evidence.filter((e) => e.why === why && e.supports).map((e) => summary(e.eventId));
+    const profileFailed = 'Jamf shows a profile installation that failed or is held back.';
+    const anyFailed = 'An MDM command failed in Jamf.';
+    expect(analysis.timeline.map((e) => e.summary).join('\n')).toMatch(/ProfileList/);
+    expect(cited('not-managed-in-jamf', profileFailed).join('\n')).not.toMatch(/ProfileList/);
+    expect(cited('not-managed-in-jamf', profileFailed).join('\n')).toMatch(/AD Binding/);
+    expect(cited('cert-chain-break', anyFailed)).toEqual([]);
   });
 });

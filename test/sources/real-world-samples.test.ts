@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { SourceIdentity } from '../../src/core/adapter.js';
 import type { ParseContext } from '../../src/model/context.js';
 import type { TimelineEvent } from '../../src/model/event.js';
 import { parseJamfComputerFile } from '../../src/sources/jamf/computer.js';
@@ -119,7 +120,8 @@ describe('Okta System Log: an export pipeline that reuses and blanks uuids', () 
 
 describe("Okta Devices API: a saved answer whose first device is not the Mac", () => {
   const rel = 'okta/devices.json';
-  const read = (ctx: ParseContext) => oktaAdapter.readBundle([{ path: sample('okta/devices-windows-first.json'), rel }], { ctx, recorded: undefined });
+  const read = (ctx: ParseContext, otherIdentities: SourceIdentity[] = []) =>
+    oktaAdapter.readBundle([{ path: sample('okta/devices-windows-first.json'), rel }], { ctx, recorded: undefined, otherIdentities });
 
   it("picks the record with the Mac's serial, not the first (a Windows machine), and says what it left out", async () => {
     const result = await read({ ...CTX, serial: 'C02VW333HTDF' });
@@ -134,6 +136,21 @@ describe("Okta Devices API: a saved answer whose first device is not the Mac", (
   it('matches by hostname when the bundle knows no serial', async () => {
     const result = await read({ ...CTX, serial: undefined, hostname: 'example mac' });
     expect(result.state?.devices.map((d) => d.id)).toEqual(['guo4a5u7YAHhjXrMN0g4']);
+  });
+
+  it("matches by what Jamf's record says the Mac is when meta.json names no serial or hostname", async () => {
+    const jamf: SourceIdentity = { origin: 'jamf', serial: 'c02vw333htdf', udid: '12345678-1234-1234-1234-123456789012', hostname: 'Test-Mac-001', users: [], emails: [], vendorIds: {} };
+    const result = await read({ ...CTX, serial: undefined }, [jamf]);
+    expect(result.state?.devices.map((d) => d.id)).toEqual(['guo4a5u7YAHhjXrMN0g4']);
+    expect(result.reports.flatMap((r) => r.messages())).toEqual([
+      `${rel}: 1 of 2 device record(s) is not this Mac (serial c02vw333htdf, UDID 12345678-1234-1234-1234-123456789012, hostname Test-Mac-001): not used (Example Device name (WINDOWS))`,
+    ]);
+  });
+
+  it('keeps only the records that are not another platform when nothing names the Mac', async () => {
+    const result = await read({ ...CTX, serial: undefined });
+    expect(result.state?.devices.map((d) => d.platform)).toEqual(['MACOS']);
+    expect(result.reports.flatMap((r) => r.messages())).toEqual([`${rel}: 1 of 2 device record(s) is not a Mac: not used (Example Device name (WINDOWS))`]);
   });
 
   it('uses no record when none is this Mac, and does not claim Okta has none', async () => {

@@ -47,8 +47,10 @@ async function start(generated: GeneratedOrg): Promise<{ okta: RunningEmulator; 
     okta,
     jamf,
     settings: {
-      okta: { url: new URL(okta.url), auth: { kind: 'ssws', token: OKTA_TOKEN } },
-      jamf: { url: new URL(jamf.url), auth: { kind: 'client', ...JAMF_CLIENT } },
+      sources: {
+        okta: { url: new URL(okta.url), auth: { kind: 'ssws', token: OKTA_TOKEN } },
+        jamf: { url: new URL(jamf.url), auth: { kind: 'client', ...JAMF_CLIENT } },
+      },
     },
   };
 }
@@ -164,7 +166,7 @@ describe('a next link that repeats (issue 17, item 15)', () => {
       logPaging: { repeatNext: true },
     });
     running.push(okta);
-    const sources = await openSweepSources({ okta: { url: new URL(okta.url), auth: { kind: 'ssws', token: OKTA_TOKEN } } }, { pageLimit: 20, http: FAST_HTTP });
+    const sources = await openSweepSources({ sources: { okta: { url: new URL(okta.url), auth: { kind: 'ssws', token: OKTA_TOKEN } } } }, { pageLimit: 20, http: FAST_HTTP });
     try {
       const result = await runSweep({ ...WINDOW, fleet: sources.fleet!, inventory: sources.inventory, signal: AbortSignal.timeout(60_000) });
       const source = result.sources.find((x) => x.role === 'idp')!;

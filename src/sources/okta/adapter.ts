@@ -1,6 +1,8 @@
 import type { BundleFile, BundleInput, SourceAdapter, SourceIdentity, SourceRead } from '../../core/adapter.js';
 import type { Coverage } from '../../core/coverage.js';
 import { fileCoverage } from '../coverage.js';
+import { lazyLive } from '../../core/live.js';
+import { oktaConfig } from './config.js';
 import { recordsForThisMac } from './device-match.js';
 import { deriveOktaFacts, OKTA_FACTS } from './facts.js';
 import { OKTA_KINDS, OKTA_SOURCE } from './kinds.js';
@@ -17,14 +19,14 @@ export function oktaLogFilter(devices: readonly OktaDeviceRecord[], user: string
   return { users: [...users], devices: devices.map((d) => d.id) };
 }
 
-async function readOktaBundle(files: readonly BundleFile[], { ctx, recorded }: BundleInput): Promise<SourceRead<OktaState>> {
+async function readOktaBundle(files: readonly BundleFile[], { ctx, recorded, otherIdentities = [] }: BundleInput): Promise<SourceRead<OktaState>> {
   const devicesFile = files.find((f) => f.rel === DEVICES);
   const logFiles = files.filter((f) => f.rel !== DEVICES);
   const [logs, devices] = await Promise.all([
     parseOktaLogFiles(logFiles, ctx),
     devicesFile ? parseOktaDevicesFile(devicesFile.path, devicesFile.rel, ctx) : undefined,
   ]);
-  const records = devices ? recordsForThisMac(devices.records, ctx, devices.report) : [];
+  const records = devices ? recordsForThisMac(devices.records, ctx, otherIdentities, devices.report) : [];
   const kept = new Set(records.map((r) => r.id));
   const deviceEvents = devices?.events.filter((e) => e.keys.oktaDeviceId === undefined || kept.has(e.keys.oktaDeviceId)) ?? [];
   const coverage: Coverage[] = [];
@@ -62,8 +64,13 @@ export const oktaAdapter: SourceAdapter<OktaState> = {
   letter: 'O',
   shows: 'Okta System Log: Device Trust, policy and sign-in events',
   bundle: { folder: 'okta', owns: (rel) => /^okta\/[^/]+\.json$/.test(rel) },
+  // Its devices.json may list other devices: it is read knowing what Jamf and meta.json say the Mac is.
+  readsLast: true,
   kinds: OKTA_KINDS,
   facts: OKTA_FACTS,
+  config: oktaConfig,
+  live: lazyLive(async () => (await import('./live.js')).oktaLive, { sweeps: true }),
+  deviceIdFlag: { flag: '--okta-device-id', help: 'its Okta device id (guo…)', pattern: /^[A-Za-z0-9]{4,40}$/, expected: 'expected an Okta device id such as guo7tlMbpAlice26x7d8' },
   readBundle: readOktaBundle,
   deriveFacts: deriveOktaFacts,
   identities: oktaIdentities,

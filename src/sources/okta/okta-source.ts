@@ -6,7 +6,7 @@ import { OktaDeviceCollector, OktaLogMerger } from './index.js';
 import { endpoint } from '../../net/endpoint.js';
 import { abortError, HttpError } from '../../net/errors.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
-import type { LiveQuery, SourceRun } from '../live/live-types.js';
+import type { LiveQuery, SourceRun } from '../../core/live.js';
 import type { SourceRead } from '../../core/adapter.js';
 import type { Coverage } from '../../core/coverage.js';
 import { failedReport, stoppedReport } from '../source-read.js';

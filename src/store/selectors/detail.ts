@@ -18,7 +18,7 @@ export function rawRefText(raw: RawRef): string {
 /** Everything known about one event, one line per item: its raw record reference and every field. */
 export function eventDetailLines(e: TimelineEvent, mode: TimeMode, zones: TimeZones): DetailLine[] {
   const lines: DetailLine[] = [
-    { label: 'time', value: formatTime(e.epochMs, mode, zones, 'full', e.micros) },
+    { label: 'time', value: formatTime(e.epochMs, mode, zones, e.micros) },
     { label: 'as written', value: e.originalTime },
     { label: 'source', value: e.source },
     { label: 'kind', value: e.kind },

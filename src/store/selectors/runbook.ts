@@ -76,3 +76,16 @@ export function shownRun(s: Pick<ConsoleState, 'run' | 'analysis' | 'selectedHyp
   if (s.run.state === 'idle' || s.run.state === 'running') return s.run;
   return s.run.hypothesisId === selectedHypothesis(s)?.id ? s.run : IDLE;
 }
+
+/** Every step marked done or skipped, whichever hypothesis' runbook it was marked on, in the model's order. */
+export function markedSteps(s: Pick<ConsoleState, 'active' | 'marks'>): { title: string; mark: StepMark }[] {
+  const out: { title: string; mark: StepMark }[] = [];
+  const seen = new Set<string>();
+  for (const step of s.active.model.steps.values()) {
+    const key = stepKey(step);
+    const mark = s.marks[key];
+    if (mark !== undefined && !seen.has(key)) out.push({ title: step.title, mark });
+    seen.add(key);
+  }
+  return out;
+}

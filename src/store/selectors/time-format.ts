@@ -56,15 +56,8 @@ export function crossesYear(firstMs: number, lastMs: number, mode: TimeMode, zon
   return rowTime(firstMs, mode, zones, true).date.slice(0, 4) !== rowTime(lastMs, mode, zones, true).date.slice(0, 4);
 }
 
-/**
- * An instant for display. `short` (evidence rows): `11-20 14:02:11.123Z`, or with the zone's offset
- * (`11-20 07:02:11.123-0700`); `full` (details): ISO 8601, `Z` for UTC.
- */
-export function formatTime(epochMs: number, mode: TimeMode, zones: TimeZones, style: 'short' | 'full' = 'short', micros?: number): string {
-  if (style === 'short') {
-    const { date, time } = rowTime(epochMs, mode, zones);
-    return `${date} ${time}`;
-  }
+/** An instant in full (details): ISO 8601, `Z` for UTC, else the zone's offset (`2026-11-20T07:02:11.123-07:00`). */
+export function formatTime(epochMs: number, mode: TimeMode, zones: TimeZones, micros?: number): string {
   const zone = zoneOf(mode, zones);
   const offset = zone ? zoneOffsetMinutes(zone, epochMs) : 0;
   return formatIsoUtc(epochMs + offset * 60_000, micros).slice(0, -1) + (zone ? offsetText(offset, true) : 'Z');

@@ -3,6 +3,7 @@ import { locate } from '../event-ref.js';
 import type { ConsoleState, Filters } from '../types.js';
 import { memoLast } from './memo.js';
 import { findHits } from './matches.js';
+import { crossesYear } from './time-format.js';
 import { codeOf, indexedSources, listIndex, selectCodes } from './visible-index.js';
 
 export const SEVERITIES: readonly Severity[] = ['info', 'warn', 'error'];
@@ -76,4 +77,10 @@ export function timelineWindow(s: Pick<ConsoleState, 'analysis' | 'filters' | 'c
   const cursor = locate(list, s.cursor);
   const start = windowStart(list.length, cursor, Math.max(0, locate(list, s.top)), rows);
   return { start, rows: list.slice(start, start + rows), cursor, total: list.length };
+}
+
+/** Whether the loaded timeline spans more than one year as shown: then event times show the year (a 2027 expiry next to a 2025 enrolment). */
+export function showsYear(s: Pick<ConsoleState, 'analysis' | 'timeMode' | 'zones'>): boolean {
+  const list = s.analysis.timeline;
+  return list.length > 1 && crossesYear(list[0]!.epochMs, list[list.length - 1]!.epochMs, s.timeMode, s.zones);
 }

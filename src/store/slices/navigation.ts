@@ -71,7 +71,7 @@ export function navigationSlice({ set, get }: SliceArgs): NavigationSlice {
       const e = s.analysis.timeline.find((x) => x.id === id);
       if (!e) return set({ message: 'that event is no longer in the timeline' });
       const hidden = eventAt(visibleTimeline(s), refOf(e)) === undefined;
-      const filters = hidden ? { sources: { jamf: true, okta: true, device: true }, minSeverity: 'info' as const } : s.filters;
+      const filters = hidden ? { sources: Object.fromEntries(Object.keys(s.filters.sources).map((source) => [source, true])), minSeverity: 'info' as const } : s.filters;
       const next = { ...s, filters, overlay: null, guided: false, focus: 'timeline' as const, cursor: refOf(e) };
       set({ ...next, ...cursorAt(next, locate(visibleTimeline(next), next.cursor)), message: hidden ? 'filters cleared to show the event' : null });
     },

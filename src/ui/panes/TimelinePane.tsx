@@ -2,10 +2,10 @@ import { Box } from 'ink';
 import { memo, useMemo } from 'react';
 import type { TimelineEvent } from '../../model/event.js';
 import { hitsBetween, searchHits } from '../../store/selectors/search.js';
-import { crossesYear, rowTime } from '../../store/selectors/time-format.js';
+import { rowTime } from '../../store/selectors/time-format.js';
 import type { SourceSummary } from '../../model/analysis.js';
 import { markOf, sourceMarks, type SourceMark } from '../../store/selectors/sources.js';
-import { filtersActive, sourceShown, timelineWindow } from '../../store/selectors/timeline.js';
+import { filtersActive, showsYear, sourceShown, timelineWindow } from '../../store/selectors/timeline.js';
 import type { Filters } from '../../store/types.js';
 import { Pane } from '../components/Pane.js';
 import { Row, type Segment } from '../components/Row.js';
@@ -43,8 +43,9 @@ export const EventRow = memo(function EventRow({ event: e, date, showDate, time,
 
 export function timelineTitle(total: number, cursor: number, filters: Filters, query: string, hits: number, sources: readonly SourceSummary[]): string {
   const src = sources.map((s) => (sourceShown(filters, s.name) ? s.letter : '-')).join('');
-  const filter = filtersActive(filters) ? ` · ${src} ≥${filters.minSeverity}${filters.matching ? ` only /${filters.matching}/` : ''}` : '';
-  const search = query !== '' ? ` · /${query} ${hits}` : '';
+  const filter = filtersActive({ ...filters, matching: '' }) ? ` · ${src} ≥${filters.minSeverity}` : '';
+  // Showing only matches, every row is one: the count is the total.
+  const search = filters.matching ? ` · only /${filters.matching}/` : query !== '' ? ` · /${query} ${hits}` : '';
   return `Timeline ${total === 0 ? 0 : cursor + 1}/${total}${filter}${search}`;
 }
 
@@ -57,23 +58,19 @@ export function TimelinePane({ rect, focused }: { rect: Rect; focused: boolean }
   const search = useConsole((s) => s.search);
   const mode = useConsole((s) => s.timeMode);
   const zones = useConsole((s) => s.zones);
+  const withYear = useConsole(showsYear);
   const rows = Math.max(0, rect.height - 2);
   const width = Math.max(0, rect.width - 2);
   const win = useMemo(() => timelineWindow({ analysis, filters, cursor, top }, rows), [analysis, filters, cursor, top, rows]);
   const hits = useMemo(() => searchHits({ analysis, filters, search }), [analysis, filters, search]);
   const hitRows = useMemo(() => hitsBetween(hits, win.start, win.start + win.rows.length), [hits, win.start, win.rows.length]);
-  // The year shows when the loaded timeline spans more than one (a 2027 expiry next to a 2025 enrolment).
-  const withYear = useMemo(() => {
-    const list = analysis.timeline;
-    return list.length > 1 && crossesYear(list[0]!.epochMs, list[list.length - 1]!.epochMs, mode, zones);
-  }, [analysis.timeline, mode, zones]);
   const times = useMemo(() => win.rows.map((e) => rowTime(e.epochMs, mode, zones, withYear)), [win.rows, mode, zones, withYear]);
   const adjusted = analysis.clock.applied;
   const marks = sourceMarks(analysis.sources);
   return (
     <Pane title={timelineTitle(win.total, win.cursor, filters, search.query, hits.length, analysis.sources)} width={rect.width} height={rect.height} focused={focused}>
       <Box flexDirection="column">
-        {win.total === 0 ? <Row segments={[{ text: `no events (check the source filters: 1-${analysis.sources.length}, v)`, token: 'muted' }]} width={width} /> : null}
+        {win.total === 0 ? <Row segments={[{ text: `no events (check the filters: 1-${analysis.sources.length}, v${filters.matching ? ', m shows more than the matches' : ''})`, token: 'muted' }]} width={width} /> : null}
         {win.rows.map((e, i) => (
           <EventRow
             key={e.id}

@@ -9,6 +9,8 @@ import { runLive } from '../../../src/sources/live/run-live.js';
 import { collectDevice } from '../../../src/sources/mac/ssh/collect.js';
 import { openRecordedTransport } from '../../../src/sources/mac/ssh/recorded-transport.js';
 import type { CommandResult, ProbeTransport } from '../../../src/sources/mac/ssh/transport.js';
+import type { DeviceSourceRunner } from '../../../src/sources/mac/live.js';
+import { probeOutputsOf } from '../../../src/sources/mac/recorded-outputs.js';
 
 /** A Mac that answers its first `answered` commands from a recording, then never answers until aborted. */
 function stallingMac(answered: number): ProbeTransport {
@@ -26,11 +28,11 @@ function stallingMac(answered: number): ProbeTransport {
 async function liveWithDevice(answered: number) {
   const untilMs = Date.parse('2026-11-20T15:00:00Z');
   return runLive({
-    settings: {},
+    settings: { sources: {} },
     query: { serial: 'C02TEST', sinceMs: untilMs - 3_600_000, untilMs },
     identity: { hostname: undefined, user: undefined, deviceTimeZone: undefined },
     deadlineMs: 300,
-    device: { run: (signal, collectedAt) => collectDevice(stallingMac(answered), { since: '1h', signal, onCollectedAt: collectedAt }) },
+    device: { run: (signal, collectedAt) => collectDevice(stallingMac(answered), { since: '1h', signal, onCollectedAt: collectedAt }) } satisfies DeviceSourceRunner,
   });
 }
 
@@ -39,7 +41,7 @@ describe('the Mac at the source deadline', () => {
     const result = await liveWithDevice(3);
     const device = result.analysis.sources.find((s) => s.name === 'device')!;
     // The recording has no profiles-status (a note); date -u and sntp answered.
-    expect(result.device?.probes.map((p) => p.name)).toEqual(['date-utc', 'sntp']);
+    expect(probeOutputsOf(result.documents).map((p) => p.name)).toEqual(['date-utc', 'sntp']);
     expect(device.status).toBe('partial');
     expect(device.error).toMatch(/^device: stopped at the source deadline: 14 of 17 commands not run or not finished \(okta-mtls-cert, keychain-info, app-sso-platform, …\)/);
     expect(JSON.stringify(result.analysis)).not.toMatch(/aborted due to timeout/);

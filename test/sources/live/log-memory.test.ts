@@ -9,14 +9,14 @@ import { FAST_HTTP, startEmulators } from '../../helpers/live-emulators.js';
 describe('System Log pages of large events', () => {
   it('stop at the memory bound: partial, one line with advice on the last page, what was read kept', async () => {
     const emu = await startEmulators('okta-policy-regression', { okta: { logPaging: { padBytes: 20_000 } } });
-    const live = (oktaMaxLogText?: number) =>
+    const live = (maxLogText?: number) =>
       runLive({
         settings: emu.settings('ssws', 'none'),
         query: emu.query,
         identity: { hostname: undefined, user: emu.scenario.meta.user, deviceTimeZone: undefined },
         http: FAST_HTTP,
-        oktaPageLimit: 1,
-        ...(oktaMaxLogText ? { oktaMaxLogText } : {}),
+        pageLimit: 1,
+        ...(maxLogText ? { maxLogText } : {}),
       });
     const whole = await live();
     const wholePages = whole.documents.filter((d) => d.rel.startsWith('okta/logs-')).length;

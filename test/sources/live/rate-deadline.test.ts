@@ -16,7 +16,7 @@ afterEach(() => {
   process.off('warning', onWarning);
 });
 
-async function run(tweaks: EmulatorTweaks, deadlineMs: number, oktaPageLimit?: number): Promise<LiveResult> {
+async function run(tweaks: EmulatorTweaks, deadlineMs: number, pageLimit?: number): Promise<LiveResult> {
   const emu = await startEmulators('okta-policy-regression', tweaks);
   return runLive({
     settings: emu.settings('ssws', 'client'),
@@ -24,7 +24,7 @@ async function run(tweaks: EmulatorTweaks, deadlineMs: number, oktaPageLimit?: n
     identity: { hostname: undefined, user: emu.scenario.meta.user, deviceTimeZone: undefined },
     http: FAST_HTTP,
     deadlineMs,
-    ...(oktaPageLimit ? { oktaPageLimit } : {}),
+    ...(pageLimit ? { pageLimit } : {}),
   });
 }
 
@@ -74,7 +74,7 @@ describe('a next link that repeats (issue 17, item 15)', () => {
       query: emu.query,
       identity: { hostname: undefined, user: emu.scenario.meta.user, deviceTimeZone: undefined },
       http: FAST_HTTP,
-      oktaPageLimit: 2,
+      pageLimit: 2,
     });
     const logRequests = emu.okta.requests.filter((r) => r.path.startsWith('/api/v1/logs'));
     expect(logRequests).toHaveLength(1);

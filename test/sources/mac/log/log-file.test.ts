@@ -280,7 +280,7 @@ describe('syslog style', () => {
 describe('BSD syslog (no year, no zone)', () => {
   it('takes year and zone from the collection, rolling back a year across New Year', async () => {
     const ctx: ParseContext = { ...EMPTY_CONTEXT, deviceTimeZone: 'Europe/Berlin', collectedAtMs: Date.UTC(2026, 0, 1, 0, 30) };
-    const { events, style } = await parse(
+    const { events, style, report } = await parse(
       ['Dec 31 23:59:58 alice-mbp syslogd[54]: ASL Sender Statistics', 'Jan  1 01:00:03 alice-mbp kernel[0]: tick', 'Jan  1 01:20:00 alice-mbp secd[1] <Error> [user{} ]: oops'].join('\n'),
       ctx,
     );
@@ -291,6 +291,8 @@ describe('BSD syslog (no year, no zone)', () => {
       '2026-01-01T00:20:00.000Z',
     ]);
     expect(events[0]!.timeNote).toContain('2025');
+    // The year is trustline's choice, not the line's: the reading notes say which.
+    expect(report.notes).toEqual(["device/x.log: BSD syslog lines carry no year: read as the collection's year 2026 (2 in 2026, 1 in 2025); a date after the collection is read as the year before"]);
     expect(events[2]!.fields).toMatchObject({ process: 'secd', pid: 1, messageType: 'Error' });
     expect(events[2]!.severity).toBe('error');
   });
