@@ -1,17 +1,19 @@
-import { readConfig, type Config } from '../config/config-file.js';
 import type { Analysis } from '../model/analysis.js';
 import { analyzeJsonChunks } from '../report/json-report.js';
 import { noEvidence } from '../report/incident.js';
 import { makeReport } from '../report/make-report.js';
 import { renderMarkdown } from '../report/markdown-report.js';
 import type { CollectedOutput } from '../report/probe-runs.js';
-import { bundleProbeOutputs } from '../sources/mac/recorded-outputs.js';
+import { bundleProbeOutputs, probeOutputsOf } from '../sources/mac/recorded-outputs.js';
+import { openLiveSession } from '../sources/live/live-session.js';
 import { writeChunks } from '../report/write-chunks.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
+import { withProgressLine } from './progress-line.js';
 import { safeLine } from '../text/boundary.js';
-import { loadDiagnosisModel } from '../config/diagnosis-packs.js';
-import { rankAnalysis, type ActiveModel } from '../diagnosis/rank-analysis.js';
-import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
+import { rankAnalysis } from '../diagnosis/rank-analysis.js';
+import { activeModel, type PackFlags } from './active-model.js';
+import { deviceRunner, liveQuery, liveSettings } from './live-args.js';
+import type { LiveFlags } from './live-flags.js';
 import { headlessIdentity, resolveFlags, runFor } from './resolve-device.js';
 
 export type OutputFormat = 'json' | 'md';
@@ -23,17 +25,6 @@ export interface OutputOptions {
   report: boolean;
   /** Reports: pseudonymise identifiers (false with --no-redact). */
   redact: boolean;
-}
-
-export interface PackFlags {
-  rules?: string | undefined;
-  window?: string | undefined;
-}
-
-/** Config and packs are checked before any evidence is read: a bad pack changes nothing. */
-export async function activeModel(flags: PackFlags, config?: Config): Promise<ActiveModel> {
-  const cfg = config ?? (await readConfig());
-  return await loadDiagnosisModel({ rulesDir: flags.rules ?? cfg.rules, window: flags.window ?? cfg.window });
 }
 
 /** One line per note on stderr, sanitised and with secrets masked. */
@@ -69,7 +60,7 @@ function reportOf(analysis: Analysis, redact: boolean, collected: readonly Colle
 /** `trustline analyze --bundle DIR`: the result on stdout; exit 0 whenever the bundle could be read. */
 export async function runAnalyzeBundle(bundle: string, out: OutputOptions, packs: PackFlags): Promise<void> {
   const active = await activeModel(packs);
-  const analysis = await analyzeBundle(bundle);
+  const analysis = await withProgressLine((line) => analyzeBundle(bundle, line.bundle));
   analysis.hypotheses = rankAnalysis(analysis, active);
   await printAnalysis(analysis, out, out.format === 'json' && !out.report ? [] : await bundleProbeOutputs(bundle));
 }
@@ -81,14 +72,21 @@ export async function runAnalyzeLive(flags: LiveFlags, out: OutputOptions, packs
   const { config, settings } = await liveSettings(flags.profile, device !== undefined);
   const active = await activeModel(packs, config);
   const { runLive } = await import('../sources/live/run-live.js');
-  const resolution = await resolveFlags(flags, settings);
-  const run = runFor(resolution, headlessIdentity(resolution, flags), flags, Date.now());
-  const { analysis, device: captured } = await runLive({ settings, query: run.query, identity: run.identity, device, notes: run.notes });
+  const session = await openLiveSession(settings, { device });
+  let live;
+  try {
+    const resolution = await resolveFlags(flags, session);
+    const run = runFor(resolution, headlessIdentity(resolution, flags), flags, Date.now());
+    live = await runLive({ session, query: run.query, identity: run.identity, notes: run.notes });
+  } finally {
+    await session.close();
+  }
+  const { analysis, documents } = live;
   // Headless output is read by people who can run a probe by hand: the ranking and next step are the
   // same as a replay of the collected bundle gives (only the console limits `r` to a connected Mac).
   analysis.hypotheses = rankAnalysis(analysis, active);
   // Said first, before any ranking: with no evidence the list below means nothing.
   const none = noEvidence(analysis);
   if (none) printNotes([none]);
-  await printAnalysis(analysis, out, captured?.probes ?? []);
+  await printAnalysis(analysis, out, probeOutputsOf(documents));
 }

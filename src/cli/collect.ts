@@ -1,7 +1,9 @@
 import { writeBundle } from '../sources/bundle/write-bundle.js';
+import { openLiveSession } from '../sources/live/live-session.js';
 import { runLive } from '../sources/live/run-live.js';
 import { printNotes } from './analyze.js';
-import { deviceRunner, liveQuery, liveSettings, type LiveFlags } from './live-args.js';
+import { deviceRunner, liveQuery, liveSettings } from './live-args.js';
+import type { LiveFlags } from './live-flags.js';
 import { headlessIdentity, resolveFlags, runFor } from './resolve-device.js';
 import { UsageError } from './usage-error.js';
 
@@ -12,11 +14,17 @@ export async function runCollect(flags: LiveFlags, out: string): Promise<void> {
   const window = liveQuery(flags, Date.now());
   const device = deviceRunner(flags, window);
   const { settings } = await liveSettings(flags.profile, device !== undefined);
-  const resolution = await resolveFlags(flags, settings);
-  const run = runFor(resolution, headlessIdentity(resolution, flags), flags, Date.now());
-  const result = await runLive({ settings, query: run.query, identity: run.identity, device, notes: run.notes });
+  const session = await openLiveSession(settings, { device });
+  let run, result;
   try {
-    const files = await writeBundle(out, result.ctx, result.documents, result.device, result.analysis.coverage, run.record);
+    const resolution = await resolveFlags(flags, session);
+    run = runFor(resolution, headlessIdentity(resolution, flags), flags, Date.now());
+    result = await runLive({ session, query: run.query, identity: run.identity, notes: run.notes });
+  } finally {
+    await session.close();
+  }
+  try {
+    const files = await writeBundle(out, result.ctx, result.documents, result.analysis.coverage, run.record);
     const sources = result.analysis.sources.map((s) => `${s.name} ${s.status}${s.status === 'missing' ? '' : ` (${s.events} events)`}`);
     printNotes([...result.analysis.notes, `wrote ${out}: ${files.length} files; ${sources.join(', ')}`]);
   } catch (error) {

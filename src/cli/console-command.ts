@@ -2,15 +2,11 @@ import { join } from 'node:path';
 import { readConfig } from '../config/config-file.js';
 import { bundleProbeOutputs } from '../sources/mac/recorded-outputs.js';
 import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
+import { withProgressLine } from './progress-line.js';
 import { readBundleMeta } from '../sources/bundle/meta.js';
-import type { SweepProgress } from '../sweep/types.js';
-import { activeModel, type PackFlags } from './analyze.js';
+import { activeModel, type PackFlags } from './active-model.js';
 import { openConsole, type ConsoleFlags } from './console.js';
-import { deviceRunner, hasDeviceKey, liveQuery, liveSettings, refuseLiveOptions, sshOptions, type LiveFlags } from './live-args.js';
-import { headlessIdentity, resolveFlags, runFor, type ResolvedRun } from './resolve-device.js';
-import { candidateColumns } from '../core/identity-text.js';
-import { SYSTEM_LABELS } from '../sources/live/resolve-live.js';
-import { sweepLive } from './sweep.js';
+import { deviceKeyFlags, hasDeviceKey, refuseLiveOptions, type LiveFlags } from './live-flags.js';
 import { UsageError } from './usage-error.js';
 
 export interface ConsoleCommandFlags extends ConsoleFlags, PackFlags, Partial<LiveFlags> {
@@ -18,8 +14,10 @@ export interface ConsoleCommandFlags extends ConsoleFlags, PackFlags, Partial<Li
 }
 
 /** A probe connection for the console when --host was given (the runbook's `r` runs through it). */
-async function probeTransport(flags: Partial<LiveFlags>) {
-  const ssh = sshOptions(flags);
+export async function probeTransport(flags: Partial<LiveFlags>) {
+  // SSH loads only when asked for: a replay without --host starts without it (README, figure 5).
+  if (flags.host === undefined && flags.jump === undefined && flags.sshConfig === undefined) return undefined;
+  const ssh = (await import('./live-args.js')).sshOptions(flags);
   return ssh ? (await import('../sources/mac/ssh/ssh-transport.js')).openSshTransport(ssh) : undefined;
 }
 
@@ -34,45 +32,18 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   if (flags.bundle === undefined && !live) {
     // The demo, its emulators and the live sources load only when they run (start-up: README, figure 5).
     if (flags.guided) return (await import('./demo.js')).runDemo(flags);
-    throw new UsageError('nothing to open: give --bundle DIR, the Mac (--serial, --user, --hostname, --okta-device-id, --jamf-id), or run `trustline demo` (see --help)');
+    throw new UsageError(`nothing to open: give --bundle DIR, the Mac (${deviceKeyFlags().replace(' or ', ', ')}), or run \`trustline demo\` (see --help)`);
   }
   if (flags.bundle !== undefined) {
     // --host (and its --jump, --ssh-config) is where `r` runs probes; the window and profile are live only.
     refuseLiveOptions(flags, ['user', 'since', 'until', 'profile']);
     const config = await readConfig();
     const active = await activeModel(flags, config);
-    const analysis = await analyzeBundle(flags.bundle);
+    const analysis = await withProgressLine((line) => analyzeBundle(flags.bundle!, line.bundle));
     const { ctx } = await readBundleMeta(join(flags.bundle, 'meta.json'));
     const collected = await bundleProbeOutputs(flags.bundle);
     await openConsole({ analysis, ctx, active, config, flags, collected, transport: await probeTransport(flags) });
     return;
   }
-  const window = liveQuery(flags, Date.now());
-  const device = deviceRunner(flags, window);
-  const { config, settings } = await liveSettings(flags.profile, device !== undefined);
-  const active = await activeModel(flags, config);
-  const resolution = await resolveFlags(flags, settings);
-  // No Mac: the same one line as headless. Several: the console opens on the picker and fetches the one chosen.
-  const macs = resolution.outcome === 'several' ? resolution.candidates : [headlessIdentity(resolution, flags)];
-  const runOf = (index: number) => runFor(resolution, macs[index]!, flags, Date.now());
-  const first = runOf(0);
-  const known = macs.length === 1;
-  const ctx = { serial: known ? first.query.serial : undefined, hostname: known ? first.identity.hostname : undefined, user: flags.user ?? (known ? first.identity.user : undefined), deviceTimeZone: undefined, collectedAtMs: first.query.untilMs };
-  const [{ runLive }, { followLive }] = await Promise.all([import('../sources/live/run-live.js'), import('../sources/live/follow-live.js')]);
-  const sources = [...(settings.jamf ? (['jamf'] as const) : []), ...(settings.okta ? (['okta'] as const) : []), ...(device ? (['device'] as const) : [])];
-  let chosen: ResolvedRun = first;
-  await openConsole({
-    ctx,
-    active,
-    config,
-    flags,
-    transport: await probeTransport(flags),
-    ...(macs.length > 1 ? { candidates: macs.map((m) => candidateColumns(m, SYSTEM_LABELS)), pick: (index: number) => (chosen = runOf(index)) } : {}),
-    fetch: (progress, signal) => runLive({ settings, query: chosen.query, identity: chosen.identity, device, progress, signal, notes: chosen.notes }),
-    notice: () => chosen.sshHint,
-    ...(settings.okta ? { sweep: (signal: AbortSignal, progress: (p: SweepProgress) => void) => sweepLive(settings, window, signal, progress) } : {}),
-    sources,
-    // A window that ends now keeps following Okta; a window in the past is a fixed record.
-    ...(flags.until === undefined ? { followUp: (analysis, signal, onEvents) => followLive(settings, analysis, chosen.query, ctx, signal, onEvents) } : {}),
-  });
+  await (await import('./console-live.js')).runLiveConsole(flags);
 }

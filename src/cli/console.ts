@@ -7,10 +7,12 @@ import { makeReport } from '../report/make-report.js';
 import { renderMarkdown } from '../report/markdown-report.js';
 import type { CollectedOutput } from '../report/probe-runs.js';
 import { writeReportFile } from '../report/report-file.js';
-import type { LiveProgress } from '../sources/live/live-types.js';
+import type { LiveProgress } from '../core/live.js';
 import type { SweepResult } from '../sweep/run-sweep.js';
 import type { SweepProgress } from '../sweep/types.js';
 import type { LiveResult } from '../sources/live/run-live.js';
+import { probeOutputsOf } from '../sources/mac/recorded-outputs.js';
+import { transportProbeRunner } from '../sources/mac/run-step.js';
 import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
 import type { SourceRead } from '../core/adapter.js';
 import { assembleAnalysis } from '../sources/assemble.js';
@@ -109,7 +111,7 @@ async function runFleet(store: ConsoleStore, sweep: NonNullable<OpenOptions['swe
 /** The `x` key: the incident report of what the console shows, written atomically as a new file. */
 function reportWriter(flags: ConsoleFlags, collected: () => readonly CollectedOutput[]) {
   return async (snapshot: ReportSnapshot): Promise<string> => {
-    const made = await makeReport(snapshot.analysis, { redact: flags.redact !== false, collected: collected(), journal: snapshot.journalEntries, outputs: snapshot.outputs });
+    const made = await makeReport(snapshot.analysis, { redact: flags.redact !== false, collected: collected(), journal: snapshot.journalEntries, outputs: snapshot.outputs, steps: snapshot.steps });
     return writeReportFile(renderMarkdown(made.report), made.report);
   };
 }
@@ -127,7 +129,7 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
     analysis: opts.analysis ?? emptyAnalysis(opts.ctx),
     active: opts.active,
     ctx: opts.ctx,
-    ...(opts.transport ? { transport: opts.transport } : {}),
+    ...(opts.transport ? { probes: transportProbeRunner(opts.transport) } : {}),
     journal: (entry) => appendJournalEntry(opts.journalFile ?? journalPath(), entry),
     exportReport: reportWriter(opts.flags, () => collected),
     guided: opts.flags.guided === true,
@@ -142,7 +144,7 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
       if (index === undefined) return;
       opts.pick?.(index);
     }
-    if (opts.fetch) collected = (await follow(store, opts.fetch, opts.sources ?? [], stop.signal)).device?.probes ?? [];
+    if (opts.fetch) collected = probeOutputsOf((await follow(store, opts.fetch, opts.sources ?? [], stop.signal)).documents);
     const notice = opts.notice?.();
     if (notice) store.setState({ message: notice });
     await opts.followUp?.(store.getState().analysis, stop.signal, (events) => store.getState().appendEvents(events));

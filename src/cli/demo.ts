@@ -4,18 +4,21 @@ import { readConfig } from '../config/config-file.js';
 import { demoJournalPath } from '../io/journal-file.js';
 import { listScenarios, loadScenario, scenarioDir, startJamfEmulator, startOktaEmulator, type RunningEmulator } from '../emulators/index.js';
 import { registerSecret } from '../secrets/registry.js';
+import type { LiveSettings } from '../config/credentials.js';
 import { recordedDevice } from '../sources/mac/recorded-device.js';
-import type { LiveProgress } from '../sources/live/live-types.js';
+import { probeOutputsOf } from '../sources/mac/recorded-outputs.js';
+import type { LiveProgress } from '../core/live.js';
 import { runLive, type LiveOptions } from '../sources/live/run-live.js';
 import { openRecordedTransport } from '../sources/mac/ssh/recorded-transport.js';
 import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
 import { durationMs } from '../time/duration.js';
 import { parseZonedTimestamp } from '../time/timestamp.js';
 import { rankAnalysis } from '../diagnosis/rank-analysis.js';
-import { activeModel, printAnalysis } from './analyze.js';
+import { activeModel } from './active-model.js';
+import { printAnalysis } from './analyze.js';
 import { haveTerminal, openConsole, pickTheme, type ConsoleFlags } from './console.js';
 import { sweepLive } from './sweep.js';
-import { DEFAULT_SINCE } from './live-args.js';
+import { DEFAULT_SINCE } from './live-flags.js';
 import { DEFAULT_SCENARIO } from './demo-scenario.js';
 import { UsageError } from './usage-error.js';
 
@@ -79,11 +82,14 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
     const jamf = await startJamfEmulator({ scenario, credentials: { apiClients: [jamfClient], users: [] } });
     emulators.push(jamf);
     const identity = { hostname: scenario.meta.hostname, user: scenario.meta.user, deviceTimeZone: scenario.meta.deviceTimeZone };
-    const live = (progress: LiveProgress = {}, signal?: AbortSignal): LiveOptions => ({
-      settings: {
+    const settings: LiveSettings = {
+      sources: {
         okta: { url: new URL(okta.url), auth: { kind: 'ssws', token: oktaToken } },
         jamf: { url: new URL(jamf.url), auth: { kind: 'client', ...jamfClient } },
       },
+    };
+    const live = (progress: LiveProgress = {}, signal?: AbortSignal): LiveOptions => ({
+      settings,
       query: { serial: scenario.meta.serial, user: scenario.meta.user, sinceMs: collectedAtMs - durationMs(DEFAULT_SINCE), untilMs: collectedAtMs },
       identity,
       device: recordedDevice(join(scenario.dir), collectedAtMs),
@@ -91,9 +97,9 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
       ...(signal ? { signal } : {}),
     });
     if (!haveTerminal()) {
-      const { analysis, device } = await runLive(live());
+      const { analysis, documents } = await runLive(live());
       analysis.hypotheses = rankAnalysis(analysis, active);
-      await printAnalysis(analysis, { format: 'md', report: true, redact: flags.redact !== false }, device?.probes ?? []);
+      await printAnalysis(analysis, { format: 'md', report: true, redact: flags.redact !== false }, probeOutputsOf(documents));
       return;
     }
     const ctx = { ...identity, serial: scenario.meta.serial, collectedAtMs };
@@ -105,7 +111,7 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
       transport: demoTransport(scenario.dir, collectedAtMs),
       fetch: (progress, signal) => runLive(live(progress, signal)),
       sources: ['jamf', 'okta', 'device'],
-      sweep: (signal, progress) => sweepLive(live().settings, live().query, signal, progress),
+      sweep: (signal, progress) => sweepLive(settings, live().query, signal, progress),
       journalFile: demoJournalPath(),
     });
   } finally {

@@ -1,39 +1,22 @@
 import { readConfig, type Config } from '../config/config-file.js';
-import { resolveLiveSettings, type LiveSettings } from '../config/credentials.js';
+import { anySourceConfigured, resolveLiveSettings, type LiveSettings } from '../config/credentials.js';
 import { sshDevice } from '../sources/mac/ssh-device.js';
-import type { LiveQuery } from '../sources/live/live-types.js';
-import type { DeviceSourceRunner } from '../sources/live/run-live.js';
+import type { LiveQuery } from '../core/live.js';
+import type { DeviceSourceRunner } from '../sources/mac/live.js';
+import { sourceAdapters } from '../sources/registry.js';
 import { SshError } from '../sources/mac/ssh/errors.js';
 import { planSsh, type SshOptions } from '../sources/mac/ssh/ssh-transport.js';
 import { durationMs, isDuration } from '../time/duration.js';
 import { parseZonedTimestamp } from '../time/timestamp.js';
 import { UsageError } from './usage-error.js';
+import { DEFAULT_SINCE, deviceIdFlags, deviceKeyFlags, hasDeviceKey, idFlagValue, type LiveFlags } from './live-flags.js';
 import type { DeviceKeys } from '../core/identity.js';
-
-/** Flags every live command shares (`analyze --serial`, `collect`). */
-export interface LiveFlags {
-  serial?: string | undefined;
-  user?: string | undefined;
-  hostname?: string | undefined;
-  oktaDeviceId?: string | undefined;
-  jamfId?: string | undefined;
-  since?: string | undefined;
-  until?: string | undefined;
-  profile?: string | undefined;
-  host?: string | undefined;
-  jump?: string | undefined;
-  sshConfig?: string | undefined;
-}
-
-export const DEFAULT_SINCE = '4h';
 
 /** Apple serials are 10–14 letters and digits; allow a little more, nothing that could bend a query. */
 const SERIAL = /^[A-Za-z0-9][A-Za-z0-9-]{3,39}$/;
 const USER = /^[^\s"\\\u0000-\u001f\u007f]{1,254}$/;
 /** A host name, or an Okta display name (which may have spaces and an apostrophe). */
 const HOSTNAME = /^[^\s"\\\u0000-\u001f\u007f](?:[^"\\\u0000-\u001f\u007f]{0,253}[^\s"\\\u0000-\u001f\u007f])?$/;
-const OKTA_DEVICE_ID = /^[A-Za-z0-9]{4,40}$/;
-const JAMF_ID = /^[0-9]{1,12}$/;
 
 function instant(text: string, flag: string, nowMs: number): number {
   if (isDuration(text)) return nowMs - durationMs(text);
@@ -50,23 +33,20 @@ export function liveWindow(flags: Pick<LiveFlags, 'since' | 'until'>, nowMs: num
   return { sinceMs, untilMs };
 }
 
-/** Whether any key that finds a Mac was given. */
-export function hasDeviceKey(flags: Partial<LiveFlags>): boolean {
-  return [flags.serial, flags.user, flags.hostname, flags.oktaDeviceId, flags.jamfId].some((k) => k !== undefined);
-}
-
 /** The keys given on the command line, checked (a bad key is a usage error before anything runs). */
 export function deviceKeys(flags: LiveFlags): DeviceKeys {
-  const { serial, user, hostname, oktaDeviceId, jamfId } = flags;
-  if (!hasDeviceKey(flags)) throw new UsageError('which Mac? give --serial, --user, --hostname, --okta-device-id or --jamf-id');
+  const { serial, user, hostname } = flags;
+  if (!hasDeviceKey(flags)) throw new UsageError(`which Mac? give ${deviceKeyFlags()}`);
   if (serial !== undefined && !SERIAL.test(serial)) throw new UsageError(`--serial ${serial}: expected letters and digits, e.g. C02FX1TLQ6L4`);
   if (user !== undefined && !USER.test(user)) throw new UsageError('--user: expected a login such as alice@example.com');
   if (hostname !== undefined && !HOSTNAME.test(hostname)) throw new UsageError(`--hostname: expected a host name such as alice-mbp`);
-  if (oktaDeviceId !== undefined && !OKTA_DEVICE_ID.test(oktaDeviceId)) throw new UsageError(`--okta-device-id ${oktaDeviceId}: expected an Okta device id such as guo7tlMbpAlice26x7d8`);
-  if (jamfId !== undefined && !JAMF_ID.test(jamfId)) throw new UsageError(`--jamf-id ${jamfId}: expected the computer's Jamf id, a number such as 412`);
   const ids: Record<string, string> = {};
-  if (oktaDeviceId !== undefined) ids['okta'] = oktaDeviceId;
-  if (jamfId !== undefined) ids['jamf'] = jamfId;
+  for (const f of deviceIdFlags()) {
+    const value = idFlagValue(flags, f);
+    if (value === undefined) continue;
+    if (!f.pattern.test(value)) throw new UsageError(`${f.flag} ${value}: ${f.expected}`);
+    ids[f.source] = value;
+  }
   return {
     ...(serial !== undefined ? { serial: serial.toUpperCase() } : {}),
     ...(user !== undefined ? { user } : {}),
@@ -79,14 +59,6 @@ export function deviceKeys(flags: LiveFlags): DeviceKeys {
 export function liveQuery(flags: LiveFlags, nowMs: number): LiveQuery {
   const keys = deviceKeys(flags);
   return { serial: keys.serial, user: flags.user, ...(keys.ids ? { ids: keys.ids } : {}), ...liveWindow(flags, nowMs) };
-}
-
-const FLAG: Record<Exclude<keyof LiveFlags, 'serial'>, string> = { hostname: '--hostname', oktaDeviceId: '--okta-device-id', jamfId: '--jamf-id', user: '--user', since: '--since', until: '--until', profile: '--profile', host: '--host', jump: '--jump', sshConfig: '--ssh-config' };
-
-/** Live options a bundle run does not use are errors, not silently ignored. */
-export function refuseLiveOptions(flags: Partial<LiveFlags>, unused: readonly (keyof typeof FLAG)[]): void {
-  const given = unused.filter((k) => flags[k] !== undefined).map((k) => FLAG[k]);
-  if (given.length > 0) throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to live runs (--serial), not to --bundle`);
 }
 
 /**
@@ -120,8 +92,9 @@ export function deviceRunner(flags: LiveFlags, query: { sinceMs: number; untilMs
 export async function liveSettings(profile: string | undefined, withDevice: boolean, env: NodeJS.ProcessEnv = process.env): Promise<{ config: Config; settings: LiveSettings }> {
   const config = await readConfig();
   const settings = await resolveLiveSettings(config, env, profile);
-  if (!settings.okta && !settings.jamf && !withDevice) {
-    throw new UsageError('no live source configured: set TRUSTLINE_OKTA_URL and/or TRUSTLINE_JAMF_URL with credentials, or give --host (see README, "Configuration")');
+  if (!anySourceConfigured(settings) && !withDevice) {
+    const urls = sourceAdapters().flatMap((a) => a.config?.env.filter((name) => name.endsWith('_URL')) ?? []);
+    throw new UsageError(`no live source configured: set ${urls.join(' and/or ')} with credentials, or give --host (see README, "Configuration")`);
   }
   return { config, settings };
 }

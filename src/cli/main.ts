@@ -5,15 +5,15 @@ import { runExitCleanups } from '../io/exit-cleanup.js';
 import { HttpError } from '../net/errors.js';
 import { safeLine, safeText } from '../text/boundary.js';
 import { durationMs, isDuration } from '../time/duration.js';
-import { runAnalyzeBundle, runAnalyzeLive } from './analyze.js';
-import { runCollect } from './collect.js';
-import { runConsoleCommand, type ConsoleCommandFlags } from './console-command.js';
+// Each command's module loads when the command runs (start-up: README, figure 5); only what parses the
+// command line and maps errors to exit codes is imported here.
+import type { ConsoleCommandFlags } from './console-command.js';
 import type { DemoFlags } from './demo.js';
 import { DEFAULT_SCENARIO } from './demo-scenario.js';
-import { DEFAULT_SINCE, hasDeviceKey, refuseLiveOptions, type LiveFlags } from './live-args.js';
-import { DocumentError } from '../config/yaml-document.js';
+import { DEFAULT_SINCE, deviceIdFlags, deviceKeyFlags, hasDeviceKey, refuseLiveOptions, type LiveFlags } from './live-flags.js';
+import { DocumentError } from '../config/document-error.js';
 import { BundleError } from '../sources/bundle/layout.js';
-import { runSweepCommand, type SweepFlags } from './sweep.js';
+import type { SweepFlags } from './sweep.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -86,12 +86,17 @@ interface AnalyzeFlags extends Partial<LiveFlags> {
 
 const NO_REDACT = 'reports: show serials, UDIDs, host names, e-mail addresses and user names as collected (default: stable pseudonyms)';
 
+/** `--bundle` excludes every key that finds a Mac. */
+const DEVICE_KEY_ATTRIBUTES = ['serial', 'hostname', ...deviceIdFlags().map((f) => f.attribute)];
+
 const liveOptions = (command: Command): Command =>
-  command
-    .option('--user <login>', "find the Mac by its user's Okta login or e-mail, e.g. alice@example.com; the System Log is read for every user the Mac has")
-    .option('--hostname <name>', "find the Mac by its host name (Jamf's computer name; `.local` is ignored) or Okta display name")
-    .option('--okta-device-id <id>', "find the Mac by its Okta device id (guo…)")
-    .option('--jamf-id <id>', "find the Mac by its Jamf Pro computer id")
+  deviceIdFlags()
+    .reduce(
+      (c, f) => c.option(`${f.flag} <id>`, `find the Mac by ${f.help}`),
+      command
+        .option('--user <login>', "find the Mac by its user's Okta login or e-mail, e.g. alice@example.com; the System Log is read for every user the Mac has")
+        .option('--hostname <name>', "find the Mac by its host name (Jamf's computer name; `.local` is ignored) or Okta display name"),
+    )
     .option('--since <when>', `start of the window: a duration before --until (e.g. 2h) or an ISO time (default ${DEFAULT_SINCE})`)
     .option('--until <when>', 'end of the window: an ISO time (default now)')
     .option('--profile <name>', 'config profile with the Okta and Jamf endpoints (see README, "Configuration")')
@@ -103,7 +108,7 @@ liveOptions(
   program
     .command('analyze')
     .description('headless analysis: merge the evidence into one UTC timeline, rank hypotheses, print the result')
-    .addOption(new Option('--bundle <dir>', 'evidence bundle directory (see README, "Evidence bundle")').conflicts(['serial', 'hostname', 'oktaDeviceId', 'jamfId']))
+    .addOption(new Option('--bundle <dir>', 'evidence bundle directory (see README, "Evidence bundle")').conflicts(DEVICE_KEY_ATTRIBUTES))
     .option('--serial <serial>', "the Mac's serial number: fetch live from Jamf and Okta (or --user, --hostname, …)"),
 )
   .addOption(new Option('--json', 'print the analysis as JSON (the contract: src/cli/CONTRACT.md)').conflicts('md'))
@@ -117,9 +122,9 @@ liveOptions(
     const packs = { rules: opts.rules, window: opts.window };
     if (opts.report === true && !opts.json) throw new UsageError('--report needs --json (--md is always the report)');
     if (opts.bundle !== undefined) refuseLiveOptions(opts, ['user', 'since', 'until', 'profile', 'host', 'jump', 'sshConfig']);
-    if (opts.bundle !== undefined) await runAnalyzeBundle(opts.bundle, out, packs);
-    else if (hasDeviceKey(opts)) await runAnalyzeLive(opts, out, packs);
-    else throw new UsageError('analyze needs --bundle DIR, or the Mac: --serial, --user, --hostname, --okta-device-id or --jamf-id');
+    if (opts.bundle !== undefined) await (await import('./analyze.js')).runAnalyzeBundle(opts.bundle, out, packs);
+    else if (hasDeviceKey(opts)) await (await import('./analyze.js')).runAnalyzeLive(opts, out, packs);
+    else throw new UsageError(`analyze needs --bundle DIR, or the Mac: ${deviceKeyFlags()}`);
   });
 
 liveOptions(
@@ -129,7 +134,7 @@ liveOptions(
     .option('--serial <serial>', "the Mac's serial number (or --user, --hostname, …)")
     .requiredOption('--out <dir>', 'new directory for the bundle'),
 ).action(async (opts: LiveFlags & { out: string }) => {
-  await runCollect(opts, opts.out);
+  await (await import('./collect.js')).runCollect(opts, opts.out);
 });
 
 program
@@ -143,7 +148,7 @@ program
   .addOption(new Option('--json', 'print the sweep as JSON (DESIGN.md contract)').conflicts('md'))
   .addOption(new Option('--md', 'print the sweep as Markdown (the default)').conflicts('json'))
   .action(async (opts: SweepFlags) => {
-    await runSweepCommand(opts);
+    await (await import('./sweep.js')).runSweepCommand(opts);
   });
 
 const consoleOptions = (command: Command): Command =>
@@ -167,7 +172,7 @@ consoleOptions(
 consoleOptions(
   liveOptions(
     program
-      .addOption(new Option('--bundle <dir>', 'open the console on a collected bundle (replay)').conflicts(['serial', 'hostname', 'oktaDeviceId', 'jamfId']))
+      .addOption(new Option('--bundle <dir>', 'open the console on a collected bundle (replay)').conflicts(DEVICE_KEY_ATTRIBUTES))
       .option('--serial <serial>', "open the console on the Mac's evidence, fetched live"),
   ),
 )
@@ -177,7 +182,7 @@ consoleOptions(
   .argument('[command]')
   .action(async (command: string | undefined, opts: ConsoleCommandFlags) => {
     if (command !== undefined) throw new UsageError(`unknown command '${command}'`);
-    await runConsoleCommand(opts);
+    await (await import('./console-command.js')).runConsoleCommand(opts);
   });
 
 try {

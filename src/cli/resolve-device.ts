@@ -1,12 +1,13 @@
-import type { LiveSettings } from '../config/credentials.js';
 import type { MacIdentity, Resolution } from '../core/identity.js';
 import { candidateLine, noneMessage, resolutionNotes, resolutionRecord, sshSuggestion, type ResolutionRecord } from '../core/identity-text.js';
 import { describeKeys } from '../core/resolve.js';
 import type { ParseContext } from '../model/context.js';
-import type { LiveQuery } from '../sources/live/live-types.js';
-import { IDENTITY_SYSTEMS, queryFor, resolveLive, SYSTEM_LABELS } from '../sources/live/resolve-live.js';
+import type { LiveQuery } from '../core/live.js';
+import type { LiveSession } from '../sources/live/live-session.js';
+import { deviceIdFlagOf, queryFor, resolveLive, systemLabels } from '../sources/live/resolve-live.js';
 import { safeLine } from '../text/boundary.js';
-import { deviceKeys, liveWindow, type LiveFlags } from './live-args.js';
+import { deviceKeys, liveWindow } from './live-args.js';
+import type { LiveFlags } from './live-flags.js';
 import { UsageError } from './usage-error.js';
 
 /** Everything a live run needs once the Mac is known. */
@@ -21,24 +22,23 @@ export interface ResolvedRun {
   sshHint?: string;
 }
 
-const flagOf = (source: string): string => IDENTITY_SYSTEMS.get(source)?.flag ?? `--${source}-id`;
-
 /** The keys as typed: what the messages quote back. */
 export function keysText(flags: LiveFlags): string {
-  return describeKeys(deviceKeys(flags), flagOf);
+  return describeKeys(deviceKeys(flags), deviceIdFlagOf);
 }
 
-/** Asks every configured system which Mac the flags describe. */
-export function resolveFlags(flags: LiveFlags, settings: LiveSettings): Promise<Resolution> {
-  return resolveLive(settings, deviceKeys(flags));
+/** Asks every connected system which Mac the flags describe. */
+export function resolveFlags(flags: LiveFlags, session: LiveSession): Promise<Resolution> {
+  return resolveLive(session, deviceKeys(flags));
 }
 
 /** The run for one Mac: its evidence query and the notes that say how it was found. */
 export function runFor(resolution: Resolution, identity: MacIdentity, flags: LiveFlags, nowMs: number): ResolvedRun {
-  const record = resolutionRecord(resolution, identity, SYSTEM_LABELS);
+  const labels = systemLabels();
+  const record = resolutionRecord(resolution, identity, labels);
   const notes = resolutionNotes(record);
   if (flags.serial !== undefined && flags.serial !== flags.serial.toUpperCase()) notes.push(`--serial ${flags.serial} read as ${flags.serial.toUpperCase()}`);
-  const sshHint = flags.host === undefined ? sshSuggestion(identity, SYSTEM_LABELS) : undefined;
+  const sshHint = flags.host === undefined ? sshSuggestion(identity, labels) : undefined;
   if (sshHint) notes.push(sshHint);
   const query = queryFor(identity, liveWindow(flags, nowMs), flags.user);
   const user = flags.user ?? identity.users[0]?.value;
@@ -47,7 +47,8 @@ export function runFor(resolution: Resolution, identity: MacIdentity, flags: Liv
 
 /** The candidates, one a line (safe for a terminal). */
 export function candidateLines(candidates: readonly MacIdentity[]): string[] {
-  return candidates.map((c) => safeLine(candidateLine(c, SYSTEM_LABELS), 300));
+  const labels = systemLabels();
+  return candidates.map((c) => safeLine(candidateLine(c, labels), 300));
 }
 
 /**

@@ -1,4 +1,6 @@
-import { openSweepSources, DEFAULT_RATE_SHARE } from '../sources/sweep-sources.js';
+import { canSweep, openSweepSources, DEFAULT_RATE_SHARE } from '../sources/sweep-sources.js';
+import { sourceAdapters } from '../sources/registry.js';
+import type { SourceRole } from '../core/roles.js';
 import { deadlineSignal } from '../net/deadline.js';
 import type { LiveSettings } from '../config/credentials.js';
 import { DEFAULT_LOOKBACK_MS, runSweep, type SweepResult } from '../sweep/run-sweep.js';
@@ -49,8 +51,21 @@ function progressLine(): { update: (p: SweepProgress) => void; done: () => void 
   };
 }
 
+/** The sources that take part in a sweep in one role, in registry order. */
+function sweepers(role: SourceRole) {
+  return sourceAdapters().filter((a) => a.role === role && a.live?.sweep !== undefined);
+}
+
+/** Why there is nothing to sweep: which log a sweep reads and the variable that configures it. */
+function noFleetSource(): UsageError {
+  const idp = sweepers('idp')[0];
+  const what = idp ? `the ${idp.shows.split(':')[0]!}` : 'an identity provider log';
+  const url = idp?.config?.env.find((name) => name.endsWith('_URL'));
+  return new UsageError(`sweep reads ${what}: set ${url ?? 'its URL'} and its credentials (see README, "Configuration")`);
+}
+
 /**
- * A sweep of the configured Okta (and Jamf, when configured) over a window: the sweep command's and
+ * A sweep of the configured identity provider (and MDM, when configured) over a window: the sweep command's and
  * the console's Fleet view. A source that is not configured shows as missing.
  */
 export async function sweepLive(
@@ -61,9 +76,10 @@ export async function sweepLive(
 ): Promise<SweepResult> {
   const sources = await openSweepSources(settings, { ...(opts.rateShare !== undefined ? { rateShare: opts.rateShare } : {}), ...(progress ? { progress } : {}) });
   try {
-    if (!sources.fleet) throw new UsageError('sweep reads the Okta System Log: set TRUSTLINE_OKTA_URL and its credentials (see README, "Configuration")');
+    if (!sources.fleet) throw noFleetSource();
     const result = await runSweep({ sinceMs: opts.sinceMs, untilMs: opts.untilMs, lookbackMs: opts.lookbackMs, fleet: sources.fleet, inventory: sources.inventory, signal });
-    if (!sources.inventory) result.sources.push({ name: 'jamf', role: 'mdm', status: 'missing', events: 0, requests: 0 });
+    const mdm = sweepers('mdm')[0];
+    if (!sources.inventory && mdm) result.sources.push({ name: mdm.id, role: 'mdm', status: 'missing', events: 0, requests: 0 });
     return result;
   } finally {
     await sources.close();
@@ -80,9 +96,9 @@ export async function runSweepCommand(flags: SweepFlags): Promise<void> {
   if (flags.lookback !== undefined && !isDuration(flags.lookback)) throw new UsageError(`--lookback ${flags.lookback}: expected a duration such as 24h`);
   const lookbackMs = flags.lookback !== undefined ? durationMs(flags.lookback) : DEFAULT_LOOKBACK_MS;
   const share = rateShare(flags.share);
-  // The sweep needs Okta in particular (checked below), not just any source.
+  // The sweep needs an identity provider's log in particular (checked below), not just any source.
   const { settings } = await liveSettings(flags.profile, true);
-  if (!settings.okta) throw new UsageError('sweep reads the Okta System Log: set TRUSTLINE_OKTA_URL and its credentials (see README, "Configuration")');
+  if (!canSweep(settings)) throw noFleetSource();
   const progress = progressLine();
   let result;
   try {

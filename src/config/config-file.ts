@@ -1,74 +1,53 @@
 import { FileRefused, readTextFile } from '../io/bounded-file.js';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from './zod.js';
+import { sourceAdapters } from '../sources/registry.js';
 import { DURATION_PATTERN } from '../time/duration.js';
 import { DocumentError, parseYamlDocument } from './yaml-document.js';
 
-const text = z.string().min(1);
+const text = z.string().check(z.minLength(1));
 
-/** A secret, or a command printing it (never both): `tokenCommand: security find-generic-password -s trustline-okta -w`. */
-function eitherOr<T extends Record<string, unknown>>(pairs: readonly (readonly [keyof T & string, keyof T & string])[]) {
-  return (value: T, ctx: z.RefinementCtx): void => {
-    for (const [secret, command] of pairs) {
-      if (value[secret] !== undefined && value[command] !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [command], message: `set ${secret} or ${command}, not both` });
-      }
-    }
-  };
+/**
+ * One named set of service endpoints and credentials: a section per configured source (each source
+ * declares its schema; environment variables override each field) and the shared CA file.
+ */
+function profileSchema() {
+  const sections = Object.fromEntries(sourceAdapters().flatMap((a) => (a.config ? [[a.id, z.optional(a.config.schema)]] : [])));
+  return z.strictObject({
+    ...sections,
+    /** Extra CA certificates (PEM) for TLS inspection proxies. */
+    caFile: z.optional(text),
+  });
 }
-
-/** One named set of service endpoints and credentials. Environment variables override each field. */
-const ProfileSchema = z.strictObject({
-  okta: z
-    .strictObject({
-      url: text.optional(),
-      token: text.optional(),
-      /** A command printing the SSWS token (run without a shell; see README, "Safety"). */
-      tokenCommand: text.optional(),
-      clientId: text.optional(),
-      /** PEM text or a path to a PEM file. */
-      privateKey: text.optional(),
-      keyId: text.optional(),
-    })
-    .superRefine(eitherOr([['token', 'tokenCommand']]))
-    .optional(),
-  jamf: z
-    .strictObject({
-      url: text.optional(),
-      clientId: text.optional(),
-      clientSecret: text.optional(),
-      clientSecretCommand: text.optional(),
-      user: text.optional(),
-      password: text.optional(),
-      passwordCommand: text.optional(),
-    })
-    .superRefine(
-      eitherOr([
-        ['clientSecret', 'clientSecretCommand'],
-        ['password', 'passwordCommand'],
-      ]),
-    )
-    .optional(),
-  /** Extra CA certificates (PEM) for TLS inspection proxies. */
-  caFile: text.optional(),
-});
-export type Profile = z.infer<typeof ProfileSchema>;
+export interface Profile {
+  caFile?: string | undefined;
+  /** Each source's section, by adapter id. */
+  [source: string]: unknown;
+}
 
 /**
  * `$XDG_CONFIG_HOME/trustline/config.yaml` (default `~/.config/trustline/config.yaml`). Keys this
  * build reads are validated; other keys are left for the features that own them.
  */
-const ConfigSchema = z.looseObject({
-  /** Directory of organisation hypothesis packs, added to (or overriding) the built-in pack. */
-  rules: text.optional(),
-  /** Correlation window for cross-source matching, e.g. 30s. */
-  window: z.string().regex(DURATION_PATTERN, 'a duration such as 30s or 2m').optional(),
-  /** The profile used when neither --profile nor TRUSTLINE_PROFILE names one. */
-  profile: text.optional(),
-  profiles: z.record(z.string(), ProfileSchema).optional(),
-});
-export type Config = z.infer<typeof ConfigSchema>;
+function configSchema() {
+  return z.looseObject({
+    /** Directory of organisation hypothesis packs, added to (or overriding) the built-in pack. */
+    rules: z.optional(text),
+    /** Correlation window for cross-source matching, e.g. 30s. */
+    window: z.optional(z.string().check(z.regex(DURATION_PATTERN, 'a duration such as 30s or 2m'))),
+    /** The profile used when neither --profile nor TRUSTLINE_PROFILE names one. */
+    profile: z.optional(text),
+    profiles: z.optional(z.record(z.string(), profileSchema())),
+  });
+}
+export interface Config {
+  rules?: string | undefined;
+  window?: string | undefined;
+  profile?: string | undefined;
+  profiles?: Record<string, Profile> | undefined;
+  [key: string]: unknown;
+}
 
 export function configPath(env: NodeJS.ProcessEnv = process.env): string {
   const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME !== '' ? env.XDG_CONFIG_HOME : join(homedir(), '.config');
@@ -88,5 +67,5 @@ export async function readConfig(path = configPath()): Promise<Config> {
     if (error instanceof FileRefused) throw new DocumentError(`${path}: ${error.message}`);
     throw error;
   }
-  return parseYamlDocument(source, path, ConfigSchema).data;
+  return parseYamlDocument(source, path, configSchema()).data;
 }

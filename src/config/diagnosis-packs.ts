@@ -8,7 +8,7 @@ import type { ActiveModel } from '../diagnosis/rank-analysis.js';
 import { COMMAND_NAMES, LOG_NAMES, PROBE_COMMANDS } from '../sources/mac/ssh/commands.js';
 import { errnoText } from '../io/errno-text.js';
 import { declaredFacts, declaredKinds, sourceAdapters } from '../sources/registry.js';
-import { DocumentError } from './yaml-document.js';
+import { DocumentError } from './document-error.js';
 
 const MAX_PACK_BYTES = 1024 * 1024;
 

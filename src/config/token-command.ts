@@ -1,6 +1,6 @@
 import { registerSecret } from '../secrets/registry.js';
 import { CommandWordsError, splitCommandWords } from './command-words.js';
-import { DocumentError } from './yaml-document.js';
+import { DocumentError } from './document-error.js';
 
 /** How long a tokenCommand may take (a keychain may ask the user to allow access). */
 export const TOKEN_COMMAND_TIMEOUT_MS = 30_000;
@@ -19,8 +19,8 @@ export interface TokenCommandOptions {
 }
 
 /**
- * Runs a credential command from the config (`okta.tokenCommand`, `jamf.clientSecretCommand`,
- * `jamf.passwordCommand`), e.g. `security find-generic-password -s trustline-okta -w`: split into
+ * Runs a credential command from a source's config section (a `tokenCommand`, `clientSecretCommand` or
+ * `passwordCommand`), e.g. `security find-generic-password -s trustline-idp -w`: split into
  * words (command-words.ts) and run without a shell, stdin closed, with a deadline. Its output, trimmed,
  * is the secret; it is registered for masking before anyone uses it. A failure is one line naming the
  * field, never quoting the output (it may be the secret, or half of it).

@@ -6,7 +6,7 @@ import type { SourceRole } from './roles.js';
  * whose kinds include the ones asked about; everywhere else it is unknown.
  */
 export interface Coverage {
-  /** Adapter id (`okta`, `jamf`, `device`, …). */
+  /** Adapter id (`SourceAdapter.id`). */
   source: string;
   role: SourceRole;
   /** The stream read, role-prefixed: `idp.system-log`, `idp.devices`, `mdm.inventory`, `mdm.commands`,

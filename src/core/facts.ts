@@ -12,7 +12,7 @@ export type FactResult =
 
 /**
  * A fact an adapter derives from its state. Names are role-generic (`mdm.managed`, `idp.device.managed`,
- * `endpoint.clock.offset-seconds`) or vendor-prefixed (`jamf.check-in-age-hours`) for organisation packs.
+ * `endpoint.clock.offset-seconds`) or prefixed with the adapter id (`<id>.check-in-age-hours`) for organisation packs.
  */
 export interface FactDeclaration {
   name: string;

@@ -1,7 +1,7 @@
 import type { MacIdentity, MacRecord, Resolution, Sourced, SystemAnswer } from './identity.js';
 import { GIVEN } from './identity.js';
 
-/** Adapter id → label (`okta` → `Okta`), for the words shown to the engineer. */
+/** Adapter id → label (`SourceAdapter.label`), for the words shown to the engineer. */
 export type Labels = ReadonlyMap<string, string>;
 
 const label = (labels: Labels, source: string): string => (source === GIVEN ? 'given' : (labels.get(source) ?? source));

@@ -1,7 +1,7 @@
 /**
  * Device identity: what the on-call engineer gave (serial, user, host name, a system's device id), what
  * each system that knows identities answered, and the one Mac they add up to, every value with where it
- * came from. Vendor-neutral: systems are named by their adapter id (`okta`, `jamf`) and label only.
+ * came from. Vendor-neutral: systems are named by their adapter id and label only.
  */
 
 /** What to look a Mac up by. `ids` holds a system's own device id, keyed by adapter id. */

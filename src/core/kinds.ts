@@ -1,11 +1,11 @@
 /**
- * Event kinds are declared by the adapters that emit them: a vendor kind (`okta.policy.evaluate_sign_on`,
- * `jamf.mdm.command`, `device.trust.failure`: the JSON `kind`, unchanged) maps to one role-generic kind
+ * Event kinds are declared by the adapters that emit them: a vendor kind (`<adapter id>.policy.evaluate_sign_on`,
+ * `device.trust.failure`: the JSON `kind`, unchanged) maps to one role-generic kind
  * (`idp.policy.decision`, `mdm.command`, `endpoint.trust.failure`) that packs use. A pack that names a kind
  * no adapter declares fails to load.
  */
 export interface KindDeclaration {
-  /** Vendor kind as emitted, or a prefix ending in `*` (`okta.device.*`). */
+  /** Vendor kind as emitted, or a prefix ending in `*` (`device.probe.*`). */
   kind: string;
   /** Role-generic kind (`idp.device.lifecycle`). */
   generic: string;

@@ -9,6 +9,16 @@ function mergeSorted(a: readonly TimelineEvent[], b: readonly TimelineEvent[]): 
 }
 
 /**
+ * The work bound of one judging pass: full scans test at most this many events per event of the
+ * index (and at least WORK_FLOOR). An organisation pack of thousands of findings matching on text
+ * alone, over a million events, would otherwise keep the console from reading a key for minutes.
+ */
+export const WORK_PER_EVENT = 16;
+export const WORK_FLOOR = 2_000_000;
+
+export const OVER_WORK_BOUND = `not looked at: the packs ask for more than ${WORK_PER_EVENT} event tests per event (the work bound); give the finding kinds`;
+
+/**
  * Every finding of the model, evaluated once per analysis and shared by all causes. A live batch or
  * a probe output updates it: only findings whose kinds the batch touches (and those related to them)
  * look at events again, and only at the events of their kinds; facts and coverage are re-judged
@@ -19,13 +29,21 @@ export class FindingBook {
   private readonly found = new Map<string, readonly TimelineEvent[]>();
   private readonly anchorsUsed = new Map<string, readonly TimelineEvent[] | undefined>();
   private readonly kindCache = new Map<string, Set<string>>();
+  /** Event tests left in this pass; findings the bound left unscanned (scanned again when it allows). */
+  private budget = 0;
+  private readonly unscanned = new Set<string>();
 
   constructor(
     private readonly model: DiagnosisModel,
     private readonly index: EventIndex,
     private ctx: EvidenceContext,
   ) {
+    this.startPass();
     for (const f of model.findings) this.judge(f, 'scan');
+  }
+
+  private startPass(): void {
+    this.budget = Math.max(WORK_FLOOR, WORK_PER_EVENT * this.index.size);
   }
 
   /** Findings (ids) whose kinds include this event kind. */
@@ -45,6 +63,7 @@ export class FindingBook {
   /** Re-judges after `batch` joined the index, with the context after it (coverage, facts, identity). */
   update(batch: readonly TimelineEvent[], ctx: EvidenceContext): void {
     this.ctx = ctx;
+    this.startPass();
     const touched = new Map<string, TimelineEvent[]>();
     for (const e of batch) {
       const ids = new Set(this.touchedBy(e.kind));
@@ -80,8 +99,19 @@ export class FindingBook {
       return;
     }
     const anchorsChanged = this.anchorsUsed.get(f.id) !== anchors;
-    if (added === 'scan' || (f.relation && (anchorsChanged || added.length > 0))) {
-      this.found.set(f.id, matchingEvents(f, this.index, this.ctx, anchors));
+    if (added === 'scan' || this.unscanned.has(f.id) || (f.relation && (anchorsChanged || added.length > 0))) {
+      const runs = this.index.candidates(f.matcher!.kinds);
+      const cost = runs.reduce((n, run) => n + run.length, 0);
+      if (cost > this.budget) {
+        this.unscanned.add(f.id);
+        this.found.set(f.id, []);
+        this.anchorsUsed.set(f.id, anchors);
+        this.states.set(f.id, { state: 'unknown', why: OVER_WORK_BOUND });
+        return;
+      }
+      this.budget -= cost;
+      this.unscanned.delete(f.id);
+      this.found.set(f.id, matchingEvents(f, runs, this.ctx, anchors));
     } else if (added.length > 0) {
       const test = eventTest(f.matcher!, this.ctx);
       const near = relationTest(f, anchors);

@@ -2,7 +2,6 @@ import type { Coverage } from '../core/coverage.js';
 import type { FactLookup, FactValue } from '../core/facts.js';
 import type { SourceRole } from '../core/roles.js';
 import type { TimelineEvent } from '../model/event.js';
-import type { EventIndex } from './event-index.js';
 import type { CompiledMatcher, Finding, Relation } from './model.js';
 import type { FactTest } from './pack-schema.js';
 import { partitionPoint } from '../timeline/partition-point.js';
@@ -105,11 +104,15 @@ export function relationTest(f: Finding, anchors: readonly TimelineEvent[] | und
   return f.relation && anchors ? related(f.relation, anchors) : undefined;
 }
 
-/** Events of the index that match a finding's matcher and relation, in time order. */
-export function matchingEvents(f: Finding, index: EventIndex, ctx: EvidenceContext, anchors: readonly TimelineEvent[] | undefined): TimelineEvent[] {
+/** Events of the candidate runs (EventIndex.candidates) that match a finding's matcher and relation, in time order. */
+export function matchingEvents(
+  f: Finding,
+  runs: readonly (readonly TimelineEvent[])[],
+  ctx: EvidenceContext,
+  anchors: readonly TimelineEvent[] | undefined,
+): TimelineEvent[] {
   const test = eventTest(f.matcher!, ctx);
   const near = relationTest(f, anchors);
-  const runs = index.candidates(f.matcher!.kinds);
   const found: TimelineEvent[] = [];
   for (const run of runs) for (const e of run) if ((!near || near(e.epochMs)) && test(e)) found.push(e);
   if (runs.length > 1) found.sort((a, b) => a.epochMs - b.epochMs);

@@ -1,8 +1,7 @@
-import { parseDocument } from 'yaml';
 import type { FactDeclaration } from '../core/facts.js';
 import type { KindDeclaration } from '../core/kinds.js';
 import { SOURCE_ROLES } from '../core/roles.js';
-import { DocumentError, parseYamlDocument, type ValidatedDocument } from '../config/yaml-document.js';
+import { DocumentError, readYaml, validateYaml, type ValidatedDocument } from '../config/yaml-document.js';
 import { durationMs } from '../time/duration.js';
 import { DEFAULT_COST, DEFAULT_THRESHOLDS, DEFAULT_WINDOW_MS, type Cause, type CompiledMatcher, type DiagnosisModel, type FieldTest, type Finding, type Step } from './model.js';
 import { asList, ENGINE_VERSION, PackSchema, type FindingDef, type Matcher, type PackV2, type StepDef } from './pack-schema.js';
@@ -24,7 +23,7 @@ export interface PackVocabulary {
   facts: readonly FactDeclaration[];
   /** Probe names trustline can run on the Mac. */
   probes: readonly string[];
-  /** Registered adapter ids; roles are always accepted. */
+  /** Adapter ids (each registered source's `id`); roles are always accepted. */
   sources: readonly string[];
 }
 
@@ -41,14 +40,15 @@ const V1_MESSAGE =
 
 /** Parses and validates one pack file's text (YAML, or JSON, which YAML reads too). */
 export function parsePackText(text: string, file: string): ParsedPack {
-  const top: unknown = parseDocument(text).toJS();
+  const source = readYaml(text, file);
+  const top = source.value;
   if (top !== null && typeof top === 'object' && !('engine' in top) && 'hypotheses' in top) {
     throw new DocumentError(`${file}:1: engine: ${V1_MESSAGE}`);
   }
   if (top !== null && typeof top === 'object' && 'engine' in top && top.engine !== ENGINE_VERSION) {
     throw new DocumentError(`${file}:1: engine: written for engine ${String(top.engine)}; this trustline runs engine ${ENGINE_VERSION}`);
   }
-  const doc = parseYamlDocument(text, file, PackSchema);
+  const doc = validateYaml(source, PackSchema);
   return { file, pack: doc.data, problem: doc.problem };
 }
 

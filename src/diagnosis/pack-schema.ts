@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../config/zod.js';
 import { DURATION_PATTERN } from '../time/duration.js';
 
 /**
@@ -9,10 +9,11 @@ import { DURATION_PATTERN } from '../time/duration.js';
 
 export const ENGINE_VERSION = 2;
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'lowercase letters, digits, dots and dashes');
-const oneOrMany = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
-const probability = z.number().min(0).max(1);
-const duration = z.string().regex(DURATION_PATTERN, 'a duration such as 30s, 5m, 2h');
+const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]*$/, 'lowercase letters, digits, dots and dashes'));
+const nonEmpty = z.string().check(z.minLength(1));
+const oneOrMany = z.union([nonEmpty, z.array(nonEmpty).check(z.minLength(1))]);
+const probability = z.number().check(z.gte(0), z.lte(1));
+const duration = z.string().check(z.regex(DURATION_PATTERN, 'a duration such as 30s, 5m, 2h'));
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 export function asList(value: string | readonly string[] | undefined): readonly string[] {
@@ -20,29 +21,29 @@ export function asList(value: string | readonly string[] | undefined): readonly 
 }
 
 /** A field condition: one value, a list of accepted values (an entry may be `@list`), or a pattern. */
-const fieldCondition = z.union([scalar, z.array(scalar).min(1), z.strictObject({ re: z.string().min(1) })]);
+const fieldCondition = z.union([scalar, z.array(scalar).check(z.minLength(1)), z.strictObject({ re: nonEmpty })]);
 
 /** Which events a finding looks at; every given condition must hold. */
 export const MatcherSchema = z.strictObject({
-  /** A role (`mdm`, `idp`, `endpoint`) or a registered adapter id, or several. */
-  source: oneOrMany.optional(),
+  /** A role (`mdm`, `idp`, `endpoint`) or a registered adapter's id, or several. */
+  source: z.optional(oneOrMany),
   /** Kind patterns matched against the vendor kind or the generic kind; `prefix*` and `@list` allowed. */
-  kind: oneOrMany.optional(),
-  severity: z.union([z.enum(['info', 'warn', 'error']), z.array(z.enum(['info', 'warn', 'error'])).min(1)]).optional(),
-  fields: z.record(z.string(), fieldCondition).optional(),
+  kind: z.optional(oneOrMany),
+  severity: z.optional(z.union([z.enum(['info', 'warn', 'error']), z.array(z.enum(['info', 'warn', 'error'])).check(z.minLength(1))])),
+  fields: z.optional(z.record(z.string(), fieldCondition)),
   /** Case-insensitive pattern over the event summary. */
-  text: z.string().min(1).optional(),
+  text: z.optional(nonEmpty),
   /** Only events about this device or its user (the Mac's own log always is). */
-  mine: z.boolean().optional(),
+  mine: z.optional(z.boolean()),
 });
 
 export const FactTestSchema = z.strictObject({
-  name: z.string().min(1),
+  name: nonEmpty,
   /** Argument for facts that take one (a profile-name pattern). */
-  arg: z.string().min(1).optional(),
-  is: z.union([z.boolean(), z.string()]).optional(),
-  gt: z.number().optional(),
-  lt: z.number().optional(),
+  arg: z.optional(nonEmpty),
+  is: z.optional(z.union([z.boolean(), z.string()])),
+  gt: z.optional(z.number()),
+  lt: z.optional(z.number()),
 });
 
 /**
@@ -54,22 +55,22 @@ export const FindingSchema = z
   .strictObject({
     id,
     /** Plain words for what the finding shows, as evidence lines. */
-    why: z.string().min(1),
+    why: nonEmpty,
     /** Shown when the finding is refuted; default: "Not so: <why>". */
-    whyNot: z.string().min(1).optional(),
+    whyNot: z.optional(nonEmpty),
     /** How often the finding is present with none of the listed causes. */
-    leak: z.number().gt(0).lt(1),
-    match: MatcherSchema.optional(),
-    absent: MatcherSchema.optional(),
-    fact: FactTestSchema.optional(),
+    leak: z.number().check(z.gt(0), z.lt(1)),
+    match: z.optional(MatcherSchema),
+    absent: z.optional(MatcherSchema),
+    fact: z.optional(FactTestSchema),
     /** `match` only: present when at least this many events match. */
-    count: z.number().int().min(2).optional(),
-    near: id.optional(),
-    before: id.optional(),
-    after: id.optional(),
-    within: duration.optional(),
+    count: z.optional(z.int().check(z.gte(2))),
+    near: z.optional(id),
+    before: z.optional(id),
+    after: z.optional(id),
+    within: z.optional(duration),
   })
-  .superRefine((f, ctx) => {
+  .check(z.superRefine((f, ctx) => {
     const forms = [f.match, f.absent, f.fact].filter((x) => x !== undefined).length;
     if (forms !== 1) ctx.addIssue({ code: 'custom', message: 'a finding needs exactly one of match, absent or fact' });
     const relations = [f.near, f.before, f.after].filter((x) => x !== undefined).length;
@@ -78,20 +79,20 @@ export const FindingSchema = z
       ctx.addIssue({ code: 'custom', message: 'near, before, after, within and count apply to match and absent findings only' });
     }
     if (f.absent !== undefined && f.count !== undefined) ctx.addIssue({ code: 'custom', path: ['count'], message: 'count applies to match findings only' });
-  });
+  }));
 
 export const CauseSchema = z.strictObject({
   id,
-  title: z.string().min(1),
-  explanation: z.string().min(1),
+  title: nonEmpty,
+  explanation: nonEmpty,
   /** Probability of the cause before any evidence, in a Mac sign-in incident. */
-  prior: z.number().gt(0).lt(1),
+  prior: z.number().check(z.gt(0), z.lt(1)),
   /** Finding id → probability that this cause, alone, makes the finding present. */
-  produces: z.record(id, probability).refine((r) => Object.keys(r).length > 0, { message: 'a cause must produce at least one finding' }),
+  produces: z.record(id, probability).check(z.refine((r) => Object.keys(r).length > 0, { message: 'a cause must produce at least one finding' })),
   /** Findings that make this cause logically impossible when present (not merely unlikely). */
-  excludedBy: z.array(id).default([]),
+  excludedBy: z._default(z.array(id), []),
   /** Step ids of its runbook, in the order shown. */
-  steps: z.array(id).min(1),
+  steps: z.array(id).check(z.minLength(1)),
   /** The step to take once the cause is likely: the one that confirms or fixes it. */
   remedy: id,
 });
@@ -99,33 +100,35 @@ export const CauseSchema = z.strictObject({
 export const StepSchema = z
   .strictObject({
     id,
-    title: z.string().min(1),
+    title: nonEmpty,
     /** What the step checks or does, in plain words. */
-    checks: z.string().min(1),
+    checks: nonEmpty,
     /** A read-only probe trustline runs on the Mac over SSH (needs a reachable Mac). */
-    probe: z.string().optional(),
+    probe: z.optional(z.string()),
     /** Or a command for the engineer or admin to run. */
-    command: z.string().optional(),
+    command: z.optional(z.string()),
     /** Or a path in an admin console (always possible). */
-    console: z.string().optional(),
-    confirms: z.string().min(1),
-    refutes: z.string().min(1),
+    console: z.optional(z.string()),
+    confirms: nonEmpty,
+    refutes: nonEmpty,
     /** What to expect afterwards, for a step that fixes a cause. */
-    expect: z.string().min(1).optional(),
+    expect: z.optional(nonEmpty),
     /** Findings whose value this step settles (chosen by the information it is expected to give). */
-    settles: z.array(id).default([]),
+    settles: z._default(z.array(id), []),
     /** Relative effort: default 1 for a probe, 2 for a console path, 3 for a command. */
-    cost: z.number().positive().optional(),
+    cost: z.optional(z.number().check(z.positive())),
   })
-  .refine((s) => [s.probe, s.command, s.console].filter((x) => x !== undefined).length === 1, {
-    message: 'a step needs exactly one of probe, command or console',
-  });
+  .check(
+    z.refine((s) => [s.probe, s.command, s.console].filter((x) => x !== undefined).length === 1, {
+      message: 'a step needs exactly one of probe, command or console',
+    }),
+  );
 
 export const ThresholdsSchema = z.strictObject({
   /** A cause is likely at or above this posterior… */
   likely: probability,
   /** …and at least this many times the posterior of the next cause. */
-  margin: z.number().min(1),
+  margin: z.number().check(z.gte(1)),
   /** A cause below this posterior is ruled out (verdict `unlikely`). */
   ruledOut: probability,
 });
@@ -134,13 +137,13 @@ export const PackSchema = z.strictObject({
   /** The diagnosis engine the pack is written for. */
   engine: z.literal(ENGINE_VERSION),
   /** Default `within` for this pack's own findings. */
-  window: duration.optional(),
-  thresholds: ThresholdsSchema.optional(),
+  window: z.optional(duration),
+  thresholds: z.optional(ThresholdsSchema),
   /** Named lists of strings, used as `@name` in kind patterns and field values. */
-  lists: z.record(id, z.array(scalar).min(1)).default({}),
-  findings: z.array(FindingSchema).default([]),
-  causes: z.array(CauseSchema).default([]),
-  steps: z.array(StepSchema).default([]),
+  lists: z._default(z.record(id, z.array(scalar).check(z.minLength(1))), {}),
+  findings: z._default(z.array(FindingSchema), []),
+  causes: z._default(z.array(CauseSchema), []),
+  steps: z._default(z.array(StepSchema), []),
 });
 
 export type Matcher = z.infer<typeof MatcherSchema>;

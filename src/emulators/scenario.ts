@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from '../config/zod.js';
 import { isObject, parseIsoDateTime, stringField, type JsonObject } from './json.js';
 
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -52,11 +52,11 @@ const MetaSchema = z.object({
   serial: z.string(),
   hostname: z.string(),
   user: z.string(),
-  collectedAt: z.string().refine((t) => parseIsoDateTime(t) !== undefined, 'not an ISO 8601 date-time'),
+  collectedAt: z.string().check(z.refine((t) => parseIsoDateTime(t) !== undefined, 'not an ISO 8601 date-time')),
   deviceTimeZone: z.string(),
 });
 
-const ScenarioFileSchema = z.object({ title: z.string(), story: z.string().default('') });
+const ScenarioFileSchema = z.object({ title: z.string(), story: z._default(z.string(), '') });
 
 async function readJson(path: string): Promise<unknown> {
   const text = await readFile(path, 'utf8');

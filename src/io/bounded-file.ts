@@ -12,6 +12,16 @@ export const MAX_OPEN_FILES = 32;
 
 const openSlots = new Semaphore(MAX_OPEN_FILES);
 
+const openWatchers = new Set<() => void>();
+
+/** Calls `watcher` each time a file is opened through this reader (a progress count); returns its remover. */
+export function watchFileOpens(watcher: () => void): () => void {
+  openWatchers.add(watcher);
+  return () => {
+    openWatchers.delete(watcher);
+  };
+}
+
 /** A file that was refused or could not be read: the message is one line, without the path. */
 export class FileRefused extends Error {}
 
@@ -54,6 +64,7 @@ export async function withRegularFile<T>(
   return openSlots.run(async () => {
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
     const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    for (const watcher of openWatchers) watcher();
     try {
       const info = await handle.stat();
       if (!info.isFile()) throw new FileRefused(`${kindOf(info)}, not a regular file; not read`);

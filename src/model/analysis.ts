@@ -18,6 +18,8 @@ export interface SourceSummary {
   shows: string;
   /** Endpoint sources: the probes they can run. */
   probes?: readonly string[];
+  /** Endpoint sources: every command they may run, by name, as shown to the engineer (reports name a run by it). */
+  commands?: Readonly<Record<string, string>>;
   status: SourceStatus;
   events: number;
   /** One line, present when status is 'partial' or 'error': the first failure and how many more. */

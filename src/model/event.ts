@@ -1,4 +1,4 @@
-/** A source adapter's id (`jamf`, `okta`, `device`, …): the registry lists them. */
+/** A source adapter's id (`device`, …): the registry lists them. */
 export type SourceName = string;
 
 export type Severity = 'info' | 'warn' | 'error';
@@ -40,7 +40,7 @@ export interface TimelineEvent {
   /** The timestamp exactly as the source wrote it. */
   originalTime: string;
   source: SourceName;
-  /** Vendor kind as the adapter declares it, e.g. "device.trust.failure", "okta.policy.evaluate_sign_on". */
+  /** Vendor kind as the adapter declares it, e.g. "device.trust.failure" (vendor kinds start with their adapter id). */
   kind: string;
   /** Role-generic kind (`endpoint.trust.failure`, `idp.policy.decision`), from the adapter's kind declarations. */
   generic: string;

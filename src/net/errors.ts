@@ -22,8 +22,11 @@ export class HttpError extends Error {
   }
 }
 
+/** What a source says when its deadline stopped it. */
+export const SOURCE_DEADLINE = 'gave up: the source deadline passed';
+
 /** The deadline (a TimeoutError reason) and a user cancel read differently. */
-export function abortError(signal: AbortSignal, atDeadline = 'gave up: the source deadline passed'): HttpError {
+export function abortError(signal: AbortSignal, atDeadline = SOURCE_DEADLINE): HttpError {
   const reason = signal.reason as { name?: string } | undefined;
   if (reason?.name === 'TimeoutError') return new HttpError('deadline', atDeadline);
   return new HttpError('aborted', 'cancelled');

@@ -1,4 +1,4 @@
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, type SecureContext } from 'node:tls';
 import type { Dispatcher } from 'undici';
 import { FileRefused, readTextFile } from '../io/bounded-file.js';
 import { abortError, HttpError } from './errors.js';
@@ -107,6 +107,25 @@ function describeFailure(error: unknown, settings: HttpSettings, progress: { rec
 /** A CA bundle is at most a few hundred kilobytes (the whole Mozilla store is about 220 KiB). */
 const MAX_CA_FILE_BYTES = 4 * 1024 * 1024;
 
+/**
+ * The default trust store (what a request without `ca` trusts: Node's roots, or the system's under
+ * --use-openssl-ca, and NODE_EXTRA_CA_CERTS) plus every certificate of the CA file. Passing `ca`
+ * instead would put the file and Node's bundled roots in place of all of that. Node 20 starts a
+ * context's own store from the roots alone, so NODE_EXTRA_CA_CERTS is added again here.
+ */
+async function withExtraCa(pem: string): Promise<SecureContext> {
+  const context = createSecureContext();
+  const store = context.context as { addCACert(pem: string): void };
+  const extra = process.env['NODE_EXTRA_CA_CERTS'];
+  if (extra) {
+    // Unreadable: Node warned about it at start-up and trusts nothing from it either.
+    const text = await readTextFile(extra, MAX_CA_FILE_BYTES).catch(() => undefined);
+    if (text?.includes('-----BEGIN CERTIFICATE-----')) store.addCACert(text);
+  }
+  store.addCACert(pem);
+  return context;
+}
+
 type Undici = Pick<typeof import('undici'), 'EnvHttpProxyAgent' | 'request'>;
 
 /**
@@ -146,8 +165,7 @@ export class HttpClient {
     if (ca !== undefined && !ca.includes('-----BEGIN CERTIFICATE-----')) {
       throw new HttpError('config', `CA file ${settings.caFile} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
     }
-    // The extra CA is added to Node's default roots (what a request without `ca` trusts), not put in their place.
-    const tls = ca ? { ca: [...rootCertificates, ca] } : {};
+    const tls = ca ? { secureContext: await withExtraCa(ca) } : {};
     const dispatcher = new EnvHttpProxyAgent({
       connect: { timeout: settings.connectTimeoutMs, ...tls },
       requestTls: tls,

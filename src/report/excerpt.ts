@@ -45,5 +45,7 @@ export function timelineExcerpt(a: Analysis): Excerpt {
   });
   const kept = [...near].sort((x, y) => x.d - y.d || x.index - y.index).slice(0, EXCERPT_MAX_EVENTS);
   kept.sort((x, y) => x.index - y.index);
-  return { around, events: kept.map((x) => x.e), evidence: ids, omitted: near.length - kept.length };
+  // Centred on errors or the end when the top hypothesis has no evidence: those rows are not its evidence.
+  const evidence = new Set(a.hypotheses[0]?.evidence.map((e) => e.eventId) ?? []);
+  return { around, events: kept.map((x) => x.e), evidence, omitted: near.length - kept.length };
 }

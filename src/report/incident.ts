@@ -14,10 +14,13 @@ export interface ReportEvent {
   summary: string;
 }
 
+/** One event cited for a hypothesis, with everything it says for and against it (a record can say both). */
 export interface ReportEvidence {
   eventId: string;
-  supports: boolean;
-  why: string;
+  /** Why-lines of what the event shows for the hypothesis. */
+  supports: string[];
+  /** Why-lines of what it shows against. */
+  contradicts: string[];
   /** The event, when it is in the timeline. */
   event?: ReportEvent;
 }
@@ -38,6 +41,12 @@ export interface ReportHypothesis {
  * Everything an incident report says, as plain data: the Markdown and JSON forms render it, the
  * redaction pass maps its strings. Text in it is raw (sanitised by the renderers).
  */
+/** A runbook step the engineer marked in the console. */
+export interface MarkedStep {
+  title: string;
+  mark: 'done' | 'skipped';
+}
+
 export interface IncidentReport {
   generatedAt: string;
   /** `pseudonyms`: identifiers replaced by keyed pseudonyms; `none`: --no-redact. */
@@ -49,6 +58,8 @@ export interface IncidentReport {
   hypotheses: ReportHypothesis[];
   excerpt: { around: string; events: (ReportEvent & { evidence: boolean })[]; omitted: number };
   probes: ProbeRun[];
+  /** Runbook steps marked in the console (the `x` export only), in runbook order. */
+  steps?: MarkedStep[];
   /** What the evidence could not settle: missing sources, an unmeasured clock, unknown evidence. */
   unknown: string[];
   notes: string[];
@@ -67,6 +78,22 @@ export function reportEvent(e: TimelineEvent): ReportEvent {
   return { id: e.id, time: formatIsoUtc(e.epochMs, e.micros), source: e.source, kind: e.kind, severity: e.severity, summary: e.summary };
 }
 
+/** The hypothesis' evidence one event at a time, in order of first citation: a record is never listed twice. */
+function byEvent(evidence: Hypothesis['evidence'], events: ReadonlyMap<string, ReportEvent>): ReportEvidence[] {
+  const out = new Map<string, ReportEvidence>();
+  for (const ev of evidence) {
+    let entry = out.get(ev.eventId);
+    if (!entry) {
+      const event = events.get(ev.eventId);
+      entry = { eventId: ev.eventId, supports: [], contradicts: [], ...(event ? { event } : {}) };
+      out.set(ev.eventId, entry);
+    }
+    const list = ev.supports ? entry.supports : entry.contradicts;
+    if (!list.includes(ev.why)) list.push(ev.why);
+  }
+  return [...out.values()];
+}
+
 function reportHypotheses(a: Analysis): ReportHypothesis[] {
   const wanted = new Set(a.hypotheses.flatMap((h) => h.evidence.map((ev) => ev.eventId)));
   const events = new Map(a.timeline.filter((e) => wanted.has(e.id)).map((e) => [e.id, reportEvent(e)] as const));
@@ -77,10 +104,7 @@ function reportHypotheses(a: Analysis): ReportHypothesis[] {
     verdict: h.verdict,
     score: h.score,
     explanation: h.explanation,
-    evidence: h.evidence.map((ev) => {
-      const event = events.get(ev.eventId);
-      return { eventId: ev.eventId, supports: ev.supports, why: ev.why, ...(event ? { event } : {}) };
-    }),
+    evidence: byEvent(h.evidence, events),
     unknown: h.unknown,
     next: h.next,
   }));
@@ -112,6 +136,25 @@ export function noEvidence(a: Analysis): string | undefined {
   return `No source has any event for ${who}${reasons ? ` (${reasons})` : ''}: check the serial; the hypotheses below rest on no evidence.`;
 }
 
+/** Events stamped when something was read (a probe, an inventory or device record), not when it happened. */
+const READINGS: ReadonlySet<string> = new Set(['endpoint.probe', 'mdm.inventory.report', 'mdm.inventory.state', 'mdm.inventory.not-found', 'idp.device.state']);
+
+/**
+ * Where the failure shows: the earliest supporting error that happened at its time. A reading (a probe
+ * run, an inventory report) carries the time it was taken, so it is named as such when nothing else shows the failure.
+ */
+function failureShows(a: Analysis, top: ReportHypothesis): string[] {
+  const errors = top.evidence.flatMap((e) => (e.supports.length > 0 && e.event?.severity === 'error' ? [e.event] : []));
+  const ids = new Set(errors.map((e) => e.id));
+  const events = new Map(a.timeline.filter((e) => ids.has(e.id)).map((e) => [e.id, e] as const));
+  const at = (e: ReportEvent) => events.get(e.id)?.epochMs ?? Number.POSITIVE_INFINITY;
+  const earliest = (list: ReportEvent[]) => list.reduce<ReportEvent | undefined>((best, e) => (best === undefined || at(e) < at(best) ? e : best), undefined);
+  const happened = earliest(errors.filter((e) => !READINGS.has(events.get(e.id)?.generic ?? '')));
+  if (happened) return [`The failure shows at ${happened.time} (${happened.source}: ${happened.summary}).`];
+  const read = earliest(errors);
+  return read ? [`A reading taken at ${read.time} shows the failure (${read.source}: ${read.summary}).`] : [];
+}
+
 function summaryOf(a: Analysis, hs: readonly ReportHypothesis[], clockText: string): string {
   const parts: string[] = [];
   const top = hs[0];
@@ -119,16 +162,17 @@ function summaryOf(a: Analysis, hs: readonly ReportHypothesis[], clockText: stri
   if (none) parts.push(none);
   if (!top) parts.push('No hypotheses were ranked.');
   else {
-    const supports = top.evidence.filter((e) => e.supports).length;
-    const against = top.evidence.length - supports;
+    const supports = top.evidence.filter((e) => e.supports.length > 0 && e.contradicts.length === 0).length;
+    const against = top.evidence.filter((e) => e.supports.length === 0).length;
+    const mixed = top.evidence.length - supports - against;
     if (top.verdict === 'likely') {
-      parts.push(`Most likely cause: ${top.title} (likely, score ${top.score.toFixed(2)}; ${supports} supporting and ${against} contradicting evidence).`);
+      const counts = `${supports} supporting${mixed > 0 ? `, ${mixed} mixed` : ''} and ${against} contradicting evidence`;
+      parts.push(`Most likely cause: ${top.title} (likely, score ${top.score.toFixed(2)}; ${counts}).`);
     } else {
       const leaders = inPlay(hs).slice(0, 2).map((h) => `${h.title} (${h.verdict}, ${h.score.toFixed(2)})`);
       parts.push(`No hypothesis is likely yet; leading: ${leaders.join('; ')}.`);
     }
-    const first = top.evidence.find((e) => e.supports && e.event?.severity === 'error')?.event;
-    if (first) parts.push(`The failure shows at ${first.time} (${first.source}: ${first.summary}).`);
+    parts.push(...failureShows(a, top));
     parts.push(`Next step: ${top.next.title}.`);
   }
   parts.push(`Evidence: ${a.sources.map((s) => `${s.name} ${s.status}${s.status === 'missing' ? '' : ` (${s.events} events)`}`).join(', ')}.`);
@@ -139,11 +183,12 @@ function summaryOf(a: Analysis, hs: readonly ReportHypothesis[], clockText: stri
 export interface ReportInput {
   analysis: Analysis;
   probes: ProbeRun[];
+  steps?: MarkedStep[];
   nowMs: number;
 }
 
 /** The incident report of a triaged analysis (not yet redacted: see redactReport). */
-export function buildIncidentReport({ analysis: a, probes, nowMs }: ReportInput): IncidentReport {
+export function buildIncidentReport({ analysis: a, probes, steps, nowMs }: ReportInput): IncidentReport {
   const hypotheses = reportHypotheses(a);
   const excerpt = timelineExcerpt(a);
   const clockText = describeClock(a.clock);
@@ -152,7 +197,8 @@ export function buildIncidentReport({ analysis: a, probes, nowMs }: ReportInput)
     redaction: 'none',
     summary: summaryOf(a, hypotheses, clockText),
     device: { ...a.device },
-    sources: a.sources.map((s) => ({ ...s })),
+    // The command table is for naming probe runs, not for the reader.
+    sources: a.sources.map(({ commands: _commands, ...s }) => s),
     clock: { ...a.clock, text: clockText },
     hypotheses,
     excerpt: {
@@ -161,6 +207,7 @@ export function buildIncidentReport({ analysis: a, probes, nowMs }: ReportInput)
       omitted: excerpt.omitted,
     },
     probes,
+    ...(steps && steps.length > 0 ? { steps: [...steps] } : {}),
     unknown: stillUnknown(a, hypotheses),
     notes: [...a.notes],
   };

@@ -1,6 +1,7 @@
 import { safeLine, safeText } from '../text/boundary.js';
 import type { IncidentReport, ReportEvent, ReportHypothesis } from './incident.js';
 import type { ProbeRun } from './probe-runs.js';
+import { sha256 } from '../io/sha256.js';
 
 /**
  * The incident report as Markdown, safe to paste into a ticket: every string from outside is
@@ -10,6 +11,8 @@ import type { ProbeRun } from './probe-runs.js';
 const SUMMARY_CHARS = 160;
 /** Hypotheses explained in full; the rest are listed in the ranking table only. */
 const EXPLAINED_HYPOTHESES = 3;
+/** The digest of no output at all: a run that printed nothing (most failed runs). */
+const EMPTY_SHA256 = sha256('');
 
 /** One line of inline Markdown: nothing in it can end a table cell, start a link, code span or HTML tag. */
 export function cell(text: string, max = SUMMARY_CHARS): string {
@@ -35,7 +38,10 @@ function explainHypothesis(h: ReportHypothesis): string[] {
   const out = [`### ${h.rank}. ${cell(h.title, 120)}: ${h.verdict} (${h.score.toFixed(2)})`, '', cell(h.explanation, 1000), ''];
   if (h.evidence.length > 0) {
     out.push('Evidence:', '');
-    for (const ev of h.evidence) out.push(`- ${ev.supports ? 'supports' : 'contradicts'}: ${cell(ev.why, 200)} (${where(ev.event, ev.eventId)})`);
+    for (const ev of h.evidence) {
+      const said = [...(ev.supports.length > 0 ? [`supports: ${ev.supports.map((w) => cell(w, 200)).join('; ')}`] : []), ...(ev.contradicts.length > 0 ? [`contradicts: ${ev.contradicts.map((w) => cell(w, 200)).join('; ')}`] : [])];
+      out.push(`- ${said.join('; ')} (${where(ev.event, ev.eventId)})`);
+    }
     out.push('');
   }
   if (h.unknown.length > 0) out.push(`Still unknown: ${h.unknown.map((u) => cell(u, 200)).join('; ')}`, '');
@@ -82,7 +88,8 @@ function probesSection(r: IncidentReport): string[] {
     out.push(probeHeading(p, i), '', ...fenced(p.command, 'sh'), '');
     if (p.error !== undefined) out.push(`Failed: ${cell(p.error, 300)}`, '');
     if (p.reading !== undefined) out.push(`Reading: ${cell(p.reading, 300)}`, '');
-    if (p.output === undefined) out.push(`Output not kept in this session (SHA-256 \`${cell(p.outputSha256, 64)}\`).`, '');
+    if (p.output === '' || (p.output === undefined && p.outputSha256 === EMPTY_SHA256)) out.push('No output.', '');
+    else if (p.output === undefined) out.push(`Output not kept in this session (SHA-256 \`${cell(p.outputSha256, 64)}\`).`, '');
     else {
       out.push(`Output (SHA-256 \`${cell(p.outputSha256, 64)}\`):`, '', ...fenced(p.output, 'text'));
       if (p.outputLinesCut) out.push(`(${p.outputLinesCut} more lines not shown)`);
@@ -90,6 +97,11 @@ function probesSection(r: IncidentReport): string[] {
     }
   });
   return out;
+}
+
+function stepsSection(r: IncidentReport): string[] {
+  if (!r.steps) return [];
+  return ['## Runbook steps marked', '', ...r.steps.map((x) => `- ${x.mark}: ${cell(x.title, 200)}`), ''];
 }
 
 function listSection(title: string, items: readonly string[], empty: string, max = 400): string[] {
@@ -131,6 +143,7 @@ export function renderMarkdown(r: IncidentReport): string {
     ...hypothesesSection(r),
     ...excerptSection(r),
     ...probesSection(r),
+    ...stepsSection(r),
     ...listSection('Still unknown', r.unknown, 'Nothing: every piece of evidence the hypotheses ask for was established.'),
   ];
   if (r.notes.length > 0) out.push(...listSection('Reading notes', r.notes, ''));

@@ -1,5 +1,4 @@
 import type { Analysis } from '../model/analysis.js';
-import { PROBE_COMMANDS } from '../sources/mac/ssh/commands.js';
 import { sha256 } from '../io/sha256.js';
 import type { JournalEntry } from '../model/journal.js';
 
@@ -46,22 +45,28 @@ function readingOf(a: Analysis, name: string): { reading?: string } {
   return summary === undefined ? {} : { reading: summary };
 }
 
-function nameOfCommand(command: string): string | undefined {
-  return Object.keys(PROBE_COMMANDS).find((name) => PROBE_COMMANDS[name] === command);
+/** Every command the analysis's sources may run, by name, as the evidence shows it was run (the endpoint adapters say). */
+function commandsOf(a: Analysis): ReadonlyMap<string, string> {
+  return new Map(a.sources.flatMap((s) => Object.entries(s.commands ?? {})));
+}
+
+function nameOfCommand(commands: ReadonlyMap<string, string>, command: string): string | undefined {
+  return [...commands].find(([, shown]) => shown === command)?.[0];
 }
 
 /** The probes of an incident: those that came with the evidence, then those run from the console, in order. */
 export function probeRuns(a: Analysis, collected: readonly CollectedOutput[], journal: readonly JournalEntry[] = [], outputs: OutputsByDigest = new Map()): ProbeRun[] {
+  const commands = commandsOf(a);
   const runs: ProbeRun[] = collected.map((c) => ({
     name: c.name,
-    command: PROBE_COMMANDS[c.name] ?? c.name,
+    command: commands.get(c.name) ?? c.name,
     origin: 'collected',
     outputSha256: sha256(c.text),
     ...quoted(c.text),
     ...readingOf(a, c.name),
   }));
   for (const entry of journal) {
-    const name = nameOfCommand(entry.command) ?? entry.step;
+    const name = nameOfCommand(commands, entry.command) ?? entry.step;
     runs.push({
       name,
       command: entry.command,

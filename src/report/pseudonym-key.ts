@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { configPath } from '../config/config-file.js';
-import { DocumentError } from '../config/yaml-document.js';
+import { DocumentError } from '../config/document-error.js';
 import { registerSecret } from '../secrets/registry.js';
 
 /** Overrides the key file (e.g. one key shared by a team so pseudonyms match across their reports). */

@@ -23,8 +23,17 @@ const COMMON = new Set(['root', 'admin', 'administrator', 'unknown', 'none', 'nu
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/u.source;
 const HOME_USER = /(?<=\/Users\/)(?!Shared\b)[^/\s:'"`]+/u.source;
-/** Apple silicon UDIDs (8-16 hex) and upper-case UUIDs (Intel UDIDs; Okta and Jamf event ids are lower case). */
+/** Apple silicon UDIDs (8-16 hex) and UUIDs (Intel UDIDs), in either case (the pattern runs case-insensitively). */
 const APPLE_UDID = /\b[0-9A-F]{8}-[0-9A-F]{16}\b|\b[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\b/u.source;
+/**
+ * Event ids name records, not people or devices, and a report's reader looks them up in the evidence:
+ * a source's id, maybe a word, then a UUID in either case (`SOURCE:UUID`, `SOURCE:UUID~2`, `SOURCE:cmd:UUID`).
+ * Left as they are.
+ */
+function eventIdPattern(sources: readonly string[]): string | undefined {
+  const names = sources.filter((n) => /^[a-z][a-z0-9-]*$/.test(n));
+  return names.length === 0 ? undefined : `\\b(?:${names.join('|')})(?::[a-z]+)?:[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\\b(?:~\\d+)?`;
+}
 const OWN_PSEUDONYM = new RegExp(`^(?:serial|udid|host|user)-[0-9a-f]{${HEX_CHARS}}(?:@${PSEUDONYM_DOMAIN.replace('.', '\\.')})?$`);
 
 function canonical(kind: IdentityKind, value: string): string {
@@ -43,7 +52,15 @@ export class Pseudonymizer {
   private readonly cache = new Map<string, string>();
   private pattern: RegExp | undefined;
 
-  constructor(private readonly key: Buffer) {}
+  private readonly eventIds: string | undefined;
+
+  /** `sources`: the ids of the analysis' sources, which prefix its event ids. */
+  constructor(
+    private readonly key: Buffer,
+    sources: readonly string[] = [],
+  ) {
+    this.eventIds = eventIdPattern(sources);
+  }
 
   /** Adds an identifier the evidence names; an address with `@` counts as an e-mail whatever `kind` says. */
   add(kind: IdentityKind, value: string | null | undefined): void {
@@ -75,7 +92,7 @@ export class Pseudonymizer {
     // Longest first: a hostname containing the user name is replaced whole.
     const values = [...this.known.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
     const known = values.length > 0 ? [`(?<known>(?<![\\p{L}\\p{N}_@.])(?:${values.join('|')})(?![\\p{L}\\p{N}_@]))`] : [];
-    const all = [...known, `(?<email>${EMAIL})`, `(?<home>${HOME_USER})`, `(?<udid>${APPLE_UDID})`];
+    const all = [...(this.eventIds ? [`(?<eventid>${this.eventIds})`] : []), ...known, `(?<email>${EMAIL})`, `(?<home>${HOME_USER})`, `(?<udid>${APPLE_UDID})`];
     this.pattern = new RegExp(all.join('|'), 'giu');
     return this.pattern;
   }
@@ -86,20 +103,20 @@ export class Pseudonymizer {
     for (const [value, kind] of this.long) if (out.includes(value)) out = out.split(value).join(this.pseudonym(kind, value));
     return out.replace(this.regex(), (match: string, ...args: unknown[]) => {
       const groups = args[args.length - 1] as Record<string, string | undefined>;
-      if (OWN_PSEUDONYM.test(match)) return match;
+      if (groups['eventid'] !== undefined || OWN_PSEUDONYM.test(match)) return match;
       const known = groups['known'] !== undefined ? this.known.get(match.normalize('NFKC').toLowerCase()) : undefined;
       if (known !== undefined) return this.pseudonym(known, match);
       if (groups['email'] !== undefined) return this.pseudonym('email', match);
       if (groups['home'] !== undefined) return this.pseudonym('user', match);
-      // The pattern runs case-insensitively for the others; UDIDs count only in Apple's upper case.
-      return match === match.toUpperCase() ? this.pseudonym('udid', match) : match;
+      // A UDID is one identifier whatever its case: the pseudonym is of its canonical (upper-case) form.
+      return this.pseudonym('udid', match);
     });
   }
 }
 
 /** A pseudonymizer that knows every identifier the analysis names. */
 export function pseudonymizerFor(key: Buffer, a: Analysis): Pseudonymizer {
-  const p = new Pseudonymizer(key);
+  const p = new Pseudonymizer(key, a.sources.map((s) => s.name));
   p.add('serial', a.device.serial);
   p.add('host', a.device.hostname);
   p.add('user', a.device.user);

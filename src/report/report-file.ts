@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { errnoText } from '../io/errno-text.js';
 import type { IncidentReport } from './incident.js';
 
 /** Where the console's export key writes reports (default: the current directory). */
@@ -26,11 +27,19 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** Writes the report atomically into $TRUSTLINE_REPORT_DIR (else `cwd`) under a new name; returns the path. */
+/**
+ * Writes the report atomically into $TRUSTLINE_REPORT_DIR (else `cwd`) under a new name; returns the path.
+ * A folder that is missing or cannot be written fails in one line, the reason first (`no such directory: /x`).
+ */
 export async function writeReportFile(markdown: string, report: IncidentReport, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Promise<string> {
   const dir = resolve(cwd, env[REPORT_DIR_ENV] && env[REPORT_DIR_ENV] !== '' ? env[REPORT_DIR_ENV] : '.');
+  const fail = (error: unknown): never => {
+    throw new Error(`${errnoText(error, 'directory')}: ${dir}`);
+  };
+  const info = await stat(dir).catch(fail);
+  if (!info.isDirectory()) fail({ code: 'ENOTDIR' });
   let path = join(dir, reportFileName(report));
   for (let n = 2; await exists(path); n++) path = join(dir, reportFileName(report, `-${n}`));
-  await writeFileAtomic(path, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+  await writeFileAtomic(path, markdown.endsWith('\n') ? markdown : `${markdown}\n`).catch(fail);
   return path;
 }

@@ -9,7 +9,7 @@ const NO_CLOCK: ClockReading = { deviceOffsetMs: null, basis: null, applied: fal
 
 /** ok, partial (something failed, something usable was read), error (nothing usable) or missing. */
 export function summarize(adapter: SourceAdapter, read: SourceRead): SourceSummary {
-  const base = { name: adapter.id, role: adapter.role, label: adapter.label, letter: adapter.letter, shows: adapter.shows, ...(adapter.probes ? { probes: adapter.probes } : {}) };
+  const base = { name: adapter.id, role: adapter.role, label: adapter.label, letter: adapter.letter, shows: adapter.shows, ...(adapter.probes ? { probes: adapter.probes } : {}), ...(adapter.commands ? { commands: adapter.commands(read.events) } : {}) };
   if (!read.present) return { ...base, status: 'missing', events: 0 };
   const fatal = read.reports.map((r) => r.fatal).filter((f): f is string => f !== undefined);
   if (fatal.length === 0) {
@@ -18,7 +18,7 @@ export function summarize(adapter: SourceAdapter, read: SourceRead): SourceSumma
     return { ...base, status: 'ok', events: read.events.length };
   }
   const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more file${fatal.length > 2 ? 's' : ''})` : '';
-  return { ...base, status: read.events.length > 0 ? 'partial' : 'error', events: read.events.length, error: `${fatal[0]}${more}` };
+  return { ...base, status: read.events.length > 0 || read.usable === true ? 'partial' : 'error', events: read.events.length, error: `${fatal[0]}${more}` };
 }
 
 function identify(ctx: ParseContext, identities: readonly SourceIdentity[]): DeviceIdentity {

@@ -1,7 +1,7 @@
 import type { Analysis } from '../model/analysis.js';
 import type { ParseContext } from '../model/context.js';
 import type { Severity, SourceName, TimelineEvent } from '../model/event.js';
-import type { ProbeTransport } from '../sources/mac/ssh/transport.js';
+import type { ProbeRunner } from '../core/probe-runner.js';
 import type { SweepResult } from '../sweep/run-sweep.js';
 import type { ActiveModel, AnalysisDiagnosis } from '../diagnosis/rank-analysis.js';
 import type { TimeZones } from './selectors/time-format.js';
@@ -44,6 +44,8 @@ export interface Filters {
   /** Sources toggled on or off; a source not listed is shown. */
   sources: Record<SourceName, boolean>;
   minSeverity: Severity;
+  /** Only the events matching this search (lnav's filter-in, key `m`); absent or '' shows all. */
+  matching?: string;
 }
 
 export interface SearchState {
@@ -58,11 +60,16 @@ import type { JournalEntry } from '../model/journal.js';
 
 export type StepMark = 'done' | 'skipped';
 
+/**
+ * The last probe run, with the hypothesis whose runbook it ran from: a finished run shows on that
+ * runbook only (a probe that failed there has not run on another hypothesis' runbook). A run that
+ * worked also marks its step done, by step key, on every runbook: its evidence joins the timeline for all.
+ */
 export type RunState =
   | { state: 'idle' }
-  | { state: 'running'; stepKey: string; command: string; controller: AbortController }
-  | { state: 'ok'; stepKey: string; command: string; events: number }
-  | { state: 'failed'; stepKey: string; command: string; error: string };
+  | { state: 'running'; stepKey: string; hypothesisId: string; command: string; controller: AbortController }
+  | { state: 'ok'; stepKey: string; hypothesisId: string; command: string; events: number }
+  | { state: 'failed'; stepKey: string; hypothesisId: string; command: string; error: string };
 
 /** What the export key hands to the report writer: the analysis as shown and the probes run here. */
 export interface ReportSnapshot {
@@ -70,13 +77,16 @@ export interface ReportSnapshot {
   journalEntries: JournalEntry[];
   /** Outputs of the probes run from this console, by the SHA-256 their journal entries record. */
   outputs: ReadonlyMap<string, string>;
+  /** Runbook steps marked done or skipped here, in the diagnosis model's order. */
+  steps: { title: string; mark: StepMark }[];
 }
 
 export interface ConsoleInit {
   analysis: Analysis;
   active: ActiveModel;
   ctx: ParseContext;
-  transport?: ProbeTransport;
+  /** The Mac's probe-run action, when this console is connected to it. */
+  probes?: ProbeRunner;
   journal?: (entry: JournalEntry) => void;
   /** Writes the incident report (the `x` key); resolves to where it went. */
   exportReport?: (snapshot: ReportSnapshot) => Promise<string>;
@@ -172,6 +182,8 @@ export interface NavigationSlice {
   commitSearch(): void;
   cancelSearch(): void;
   nextHit(direction: 1 | -1): void;
+  /** `m`: only the events matching the search (lnav's filter-in), or all again. */
+  toggleMatchesOnly(): void;
   /** Esc: closes the prompt or overlay, else cancels a running probe, else leaves the walkthrough. */
   escape(): void;
 }

@@ -166,3 +166,30 @@ export function installRestoreHandlers(options: RestoreHandlerOptions = {}): () 
     process.off('unhandledRejection', onCrash);
   };
 }
+
+export interface SuspendHooks {
+  /** Give the terminal back (normal screen, cooked mode): called just before the process stops. */
+  suspend(): void;
+  /** Take it again and redraw: called when the process continues (`fg`, SIGCONT). */
+  resume(): void;
+}
+
+/**
+ * Job control: Ctrl-Z (SIGTSTP from the terminal, or the console's own key, raw mode having turned
+ * the terminal's off) and `kill -TSTP`. A handled SIGTSTP stops nothing, so after `suspend` the
+ * process stops itself with SIGSTOP (synchronously: the terminal is already given back); SIGCONT
+ * brings it back to `resume`. Returns a disposer.
+ */
+export function installSuspendHandlers(hooks: SuspendHooks): () => void {
+  const onStop = (): void => {
+    hooks.suspend();
+    process.kill(process.pid, 'SIGSTOP');
+  };
+  const onContinue = (): void => hooks.resume();
+  process.on('SIGTSTP', onStop);
+  process.on('SIGCONT', onContinue);
+  return () => {
+    process.off('SIGTSTP', onStop);
+    process.off('SIGCONT', onContinue);
+  };
+}

@@ -22,11 +22,13 @@ export interface AppProps {
   /** Copies text for the user (OSC 52 in the terminal layer). */
   clipboard: (text: string) => void;
   onQuit: () => void;
+  /** Ctrl-Z: stop until `fg` (absent: the key does nothing). */
+  onSuspend?: (() => void) | undefined;
 }
 
 type ConsoleProps = Omit<AppProps, 'store' | 'theme'>;
 
-function Console({ columns, rows, clipboard, onQuit }: ConsoleProps) {
+function Console({ columns, rows, clipboard, onQuit, onSuspend }: ConsoleProps) {
   const store = useConsoleStore();
   const fleetLine = useConsole((s) => fleetHeadline(s) !== null);
   const layout = useMemo(() => computeLayout(columns, rows, fleetLine), [columns, rows, fleetLine]);
@@ -39,10 +41,10 @@ function Console({ columns, rows, clipboard, onQuit }: ConsoleProps) {
     (input: string, key: Key) => {
       for (const name of keyNames(input, key)) {
         const s = store.getState();
-        bindingFor(keyScope(s), name)?.action(s, { input: name, clipboard, onQuit });
+        bindingFor(keyScope(s), name)?.action(s, { input: name, clipboard, onQuit, onSuspend });
       }
     },
-    [store, clipboard, onQuit],
+    [store, clipboard, onQuit, onSuspend],
   );
   useInput(onKey);
   return (

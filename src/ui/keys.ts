@@ -1,6 +1,7 @@
 import type { Key } from 'ink';
 import type { Scope } from '../store/scope.js';
 import type { ConsoleState } from '../store/types.js';
+import { LEGEND } from './legend.js';
 
 /** What a key's action may use besides the store's state and actions. */
 export interface KeyContext {
@@ -8,6 +9,8 @@ export interface KeyContext {
   input: string;
   clipboard: (text: string) => void;
   onQuit: () => void;
+  /** Stops the console as Ctrl-Z would (the terminal layer gives the terminal back first). */
+  onSuspend?: (() => void) | undefined;
 }
 
 export interface KeyBinding {
@@ -57,11 +60,12 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     hint: 'back',
     action: (s) => s.escape(),
   },
-  { id: 'search', keys: ['/'], scopes: PANES, description: 'search summaries and kinds', hint: 'search', action: (s) => s.openSearch() },
+  { id: 'search', keys: ['/'], scopes: PANES, description: 'search summaries and kinds: a regular expression, ignoring case', hint: 'search', action: (s) => s.openSearch() },
   { id: 'search-text', keys: ['<text>'], scopes: ['search'], description: 'type the search text', action: (s, ctx) => s.typeSearch(ctx.input) },
   { id: 'search-erase', keys: ['backspace'], scopes: ['search'], description: 'erase a character', action: (s) => s.eraseSearch() },
   { id: 'next-hit', keys: ['n'], scopes: PANES, description: 'next search match (wraps)', action: (s) => s.nextHit(1) },
   { id: 'prev-hit', keys: ['N'], scopes: PANES, description: 'previous search match (wraps)', action: (s) => s.nextHit(-1) },
+  { id: 'matches-only', keys: ['m'], scopes: PANES, description: 'show only the events matching the search (again: all events)', action: (s) => s.toggleMatchesOnly() },
   { id: 'next-error', keys: ['e'], scopes: PANES, description: 'next error event', hint: 'error', action: (s) => s.nextError(1) },
   { id: 'prev-error', keys: ['E'], scopes: PANES, description: 'previous error event', action: (s) => s.nextError(-1) },
   {
@@ -116,14 +120,27 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     scopes: [...MOVABLE],
     description: 'this help (again: close)',
     hint: 'help',
-    action: (s) => (s.overlay?.kind === 'help' ? s.closeOverlay() : s.openHelp(KEY_TABLE.length)),
+    action: (s) => (s.overlay?.kind === 'help' ? s.closeOverlay() : s.openHelp(helpLength())),
   },
   { id: 'pick-down', keys: ['j', 'down'], scopes: ['picker'], description: 'next Mac', hint: 'move', action: (s) => s.pickerMove(1) },
   { id: 'pick-up', keys: ['k', 'up'], scopes: ['picker'], description: 'previous Mac', action: (s) => s.pickerMove(-1) },
   { id: 'pick', keys: ['enter'], scopes: ['picker'], description: 'fetch the evidence of this Mac', hint: 'choose', action: (s) => s.pickCandidate() },
+  {
+    id: 'suspend',
+    keys: ['ctrl+z'],
+    scopes: [...NOT_TYPING, 'search', 'picker'],
+    description: 'suspend to the shell (fg comes back)',
+    // Raw mode turns the terminal's own Ctrl-Z off, so the key does what the terminal would.
+    action: (_s, ctx) => ctx.onSuspend?.(),
+  },
   { id: 'quit-now', keys: ['ctrl+c'], scopes: [...NOT_TYPING, 'search', 'picker'], description: 'quit from anywhere', action: quit },
   { id: 'quit', keys: ['q'], scopes: [...NOT_TYPING, 'picker'], description: 'quit', hint: 'quit', action: quit },
 ];
+
+/** The help's lines: one per binding, a heading, one per mark of the legend. */
+export function helpLength(): number {
+  return KEY_TABLE.length + 1 + LEGEND.length;
+}
 
 /** The name of a key as the table spells it. */
 export function keyName(input: string, key: Key): string {

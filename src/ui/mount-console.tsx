@@ -1,4 +1,4 @@
-import { render, type Instance } from 'ink';
+import { render, useStdout, type Instance } from 'ink';
 import { useEffect, useState } from 'react';
 import type { ConsoleStore } from '../store/index.js';
 import { App } from './App.js';
@@ -18,13 +18,18 @@ export interface MountOptions {
   stdin: NodeJS.ReadStream;
   copy: (text: string) => void;
   quit: () => void;
+  /** Ctrl-Z: stop until `fg`. */
+  suspend?: () => void;
   /** Called after each frame is built and handed to stdout. */
   onFrame?: () => void;
 }
 
 /** Frames follow the terminal's size as it changes. */
-function Root({ store, theme, stdout, copy, quit }: Pick<MountOptions, 'store' | 'theme' | 'stdout' | 'copy' | 'quit'>) {
+function Root({ store, theme, stdout, copy, quit, suspend, bindRedraw }: Pick<MountOptions, 'store' | 'theme' | 'stdout' | 'copy' | 'quit' | 'suspend'> & { bindRedraw: (redraw: () => void) => void }) {
   const [size, setSize] = useState({ columns: stdout.columns, rows: stdout.rows });
+  // Ink writes only frames that changed; writing "nothing" through it erases and writes the last frame whole.
+  const { write } = useStdout();
+  useEffect(() => bindRedraw(() => write('')), [bindRedraw, write]);
   useEffect(() => {
     const onResize = (): void => setSize({ columns: stdout.columns, rows: stdout.rows });
     stdout.on('resize', onResize);
@@ -32,15 +37,23 @@ function Root({ store, theme, stdout, copy, quit }: Pick<MountOptions, 'store' |
       stdout.off('resize', onResize);
     };
   }, [stdout]);
-  return <App store={store} theme={theme} columns={size.columns} rows={size.rows} clipboard={copy} onQuit={quit} />;
+  return <App store={store} theme={theme} columns={size.columns} rows={size.rows} clipboard={copy} onQuit={quit} onSuspend={suspend} />;
 }
 
+/** The console as mounted; `redraw` writes the whole current frame again (after the screen was lost). */
+export type MountedConsole = Instance & { redraw(): void };
+
 /** Renders the console with Ink. Loaded on demand, so headless commands never load Ink or React. */
-export function mountConsole(opts: MountOptions): Instance {
-  return render(<Root store={opts.store} theme={opts.theme} stdout={opts.stdout} copy={opts.copy} quit={opts.quit} />, {
+export function mountConsole(opts: MountOptions): MountedConsole {
+  let redraw = (): void => undefined;
+  const bindRedraw = (fn: () => void): void => {
+    redraw = fn;
+  };
+  const instance = render(<Root store={opts.store} theme={opts.theme} stdout={opts.stdout} copy={opts.copy} quit={opts.quit} {...(opts.suspend ? { suspend: opts.suspend } : {})} bindRedraw={bindRedraw} />, {
     stdout: opts.stdout,
     stdin: opts.stdin,
     ...RENDER_OPTIONS,
     ...(opts.onFrame ? { onRender: opts.onFrame } : {}),
   });
+  return { ...instance, redraw: () => redraw() };
 }

@@ -1,6 +1,6 @@
 import type { ConsoleStore } from '../store/index.js';
 import { copyToClipboard } from '../terminal/osc52.js';
-import { enterFullscreen, installRestoreHandlers, restoreTerminal } from '../terminal/screen.js';
+import { enterFullscreen, installRestoreHandlers, installSuspendHandlers, restoreTerminal } from '../terminal/screen.js';
 import type { Theme } from './theme/types.js';
 
 export interface ConsoleOptions {
@@ -12,8 +12,9 @@ export interface ConsoleOptions {
 }
 
 /**
- * `TRUSTLINE_EXIT_AFTER_FIRST_FRAME=1` (undocumented, for `npm run bench`): quit as soon as the first
- * frame has been written, so start-up to first frame can be timed from outside.
+ * `TRUSTLINE_EXIT_AFTER_FIRST_FRAME=1` (undocumented, for `npm run bench`): exit on the turn after the
+ * first frame is written (the exit handlers give the terminal back), so start-up to first frame can be
+ * timed from outside without the quit path (Ink's unmount and its render timer) in the figure.
  */
 const EXIT_AFTER_FIRST_FRAME = 'TRUSTLINE_EXIT_AFTER_FIRST_FRAME';
 
@@ -49,13 +50,31 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     opts.store.setState({ message: result.message });
   };
   let quit = (): void => undefined;
-  // Ink writes the frame right after onRender returns: quit on the next turn.
-  const onFrame = env[EXIT_AFTER_FIRST_FRAME] === '1' ? () => void setImmediate(() => quit()) : undefined;
-  const instance = mountConsole({ store: opts.store, theme: opts.theme, stdout, stdin, copy, quit: () => quit(), ...(onFrame ? { onFrame } : {}) });
+  // Ink writes the frame right after onRender returns: exit on the next turn.
+  const onFrame = env[EXIT_AFTER_FIRST_FRAME] === '1' ? () => void setImmediate(() => process.exit(0)) : undefined;
+  // The key raises what the terminal would have sent for Ctrl-Z; the handler below does the rest.
+  const suspend = (): void => void process.kill(process.pid, 'SIGTSTP');
+  const instance = mountConsole({ store: opts.store, theme: opts.theme, stdout, stdin, copy, quit: () => quit(), suspend, ...(onFrame ? { onFrame } : {}) });
   quit = () => instance.unmount();
+  const raw = (on: boolean): void => {
+    if (stdin.isTTY) stdin.setRawMode(on);
+  };
+  const disposeSuspend = installSuspendHandlers({
+    suspend() {
+      restoreTerminal();
+      raw(false);
+    },
+    resume() {
+      raw(true);
+      enterFullscreen(stdout);
+      // Entering the alternate screen cleared it: draw the whole frame again.
+      instance.redraw();
+    },
+  });
   try {
     await instance.waitUntilExit();
   } finally {
+    disposeSuspend();
     restoreTerminal();
     dispose();
   }

@@ -25,32 +25,15 @@ const CODE = ALL.filter((f) => /\.tsx?$/.test(f));
 /** Where vendors may be named: their own folders, the registry, the emulators and the demo. */
 const VENDOR_HOMES = [/^src\/sources\/(jamf|okta|mac)\//, /^src\/sources\/registry\.ts$/, /^src\/emulators\//, /^src\/cli\/demo(-scenario)?\.ts$/];
 
-/** `grep -rlw -e jamf -e okta src` outside the homes: what still names a vendor (main.ts, sweep, identity and resolve-live came with main's device lookup and sweep). */
-const STILL_NAMING_VENDORS = [
-  'src/cli/CONTRACT.md',
-  'src/cli/console-command.ts',
-  'src/cli/live-args.ts',
-  'src/cli/main.ts',
-  'src/cli/sweep.ts',
-  'src/config/config-file.ts',
-  'src/config/credentials.ts',
-  'src/config/token-command.ts',
-  'src/core/coverage.ts',
-  'src/core/facts.ts',
-  'src/core/identity-text.ts',
-  'src/core/identity.ts',
-  'src/core/kinds.ts',
-  'src/diagnosis/packs/builtin.yaml',
-  'src/model/event.ts',
-  'src/sources/live/follow-live.ts',
-  'src/sources/live/live-types.ts',
-  'src/sources/live/resolve-live.ts',
-  'src/sources/live/run-live.ts',
-  'src/sources/sweep-sources.ts',
-  'src/store/selectors/fleet.ts',
-  'src/store/slices/navigation.ts',
-  'src/ui/short-titles.ts',
-];
+/**
+ * Hypothesis ids are a published contract (DESIGN.md) and three of them carry a vendor's word
+ * (`okta-policy-regression`, `okta-device-inactive`, `not-managed-in-jamf`): naming a cause by its id is
+ * not naming a vendor, so those ids are taken out before the check.
+ */
+const CONTRACT_HYPOTHESIS_IDS = /\b(okta-policy-regression|okta-device-inactive|not-managed-in-jamf)\b/g;
+
+/** `grep -rlw -e jamf -e okta src` outside the homes, ids aside: what still names a vendor (the `analyze --json` contract names the sources; the built-in pack). */
+const STILL_NAMING_VENDORS = ['src/cli/CONTRACT.md', 'src/diagnosis/packs/builtin.yaml'];
 
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
@@ -67,19 +50,17 @@ function offenders(from: RegExp, forbidden: RegExp): string[] {
 
 describe('layering', () => {
   it('names vendors only in their adapters, the registry, the emulators and the demo', () => {
-    const naming = ALL.filter((f) => /\b(jamf|okta)\b/.test(readFileSync(join(ROOT, f), 'utf8')) && !VENDOR_HOMES.some((home) => home.test(f)));
+    const names = (f: string) => /\b(jamf|okta)\b/.test(readFileSync(join(ROOT, f), 'utf8').replace(CONTRACT_HYPOTHESIS_IDS, ''));
+    const naming = ALL.filter((f) => names(f) && !VENDOR_HOMES.some((home) => home.test(f)));
     expect(naming.sort()).toEqual(STILL_NAMING_VENDORS);
   });
 
   it('keeps the core (model, core, diagnosis, report) free of the store, the UI and vendor folders', () => {
-    expect(offenders(/^src\/(model|core|diagnosis|report)\//, /^src\/(store|ui|sources\/(jamf|okta|mac))\//)).toEqual(['src/report/probe-runs.ts']);
+    expect(offenders(/^src\/(model|core|diagnosis|report)\//, /^src\/(store|ui|sources\/(jamf|okta|mac))\//)).toEqual([]);
   });
 
   it('keeps transports (HTTP, SSH) out of the store', () => {
-    expect(offenders(/^src\/store\//, /^src\/(net\/|sources\/mac\/ssh\/(ssh-transport|recorded-transport|transport)\.js$|sources\/mac\/run-step\.js$)/)).toEqual([
-      'src/store/slices/runbook.ts',
-      'src/store/types.ts',
-    ]);
+    expect(offenders(/^src\/store\//, /^src\/(net\/|sources\/mac\/ssh\/(ssh-transport|recorded-transport|transport)\.js$|sources\/mac\/run-step\.js$)/)).toEqual([]);
   });
 
   it('keeps the generic HTTP layer free of vendor parsers', () => {

@@ -77,7 +77,7 @@ function oktaToken(): string {
 async function sweep(url: string): Promise<ChildResult> {
   // The emulator scans every event for the few admin changes; on a loaded machine that takes a while.
   const http = { ...SWEEP_HTTP_SETTINGS, headersTimeoutMs: 300_000 };
-  const sources = await openSweepSources({ okta: { url: new URL(url), auth: { kind: 'ssws', token: oktaToken() } } }, { http });
+  const sources = await openSweepSources({ sources: { okta: { url: new URL(url), auth: { kind: 'ssws', token: oktaToken() } } } }, { http });
   try {
     const result = await runSweep({ ...SWEEP_WINDOW, fleet: sources.fleet!, signal: new AbortController().signal });
     const okta = result.sources[0]!;

@@ -30,12 +30,14 @@ export async function benchLiveCriticalPath(): Promise<BenchFigure> {
       const started = performance.now();
       const { analysis } = await runLive({
         settings: {
-          okta: { url: new URL(okta.url), auth: { kind: 'ssws', token } },
-          jamf: { url: new URL(jamf.url), auth: { kind: 'client', ...client } },
+          sources: {
+            okta: { url: new URL(okta.url), auth: { kind: 'ssws', token } },
+            jamf: { url: new URL(jamf.url), auth: { kind: 'client', ...client } },
+          },
         },
         query: { serial: scenario.meta.serial, user: scenario.meta.user, sinceMs: untilMs - 6 * 3_600_000, untilMs },
         identity: { hostname: undefined, user: scenario.meta.user, deviceTimeZone: undefined },
-        oktaPageLimit: PAGE_LIMIT,
+        pageLimit: PAGE_LIMIT,
       });
       analysis.hypotheses = rankAnalysis(analysis, active);
       const elapsed = performance.now() - started;

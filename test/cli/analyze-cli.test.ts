@@ -89,7 +89,7 @@ describe('trustline analyze --md', () => {
 
 describe('bad arguments and unreadable bundles get one line on stderr and a non-zero exit', () => {
   const cases: [string, string[], number, RegExp][] = [
-    ['missing --bundle', ['analyze'], 2, /^trustline: analyze needs --bundle DIR, or the Mac: --serial, --user, --hostname, --okta-device-id or --jamf-id\n$/],
+    ['missing --bundle', ['analyze'], 2, /^trustline: analyze needs --bundle DIR, or the Mac: --serial, --user, --hostname, --jamf-id or --okta-device-id\n$/],
     ['both formats', ['analyze', '--bundle', FULL, '--json', '--md'], 2, /^trustline: option '--json' cannot be used with option '--md'\n$/],
     ['unknown option', ['analyze', '--bundle', FULL, '--frob'], 2, /^trustline: unknown option '--frob'\n$/],
     ['unknown command', ['frob'], 2, /^trustline: unknown command 'frob'\n$/],

@@ -76,7 +76,7 @@ describe('live commands through the CLI', () => {
     expect(bad.stderr).toBe('trustline: --serial C02"; rm -rf /: expected letters and digits, e.g. C02FX1TLQ6L4\n');
     const none = await runCliAsync(['analyze', '--serial', 'C02FX1TLQ6L4']);
     expect(none.status).toBe(2);
-    expect(none.stderr).toMatch(/^trustline: no live source configured: set TRUSTLINE_OKTA_URL/);
+    expect(none.stderr).toMatch(/^trustline: no live source configured: set TRUSTLINE_JAMF_URL and\/or TRUSTLINE_OKTA_URL with credentials/);
     const insecure = await runCliAsync(['analyze', '--serial', 'C02FX1TLQ6L4'], { TRUSTLINE_JAMF_URL: 'http://jamf.example.com', TRUSTLINE_JAMF_USER: 'a', TRUSTLINE_JAMF_PASSWORD: 'b' });
     expect(insecure.stderr).toBe('trustline: TRUSTLINE_JAMF_URL must use https:// (plain http is allowed only for loopback hosts)\n');
     const window = await runCliAsync(['analyze', '--serial', 'C02FX1TLQ6L4', '--since', 'yesterday']);

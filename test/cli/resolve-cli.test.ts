@@ -71,7 +71,7 @@ describe('live commands find the Mac from any key', { timeout: 60_000 }, () => {
     const cases: [string[], string][] = [
       [['analyze', '--jamf-id', '12a'], "trustline: --jamf-id 12a: expected the computer's Jamf id, a number such as 412\n"],
       [['analyze', '--okta-device-id', 'guo"x'], 'trustline: --okta-device-id guo"x: expected an Okta device id such as guo7tlMbpAlice26x7d8\n'],
-      [['collect', '--out', '/tmp/x'], 'trustline: which Mac? give --serial, --user, --hostname, --okta-device-id or --jamf-id\n'],
+      [['collect', '--out', '/tmp/x'], 'trustline: which Mac? give --serial, --user, --hostname, --jamf-id or --okta-device-id\n'],
       [['analyze', '--bundle', 'x', '--hostname', 'alice-mbp'], "trustline: option '--bundle <dir>' cannot be used with option '--hostname <name>'\n"],
     ];
     for (const [args, stderr] of cases) {

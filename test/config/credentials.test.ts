@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { resolveLiveSettings } from '../../src/config/credentials.js';
 import { redactSecrets } from '../../src/secrets/registry.js';
 import { writeTree } from '../helpers/temp-files.js';
+import type { LiveSettings } from '../../src/config/credentials.js';
+import type { JamfSettings } from '../../src/sources/jamf/config.js';
+import type { OktaSettings } from '../../src/sources/okta/config.js';
+
+const oktaOf = (s: LiveSettings) => s.sources['okta'] as OktaSettings | undefined;
+const jamfOf = (s: LiveSettings) => s.sources['jamf'] as JamfSettings | undefined;
 
 const PEM = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n';
 
@@ -17,8 +23,8 @@ describe('resolveLiveSettings', () => {
         TRUSTLINE_JAMF_CLIENT_SECRET: 'jamf-canary-secret-0001',
       },
     );
-    expect(settings.okta?.auth).toEqual({ kind: 'ssws', token: '00canary-env-token-0001' });
-    expect(settings.jamf?.auth).toEqual({ kind: 'client', clientId: 'client-1', clientSecret: 'jamf-canary-secret-0001' });
+    expect(oktaOf(settings)?.auth).toEqual({ kind: 'ssws', token: '00canary-env-token-0001' });
+    expect(jamfOf(settings)?.auth).toEqual({ kind: 'client', clientId: 'client-1', clientSecret: 'jamf-canary-secret-0001' });
     expect(redactSecrets('token 00canary-env-token-0001 and jamf-canary-secret-0001')).toBe('token [redacted] and [redacted]');
   });
 
@@ -31,18 +37,18 @@ describe('resolveLiveSettings', () => {
       },
     };
     const prod = await resolveLiveSettings(config, { TRUSTLINE_JAMF_PASSWORD: 'pw-from-env' });
-    expect(prod.okta?.auth).toMatchObject({ kind: 'oauth', clientId: '0oa1', privateKeyPem: PEM });
-    expect(prod.jamf?.auth).toEqual({ kind: 'user', username: 'svc', password: 'pw-from-env' });
+    expect(oktaOf(prod)?.auth).toMatchObject({ kind: 'oauth', clientId: '0oa1', privateKeyPem: PEM });
+    expect(jamfOf(prod)?.auth).toEqual({ kind: 'user', username: 'svc', password: 'pw-from-env' });
     const lab = await resolveLiveSettings(config, {}, 'lab');
-    expect(lab.okta).toBeUndefined();
-    expect(lab.jamf?.url.port).toBe('9');
+    expect(oktaOf(lab)).toBeUndefined();
+    expect(jamfOf(lab)?.url.port).toBe('9');
     await expect(resolveLiveSettings(config, {}, 'staging')).rejects.toThrow(/^no profile named "staging" in \S+\/trustline\/config\.yaml \(profiles: prod, lab\)$/);
   });
 
   it('reads the private key from a file path', async () => {
     const dir = writeTree({ 'key.pem': PEM });
     const settings = await resolveLiveSettings({}, { TRUSTLINE_OKTA_URL: 'https://x.okta.com', TRUSTLINE_OKTA_CLIENT_ID: '0oa2', TRUSTLINE_OKTA_PRIVATE_KEY: `${dir}/key.pem` });
-    expect(settings.okta?.auth).toMatchObject({ kind: 'oauth', privateKeyPem: PEM });
+    expect(oktaOf(settings)?.auth).toMatchObject({ kind: 'oauth', privateKeyPem: PEM });
   });
 
   it('says what is missing when a configuration is half done', async () => {
@@ -56,6 +62,6 @@ describe('resolveLiveSettings', () => {
   });
 
   it('configures nothing when no source has a URL', async () => {
-    expect(await resolveLiveSettings({}, {})).toEqual({});
+    expect(await resolveLiveSettings({}, {})).toEqual({ sources: {} });
   });
 });

@@ -6,6 +6,10 @@ import { resolveLiveSettings } from '../../src/config/credentials.js';
 import { runTokenCommand } from '../../src/config/token-command.js';
 import { redactSecrets } from '../../src/secrets/registry.js';
 import { tempDir, writeTree } from '../helpers/temp-files.js';
+import type { LiveSettings } from '../../src/config/credentials.js';
+import type { JamfSettings } from '../../src/sources/jamf/config.js';
+
+const jamfOf = (s: LiveSettings) => s.sources['jamf'] as JamfSettings | undefined;
 
 /** A tokenCommand line running a small Node script (quoted: the paths may hold spaces). */
 function command(body: string): { line: string; dir: string } {
@@ -53,8 +57,8 @@ describe('tokenCommand', () => {
     const ran = join(tempDir(), 'ran');
     const { line } = command(`require('fs').appendFileSync(${JSON.stringify(ran)}, 'x'); console.log('jamf-secret-from-command-9')`);
     const config = { profiles: { default: { jamf: { url: 'https://jamf.example.com', clientId: 'c1', clientSecretCommand: line } } } };
-    expect((await resolveLiveSettings(config, {})).jamf?.auth).toEqual({ kind: 'client', clientId: 'c1', clientSecret: 'jamf-secret-from-command-9' });
-    expect((await resolveLiveSettings(config, { TRUSTLINE_JAMF_CLIENT_SECRET: 'from-env-1' })).jamf?.auth).toEqual({ kind: 'client', clientId: 'c1', clientSecret: 'from-env-1' });
+    expect(jamfOf(await resolveLiveSettings(config, {}))?.auth).toEqual({ kind: 'client', clientId: 'c1', clientSecret: 'jamf-secret-from-command-9' });
+    expect(jamfOf(await resolveLiveSettings(config, { TRUSTLINE_JAMF_CLIENT_SECRET: 'from-env-1' }))?.auth).toEqual({ kind: 'client', clientId: 'c1', clientSecret: 'from-env-1' });
     expect(readFileSync(ran, 'utf8')).toBe('x');
     // A profile without a URL runs nothing, and says what is missing.
     await expect(resolveLiveSettings({ profiles: { default: { okta: { tokenCommand: line } } } }, {})).rejects.toThrow('Okta credentials are set but no URL');

@@ -5,11 +5,11 @@ import { factInput, factTable } from '../../src/sources/assemble.js';
 import { streamKinds } from '../../src/sources/coverage.js';
 import { sourceAdapters } from '../../src/sources/registry.js';
 
-/** A registered source's summary, as an analysis lists it. */
-export function sourceSummary(name: string, status: SourceSummary['status'], events = 0, error?: string): SourceSummary {
+/** A registered source's summary, as an analysis lists it (`read`: the source's events, which may shape its command table). */
+export function sourceSummary(name: string, status: SourceSummary['status'], events = 0, error?: string, read: readonly TimelineEvent[] = []): SourceSummary {
   const a = sourceAdapters().find((x) => x.id === name);
   if (!a) throw new Error(`no adapter ${name}`);
-  return { name, role: a.role, label: a.label, letter: a.letter, shows: a.shows, ...(a.probes ? { probes: a.probes } : {}), status, events, ...(error ? { error } : {}) };
+  return { name, role: a.role, label: a.label, letter: a.letter, shows: a.shows, ...(a.probes ? { probes: a.probes } : {}), ...(a.commands ? { commands: a.commands(read) } : {}), status, events, ...(error ? { error } : {}) };
 }
 
 /**
@@ -32,7 +32,12 @@ export function coverageOf(timeline: readonly TimelineEvent[], sources: readonly
  */
 export function handAnalysis(parts: Partial<Omit<Analysis, 'facts'>> & { timeline: TimelineEvent[] }): Analysis {
   const timeline = [...parts.timeline].sort(compareEvents);
-  const sources = parts.sources ?? sourceAdapters().map((a) => sourceSummary(a.id, 'ok', timeline.filter((e) => e.source === a.id).length));
+  const sources =
+    parts.sources ??
+    sourceAdapters().map((a) => {
+      const own = timeline.filter((e) => e.source === a.id);
+      return sourceSummary(a.id, 'ok', own.length, undefined, own);
+    });
   const state = parts.state ?? {};
   const collectedAtMs = parts.collectedAtMs ?? null;
   const facts = factTable(

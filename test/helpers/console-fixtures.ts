@@ -7,6 +7,7 @@ import type { TimelineEvent } from '../../src/model/event.js';
 import { analyzeBundle } from '../../src/sources/bundle/analyze-bundle.js';
 import { readBundleMeta } from '../../src/sources/bundle/meta.js';
 import type { CommandResult, ProbeTransport } from '../../src/sources/mac/ssh/transport.js';
+import { transportProbeRunner } from '../../src/sources/mac/run-step.js';
 import { createConsoleStore, type ConsoleStore } from '../../src/store/create-console-store.js';
 import { runbookSteps } from '../../src/store/selectors/runbook.js';
 import type { ConsoleInit } from '../../src/store/types.js';
@@ -46,8 +47,17 @@ export async function loadScenarioWithout(name: string, deviceRels: string[]): P
   return loadBundle(dir);
 }
 
-export function storeFor(loaded: Loaded, extra: Partial<ConsoleInit> = {}): ConsoleStore {
-  return createConsoleStore({ analysis: loaded.analysis, ctx: loaded.ctx, active: loaded.active, localTimeZone: 'Europe/Berlin', now: () => Date.UTC(2026, 10, 20, 15), ...extra });
+/** A store on a loaded bundle; `transport` connects the Mac through the sources layer's probe-run loop. */
+export function storeFor(loaded: Loaded, { transport, ...extra }: Partial<ConsoleInit> & { transport?: ProbeTransport } = {}): ConsoleStore {
+  return createConsoleStore({
+    analysis: loaded.analysis,
+    ctx: loaded.ctx,
+    active: loaded.active,
+    localTimeZone: 'Europe/Berlin',
+    now: () => Date.UTC(2026, 10, 20, 15),
+    ...(transport ? { probes: transportProbeRunner(transport) } : {}),
+    ...extra,
+  });
 }
 
 /** A transport that answers every command with fixed text (the ProbeTransport interface, not a network mock). */

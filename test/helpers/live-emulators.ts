@@ -2,6 +2,8 @@ import { isAbsolute } from 'node:path';
 import { exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { afterEach } from 'vitest';
 import type { LiveSettings } from '../../src/config/credentials.js';
+import type { JamfSettings } from '../../src/sources/jamf/config.js';
+import type { OktaSettings } from '../../src/sources/okta/config.js';
 import {
   loadScenario,
   scenarioDir,
@@ -11,8 +13,14 @@ import {
   type RunningEmulator,
   type Scenario,
 } from '../../src/emulators/index.js';
+import type { LogPaging } from '../../src/emulators/okta/logs.js';
 import type { HttpSettings } from '../../src/net/http-client.js';
-import type { LiveQuery } from '../../src/sources/live/live-types.js';
+import type { LiveQuery } from '../../src/core/live.js';
+
+/** Live settings with the two emulated sources typed, for tests that change them. */
+export interface EmulatorSettings extends LiveSettings {
+  sources: { okta?: OktaSettings; jamf?: JamfSettings };
+}
 
 const running: RunningEmulator[] = [];
 afterEach(async () => {
@@ -43,11 +51,11 @@ export interface Emulators {
   /** PEM of the service apps' private key. */
   privateKeyPem: string;
   query: LiveQuery;
-  settings(okta: 'ssws' | 'oauth' | 'dpop' | 'none', jamf: 'client' | 'user' | 'none'): LiveSettings;
+  settings(okta: 'ssws' | 'oauth' | 'dpop' | 'none', jamf: 'client' | 'user' | 'none'): EmulatorSettings;
 }
 
 export interface EmulatorTweaks {
-  okta?: { faults?: Faults; rateLimit?: { logsPerWindow?: number; devicesPerWindow?: number; windowSeconds?: number } };
+  okta?: { faults?: Faults; rateLimit?: { logsPerWindow?: number; devicesPerWindow?: number; windowSeconds?: number }; logPaging?: LogPaging };
   jamf?: { faults?: Faults; tokenTtlSeconds?: number; inventoryVersions?: ('v1' | 'v3' | 'v4')[] };
 }
 
@@ -68,6 +76,7 @@ export async function startEmulators(name = 'okta-policy-regression', tweaks: Em
     },
     ...(tweaks.okta?.faults ? { faults: tweaks.okta.faults } : {}),
     ...(tweaks.okta?.rateLimit ? { rateLimit: tweaks.okta.rateLimit } : {}),
+    ...(tweaks.okta?.logPaging ? { logPaging: tweaks.okta.logPaging } : {}),
   });
   running.push(okta);
   const jamf = await startJamfEmulator({
@@ -86,16 +95,16 @@ export async function startEmulators(name = 'okta-policy-regression', tweaks: Em
     privateKeyPem,
     query: { serial: scenario.meta.serial, user: scenario.meta.user, sinceMs: untilMs - 6 * 3_600_000, untilMs },
     settings(oktaMode, jamfMode) {
-      const settings: LiveSettings = {};
+      const settings: EmulatorSettings = { sources: {} };
       const oktaUrl = new URL(okta.url);
-      if (oktaMode === 'ssws') settings.okta = { url: oktaUrl, auth: { kind: 'ssws', token: OKTA_TOKEN } };
+      if (oktaMode === 'ssws') settings.sources.okta = { url: oktaUrl, auth: { kind: 'ssws', token: OKTA_TOKEN } };
       if (oktaMode === 'oauth' || oktaMode === 'dpop') {
         const clientId = oktaMode === 'oauth' ? OAUTH_CLIENT_ID : DPOP_CLIENT_ID;
-        settings.okta = { url: oktaUrl, auth: { kind: 'oauth', clientId, privateKeyPem } };
+        settings.sources.okta = { url: oktaUrl, auth: { kind: 'oauth', clientId, privateKeyPem } };
       }
       const jamfUrl = new URL(jamf.url);
-      if (jamfMode === 'client') settings.jamf = { url: jamfUrl, auth: { kind: 'client', ...JAMF_CLIENT } };
-      if (jamfMode === 'user') settings.jamf = { url: jamfUrl, auth: { kind: 'user', ...JAMF_USER } };
+      if (jamfMode === 'client') settings.sources.jamf = { url: jamfUrl, auth: { kind: 'client', ...JAMF_CLIENT } };
+      if (jamfMode === 'user') settings.sources.jamf = { url: jamfUrl, auth: { kind: 'user', ...JAMF_USER } };
       return settings;
     },
   };

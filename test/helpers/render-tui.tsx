@@ -62,6 +62,7 @@ export interface Tui {
   resize(columns: number, rows: number): Promise<void>;
   copies: string[];
   quits(): number;
+  suspends(): number;
   unmount(): void;
 }
 
@@ -72,7 +73,9 @@ export async function renderTui(store: ConsoleStore, opts: TuiOptions): Promise<
   let size = { columns: opts.columns, rows: opts.rows };
   const clipboard = (text: string) => void copies.push(text);
   const onQuit = () => void quits++;
-  const tree = () => <App store={store} theme={opts.theme ?? NO_COLOR_THEME} columns={size.columns} rows={size.rows} clipboard={clipboard} onQuit={onQuit} />;
+  let suspends = 0;
+  const onSuspend = () => void suspends++;
+  const tree = () => <App store={store} theme={opts.theme ?? NO_COLOR_THEME} columns={size.columns} rows={size.rows} clipboard={clipboard} onQuit={onQuit} onSuspend={onSuspend} />;
   // The fake stdout exists only once rendering starts: render nothing, size it, then render the console.
   const r = render(<></>);
   const setStdout = () => {
@@ -106,6 +109,7 @@ export async function renderTui(store: ConsoleStore, opts: TuiOptions): Promise<
     },
     copies,
     quits: () => quits,
+    suspends: () => suspends,
     unmount: () => r.unmount(),
   };
 }

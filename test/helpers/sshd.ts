@@ -251,6 +251,9 @@ export async function startFakeMac(): Promise<FakeMac> {
       'X11Forwarding no',
       'PrintMotd no',
       'MaxSessions 20',
+      // sshd runs the ForceCommand through the login shell; bash on a socket with SHLVL < 2 sources the
+      // user's ~/.bashrc first (here: pyenv init, ~1 s of every command). The fake Mac is not that account.
+      'SetEnv SHLVL=2',
       'LogLevel VERBOSE',
       `ForceCommand /bin/sh ${join(dir, 'fake-mac.sh')}`,
       '',

@@ -6,7 +6,7 @@ import { cell, fenced, renderMarkdown } from '../../src/report/markdown-report.j
 import { bundleProbeOutputs } from '../../src/sources/mac/recorded-outputs.js';
 import { fileNamePart, reportFileName, writeReportFile } from '../../src/report/report-file.js';
 import { rankAnalysis } from '../../src/diagnosis/rank-analysis.js';
-import { builtinModel, loadBundle } from '../helpers/console-fixtures.js';
+import { builtinModel, loadBundle, makeEvent } from '../helpers/console-fixtures.js';
 import { tempDir } from '../helpers/temp-files.js';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { sourceSummary } from '../helpers/analysis.js';
@@ -82,6 +82,20 @@ describe('the incident report', () => {
     expect(md).toContain('Failed: cancelled');
     expect(md).toContain(`Output not kept in this session (SHA-256 \`${'cd'.repeat(32)}\`).`);
     expect(report.unknown[0]).toBe('No okta evidence: everything only okta can show stays unknown.');
+  });
+
+  it("says where the failure shows by the time it happened, not by when a probe read it", async () => {
+    const { analysis } = await full();
+    const top = analysis.hypotheses[0]!;
+    const probe = makeEvent({ epochMs: Date.UTC(2026, 10, 20, 14, 40), source: 'device', kind: 'device.probe.okta-mtls-cert', severity: 'error', summary: 'certificate expired' });
+    const timeline = [...analysis.timeline, probe];
+    const withProbe = { ...analysis, timeline, hypotheses: [{ ...top, evidence: [{ eventId: probe.id, supports: true, why: 'the probe says so' }, ...top.evidence] }, ...analysis.hypotheses.slice(1)] };
+    const { report } = await makeReport(withProbe, { redact: false, nowMs: NOW });
+    expect(report.summary).toContain('The failure shows at 2026-11-20T14:02:12.090Z');
+    const onlyProbe = { ...withProbe, hypotheses: [{ ...top, evidence: [{ eventId: probe.id, supports: true, why: 'the probe says so' }] }] };
+    const read = await makeReport(onlyProbe, { redact: false, nowMs: NOW });
+    expect(read.report.summary).toContain('A reading taken at 2026-11-20T14:40:00.000Z shows the failure (device: certificate expired).');
+    expect(read.report.summary).not.toContain('The failure shows at');
   });
 
   it('keeps Markdown from outside inert: no table breaks, links, images, HTML or fence escapes', () => {

@@ -9,7 +9,7 @@ import { tempDir } from '../helpers/temp-files.js';
 const KEY = Buffer.from('test-pseudonym-key-0123456789abcdef');
 
 function known(key = KEY): Pseudonymizer {
-  const p = new Pseudonymizer(key);
+  const p = new Pseudonymizer(key, ['jamf', 'okta', 'device']);
   p.add('serial', 'C02FX1TLQ6L4');
   p.add('host', 'alice-mbp');
   p.add('host', "Alice's MacBook Pro");
@@ -36,9 +36,15 @@ describe('pseudonyms', () => {
     expect(known(Buffer.from('another-key-for-pseudonyms-000000')).text('C02FX1TLQ6L4')).not.toBe(known().text('C02FX1TLQ6L4'));
   });
 
-  it('leaves event ids, lower-case UUIDs, commands and times alone', () => {
-    const text = 'okta:3c9e8f70-c6f2-11f0-9a11-5d2f6a7b8c04 at 2026-11-20T14:02:11.804Z: /usr/bin/sntp time.apple.com';
+  it('leaves event ids (uuids in either case), commands and times alone', () => {
+    const text = 'okta:3c9e8f70-c6f2-11f0-9a11-5d2f6a7b8c04 at 2026-11-20T14:02:11.804Z: /usr/bin/sntp time.apple.com; okta:2D6FC3CC-3BFB-4AC1-8259-016CF6A5976C~2, jamf:cmd:aaaaaaaa-3f1e-4b3a-a5b3-ca0cd7430937';
     expect(known().text(text)).toBe(text);
+  });
+
+  it('pseudonymises a UUID that is not an event id, whatever its case, to one pseudonym', () => {
+    const p = known();
+    expect(p.text('udid:9b2a1c3d-1111-2222-3333-444455556666')).toBe(p.text('udid:9B2A1C3D-1111-2222-3333-444455556666'));
+    expect(p.text('udid:9b2a1c3d-1111-2222-3333-444455556666')).toMatch(/^udid:udid-[0-9a-f]{8}$/);
   });
 
   it('handles damaged identifiers of any length without a pattern blow-up', () => {

@@ -75,7 +75,8 @@ describe('a canary secret in the config, the environment and a tokenCommand', ()
         // A tokenCommand that fails after printing the secret: one line, no output quoted.
         const failing = tokenScript(CANARY.command, 3);
         writeConfig(join(home, `fail-${name}`), `profiles:\n  default:\n    okta: { url: "${echo.url}", tokenCommand: "${failing.command.replace(/"/g, '\\"')}" }\n`);
-        const failed = await runCliAsync(['analyze', ...live, '--json'], { ...env, XDG_CONFIG_HOME: join(home, `fail-${name}`) });
+        // Without run A's Jamf secret: the sources' configs are resolved in registry order, and a Jamf secret without its URL would be the error.
+        const failed = await runCliAsync(['analyze', ...live, '--json'], { ...common, XDG_CONFIG_HOME: join(home, `fail-${name}`) });
         expect(failed.status).toBe(2);
         expect(failed.stderr).toMatch(/^trustline: okta\.tokenCommand: ".*node" failed with exit status 3\n$/);
         expectClean(failed, `${name}: failing tokenCommand`);

@@ -55,12 +55,8 @@ describe('hostile strings in exports', () => {
     const documents = Object.entries(c.files)
       .filter(([rel]) => rel.startsWith('okta/') || rel.startsWith('jamf/'))
       .map(([rel, text]) => ({ rel, json: JSON.parse(text) as JsonValue }));
-    const device = Object.entries(c.files).filter(([rel]) => rel.startsWith('device/'));
-    const probes = device.flatMap(([rel, text]) => {
-      const name = rel.replace(/^device\/probes\/|\.txt$/g, '');
-      return rel.startsWith('device/probes/') && isProbeName(name) ? [{ name, rel, text }] : [];
-    });
-    await writeBundle(out, loaded.ctx, documents, { logs: device.filter(([rel]) => !rel.startsWith('device/probes/')).map(([rel, text]) => ({ rel, text })), probes }, []);
+    const device = Object.entries(c.files).filter(([rel]) => rel.startsWith('device/') && (!rel.startsWith('device/probes/') || isProbeName(rel.replace(/^device\/probes\/|\.txt$/g, ''))));
+    await writeBundle(out, loaded.ctx, [...documents, ...device.map(([rel, text]) => ({ rel, text }))], []);
     for (const path of filesUnder(out)) {
       const rel = relative(out, path);
       const text = readFileSync(path, 'utf8');

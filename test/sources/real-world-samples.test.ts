@@ -2,16 +2,21 @@
  * Parsers against public real-world samples (test/fixtures/real-world/README.md names each source).
  * The expected values are read off the samples themselves, not off the parsers' output.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { SourceIdentity } from '../../src/core/adapter.js';
 import type { ParseContext } from '../../src/model/context.js';
 import type { TimelineEvent } from '../../src/model/event.js';
 import { parseJamfComputerFile } from '../../src/sources/jamf/computer.js';
 import { parseJamfHistoryFile } from '../../src/sources/jamf/history.js';
 import { parseJamfMdmCommandsFile } from '../../src/sources/jamf/mdm-commands.js';
 import { parseDeviceLogFile } from '../../src/sources/mac/log/log-file.js';
+import { oktaAdapter } from '../../src/sources/okta/adapter.js';
 import { parseOktaLogFiles } from '../../src/sources/okta/log-files.js';
 import { parseProbeFile, type ProbeName } from '../../src/sources/mac/probes/index.js';
+import { writeTree } from '../helpers/temp-files.js';
 
 function sample(rel: string): string {
   return fileURLToPath(new URL(`../fixtures/real-world/${rel}`, import.meta.url));
@@ -91,6 +96,70 @@ describe('Okta System Log: elastic/integrations pipeline test events', () => {
       deviceOsVersion: '13.3.1',
       app: 'An App Server',
     });
+  });
+});
+
+describe('Okta System Log: an export pipeline that reuses and blanks uuids', () => {
+  it('merges only the true duplicate; keeps the events that reuse a uuid and the one with a blank uuid, and says so', async () => {
+    const rel = 'okta/pipeline-reused-uuids.json';
+    const { events, reports } = await parseOktaLogFiles([{ path: sample(rel), rel }], CTX);
+    const start = 'okta:3aeede38-4f67-11ea-abd3-1f5d113f2546';
+    expect(events.map((e) => [e.id, e.kind, e.originalTime])).toEqual([
+      [start, 'okta.user.session.start', '2020-02-14T20:18:57.718Z'],
+      [`${start}~2`, 'okta.policy.evaluate_sign_on', '2020-02-14T20:18:57.762Z'],
+      [`okta:${rel}#/2`, 'okta.user.session.end', '2020-02-14T22:18:51.843Z'],
+      [`${start}~3`, 'okta.user.session.start', '2020-02-14T21:18:57.718Z'],
+    ]);
+    expect(reports[0]!.messages()).toEqual([
+      `${rel}: 1 duplicate event (same uuid) merged`,
+      `${rel}: 2 event(s) reuse the uuid of a different event (another time, type or content): kept apart, ids suffixed ~2, ~3…`,
+      `${rel}: 1 event(s) with a blank uuid kept, named by their place in the file`,
+    ]);
+  });
+});
+
+describe("Okta Devices API: a saved answer whose first device is not the Mac", () => {
+  const rel = 'okta/devices.json';
+  const read = (ctx: ParseContext, otherIdentities: SourceIdentity[] = []) =>
+    oktaAdapter.readBundle([{ path: sample('okta/devices-windows-first.json'), rel }], { ctx, recorded: undefined, otherIdentities });
+
+  it("picks the record with the Mac's serial, not the first (a Windows machine), and says what it left out", async () => {
+    const result = await read({ ...CTX, serial: 'C02VW333HTDF' });
+    expect(result.state?.devices.map((d) => [d.id, d.platform, d.serial])).toEqual([['guo4a5u7YAHhjXrMN0g4', 'MACOS', 'C02VW333HTDF']]);
+    expect(result.events.map((e) => e.keys.oktaDeviceId)).toEqual(['guo4a5u7YAHhjXrMN0g4']);
+    expect(result.reports.flatMap((r) => r.messages())).toEqual([
+      `${rel}: 1 of 2 device record(s) is not this Mac (serial C02VW333HTDF): not used (Example Device name (WINDOWS))`,
+    ]);
+    expect(oktaAdapter.identities(result.state).map((i) => i.serial)).toEqual(['C02VW333HTDF']);
+  });
+
+  it('matches by hostname when the bundle knows no serial', async () => {
+    const result = await read({ ...CTX, serial: undefined, hostname: 'example mac' });
+    expect(result.state?.devices.map((d) => d.id)).toEqual(['guo4a5u7YAHhjXrMN0g4']);
+  });
+
+  it("matches by what Jamf's record says the Mac is when meta.json names no serial or hostname", async () => {
+    const jamf: SourceIdentity = { origin: 'jamf', serial: 'c02vw333htdf', udid: '12345678-1234-1234-1234-123456789012', hostname: 'Test-Mac-001', users: [], emails: [], vendorIds: {} };
+    const result = await read({ ...CTX, serial: undefined }, [jamf]);
+    expect(result.state?.devices.map((d) => d.id)).toEqual(['guo4a5u7YAHhjXrMN0g4']);
+    expect(result.reports.flatMap((r) => r.messages())).toEqual([
+      `${rel}: 1 of 2 device record(s) is not this Mac (serial c02vw333htdf, UDID 12345678-1234-1234-1234-123456789012, hostname Test-Mac-001): not used (Example Device name (WINDOWS))`,
+    ]);
+  });
+
+  it('keeps only the records that are not another platform when nothing names the Mac', async () => {
+    const result = await read({ ...CTX, serial: undefined });
+    expect(result.state?.devices.map((d) => d.platform)).toEqual(['MACOS']);
+    expect(result.reports.flatMap((r) => r.messages())).toEqual([`${rel}: 1 of 2 device record(s) is not a Mac: not used (Example Device name (WINDOWS))`]);
+  });
+
+  it('uses no record when none is this Mac, and does not claim Okta has none', async () => {
+    const result = await read({ ...CTX, serial: 'C02ABC123DEF' });
+    expect(result.state).toEqual({ devices: [], devicesComplete: false });
+    expect(result.events).toEqual([]);
+    expect(result.reports.flatMap((r) => r.messages())).toEqual([
+      `${rel}: none of the 2 device record(s) is this Mac (serial C02ABC123DEF): no Okta device record used (Example Device name (WINDOWS), Example Mac (MACOS))`,
+    ]);
   });
 });
 
@@ -200,6 +269,34 @@ describe('macOS `log show` lines quoted in public issues and docs', () => {
     expect(sqlite!.epochMs).toBe(Date.UTC(2021, 1, 5, 20, 22, 17, 349));
     expect(sqlite!.severity).toBe('error');
     expect(sqlite!.fields).toMatchObject({ process: 'taskgated', subsystem: 'com.apple.libsqlite3', messageType: 'Error' });
+  });
+  it('an excerpt pasted indented (four spaces as published, two spaces, a tab) reads as if it were not', async () => {
+    const published = readFileSync(sample('device/indented-default-style.log'), 'utf8');
+    const reindented = (indent: string) => published.replace(/^ {4}/gm, indent);
+    const dir = writeTree({ 'two.log': reindented('  '), 'tab.log': reindented('\t') });
+    for (const [path, rel] of [[sample('device/indented-default-style.log'), 'device/four.log'], [join(dir, 'two.log'), 'device/two.log'], [join(dir, 'tab.log'), 'device/tab.log']] as const) {
+      const { events, report, style } = await parseDeviceLogFile(path, rel, CTX);
+      expect(style, rel).toBe('default');
+      // The shell prompt and `Password:` above the output are not log records.
+      expect(report.messages(), rel).toEqual([`${rel}: 2 malformed records skipped, first at ${rel}:1 (not a log record in this style)`]);
+      expect(events.map((e) => [e.epochMs, e.severity, e.summary]), rel).toEqual([
+        [Date.UTC(2023, 9, 14, 9, 53, 54, 688), 'error', 'ImagePreview: An error occurred!'],
+        [Date.UTC(2023, 9, 14, 9, 57, 18, 964), 'error', 'ImagePreview: An error occurred!'],
+      ]);
+      expect(events[1]!.fields).toMatchObject({ subsystem: 'com.simon', category: 'launch', pid: 4021 });
+    }
+  });
+
+  it('json style (one pretty-printed array, as admins save it): banner skipped, nested backtrace, each record at its lines', async () => {
+    const { events, report, style } = await parseDeviceLogFile(sample('device/json-style.json'), 'device/json-style.json', CTX);
+    expect(style).toBe('json');
+    expect(report.messages()).toEqual([]);
+    expect(events.map((e) => [e.epochMs, e.micros, e.fields.process, e.fields.pid, e.raw])).toEqual([
+      [Date.UTC(2023, 1, 23, 9, 44, 2, 761), 747, 'wifid', 50, { file: 'device/json-style.json', line: 2, endLine: 32 }],
+      [Date.UTC(2018, 1, 14, 20, 33, 12, 356), 682, 'trustd', 288, { file: 'device/json-style.json', line: 32, endLine: 50 }],
+    ]);
+    expect(events[0]!.summary).toBe('wifid: EAP: eapState=2');
+    expect(events[1]!.fields).toMatchObject({ subsystem: 'com.apple.securityd', category: 'policy', messageType: 'Default' });
   });
 });
 

@@ -164,6 +164,52 @@ describe('errors and search', () => {
     expect(cursorIndex(store.getState())).toBe(hits[0]);
   });
 
+  it('searches with a regular expression, ignoring case; a bad or hanging pattern is refused in one line and the last search stays', () => {
+    const store = storeFor(cert);
+    const search = (q: string) => {
+      store.getState().openSearch();
+      store.getState().typeSearch(q);
+      store.getState().commitSearch();
+    };
+    search('TRUSTD|okta verify');
+    const hits = searchHits(store.getState());
+    const wanted = visibleTimeline(store.getState()).flatMap((e, i) => (/trustd|okta verify/i.test(e.summary) || /trustd|okta verify/i.test(e.kind) ? [i] : []));
+    expect(wanted.length).toBeGreaterThan(1);
+    expect([...hits]).toEqual(wanted);
+    search('policy (');
+    expect(store.getState().message).toBe('search /policy (/ not a regular expression: Unterminated group');
+    expect(store.getState().search).toEqual({ query: 'TRUSTD|okta verify', draft: undefined });
+    search('(a+)+$');
+    expect(store.getState().message).toMatch(/^search \/\(a\+\)\+\$\/ refused: nested repetition/);
+    expect(store.getState().search.query).toBe('TRUSTD|okta verify');
+  });
+
+  it('m shows only the matches of the search (filter-in), keeps the position, follows a new search, and shows all again', () => {
+    const store = storeFor(cert);
+    store.getState().toggleMatchesOnly();
+    expect(store.getState().message).toBe('no search to show the matches of: press / first');
+    store.getState().openSearch();
+    store.getState().typeSearch('trust');
+    store.getState().commitSearch();
+    store.getState().nextHit(1);
+    const at = cursorEvent(store.getState())!;
+    const all = visibleTimeline(store.getState()).length;
+    store.getState().toggleMatchesOnly();
+    const only = visibleTimeline(store.getState());
+    expect(only.length).toBe(searchHits(store.getState()).length);
+    expect(only.length).toBeLessThan(all);
+    expect(only.every((e) => /trust/i.test(e.summary) || /trust/i.test(e.kind))).toBe(true);
+    expect(cursorEvent(store.getState())?.id).toBe(at.id);
+    store.getState().openSearch();
+    store.getState().typeSearch('okta');
+    store.getState().commitSearch();
+    expect(store.getState().filters.matching).toBe('okta');
+    expect(visibleTimeline(store.getState()).every((e) => /okta/i.test(e.summary) || /okta/i.test(e.kind))).toBe(true);
+    store.getState().toggleMatchesOnly();
+    expect(visibleTimeline(store.getState()).length).toBe(all);
+    expect(store.getState().message).toBe('showing all events');
+  });
+
   it('a search with no match says so; n without a search says to search first; Esc cancels the prompt', () => {
     const store = storeFor(cert);
     store.getState().nextHit(1);

@@ -8,7 +8,9 @@ import { remoteCommand } from '../../src/sources/mac/ssh/commands.js';
 import { evidenceOf } from '../../src/sources/mac/ssh/collect.js';
 import { runbookSteps, selectedStep } from '../../src/store/selectors/runbook.js';
 import type { JournalEntry } from '../../src/store/types.js';
-import { fixedTransport, loadScenario, loadScenarioWithout, selectProbeStep, storeFor } from '../helpers/console-fixtures.js';
+import { runExitCleanups } from '../../src/io/exit-cleanup.js';
+import { INTERRUPTED } from '../../src/sources/mac/run-step.js';
+import { fixedTransport, hangingTransport, loadScenario, loadScenarioWithout, selectProbeStep, storeFor } from '../helpers/console-fixtures.js';
 
 const cert = await loadScenario('cert-chain-break');
 
@@ -135,5 +137,32 @@ describe('runbook: running a probe', () => {
     store.getState().cancelRun();
     await store.getState().confirmRun();
     expect(store.getState().journalEntries).toHaveLength(1);
+  });
+
+  it('a probe still running when trustline ends (hang-up, signal, quit) leaves its line in the journal (issue 17, item 2)', async () => {
+    const journal: JournalEntry[] = [];
+    const store = storeFor(cert, { transport: hangingTransport(), journal: (e) => journal.push(e) });
+    selectProbeStep(store);
+    const step = selectedStep(store.getState())!;
+    store.getState().requestRun();
+    const done = store.getState().confirmRun();
+    expect(journal).toEqual([]);
+    // What every exit path runs (src/terminal/screen.ts, src/cli/main.ts).
+    runExitCleanups();
+    expect(journal).toEqual([{ at: '2026-11-20T15:00:00.000Z', step: step.title, command: expect.any(String), exitCode: null, outputSha256: sha(''), error: INTERRUPTED }]);
+    store.getState().cancelRun();
+    await done;
+    expect(journal.map((e) => e.error)).toEqual([INTERRUPTED, 'cancelled']);
+  });
+
+  it('a probe that ended leaves nothing for the exit clean-ups', async () => {
+    const journal: JournalEntry[] = [];
+    const store = storeFor(cert, { transport: fixedTransport({ stdout: 'x\n' }), journal: (e) => journal.push(e) });
+    selectProbeStep(store);
+    store.getState().requestRun();
+    await store.getState().confirmRun();
+    runExitCleanups();
+    expect(journal).toHaveLength(1);
+    expect(journal[0]?.error).not.toBe(INTERRUPTED);
   });
 });

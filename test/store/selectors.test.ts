@@ -5,8 +5,9 @@ import { bucketOf, histogram, worstSeverity } from '../../src/store/selectors/hi
 import { evidenceCounts, selectedHypothesis } from '../../src/store/selectors/hypotheses.js';
 import { memoLast } from '../../src/store/selectors/memo.js';
 import { runbookSteps, selectedStep, stepProgress } from '../../src/store/selectors/runbook.js';
-import { findHits, nextInSorted, searchHits } from '../../src/store/selectors/search.js';
-import { formatTime, nextTimeMode, timeModeLabel, zoneOf } from '../../src/store/selectors/time-format.js';
+import { findHits } from '../../src/store/selectors/matches.js';
+import { nextInSorted, searchHits } from '../../src/store/selectors/search.js';
+import { crossesYear, formatTime, nextTimeMode, rowTime, timeModeLabel, zoneOf } from '../../src/store/selectors/time-format.js';
 import { cursorEvent, filtersActive, timelineWindow, visibleTimeline, windowStart } from '../../src/store/selectors/timeline.js';
 import { stepCommand } from '../../src/store/step-command.js';
 import { loadScenario, makeEvent, storeFor } from '../helpers/console-fixtures.js';
@@ -118,11 +119,14 @@ describe('time formatting', () => {
   const zones = { device: 'America/Denver', local: 'Europe/Berlin' };
   const t = Date.UTC(2026, 10, 20, 14, 2, 11, 123);
   it('shows UTC with Z, the device zone and the local zone with their offsets', () => {
-    expect(formatTime(t, 'utc', zones)).toBe('11-20 14:02:11.123Z');
-    expect(formatTime(t, 'device', zones)).toBe('11-20 07:02:11.123-0700');
-    expect(formatTime(t, 'local', zones)).toBe('11-20 15:02:11.123+0100');
-    expect(formatTime(t, 'utc', zones, 'full', 456)).toBe('2026-11-20T14:02:11.123456Z');
-    expect(formatTime(t, 'device', zones, 'full')).toBe('2026-11-20T07:02:11.123-07:00');
+    expect(rowTime(t, 'utc', zones)).toEqual({ date: '11-20', time: '14:02:11.123Z' });
+    expect(rowTime(t, 'device', zones)).toEqual({ date: '11-20', time: '07:02:11.123-0700' });
+    expect(rowTime(t, 'local', zones, true)).toEqual({ date: '2026-11-20', time: '15:02:11.123+0100' });
+    expect(crossesYear(t, Date.UTC(2027, 0, 1), 'utc', zones)).toBe(true);
+    expect(crossesYear(t, Date.UTC(2026, 11, 31, 23), 'utc', zones)).toBe(false);
+    expect(crossesYear(t, Date.UTC(2026, 11, 31, 23), 'local', zones)).toBe(true);
+    expect(formatTime(t, 'utc', zones, 456)).toBe('2026-11-20T14:02:11.123456Z');
+    expect(formatTime(t, 'device', zones)).toBe('2026-11-20T07:02:11.123-07:00');
   });
   it('cycles UTC → device → local → UTC, skipping the device zone when unknown', () => {
     expect(nextTimeMode('utc', zones)).toBe('device');

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Severity, SourceName, TimelineEvent } from '../../src/model/event.js';
 import { histogram } from '../../src/store/selectors/histogram.js';
-import { findHits, searchHits } from '../../src/store/selectors/search.js';
+import { findHits } from '../../src/store/selectors/matches.js';
+import { searchHits } from '../../src/store/selectors/search.js';
 import { SEVERITIES, visibleTimeline } from '../../src/store/selectors/timeline.js';
 import { handAnalysis } from '../helpers/analysis.js';
 

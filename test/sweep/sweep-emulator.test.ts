@@ -47,8 +47,10 @@ async function start(generated: GeneratedOrg): Promise<{ okta: RunningEmulator; 
     okta,
     jamf,
     settings: {
-      okta: { url: new URL(okta.url), auth: { kind: 'ssws', token: OKTA_TOKEN } },
-      jamf: { url: new URL(jamf.url), auth: { kind: 'client', ...JAMF_CLIENT } },
+      sources: {
+        okta: { url: new URL(okta.url), auth: { kind: 'ssws', token: OKTA_TOKEN } },
+        jamf: { url: new URL(jamf.url), auth: { kind: 'client', ...JAMF_CLIENT } },
+      },
     },
   };
 }
@@ -153,4 +155,28 @@ describe('sweep against the Okta and Jamf emulators (a generated organisation)',
     expect(total).toBe(20 * read);
     expect(source.covered!.failures.throughMs).toBe(Math.max(...result.signatures.map((s) => s.lastMs)));
   }, 60_000);
+});
+
+describe('a next link that repeats (issue 17, item 15)', () => {
+  it('is not followed: each stream asks once, the source is partial with one line, nothing is counted twice', async () => {
+    const generated = org();
+    const okta = await startOktaEmulator({
+      scenario: generated.scenario,
+      credentials: { apiTokens: [OKTA_TOKEN], oauthClients: [] },
+      logPaging: { repeatNext: true },
+    });
+    running.push(okta);
+    const sources = await openSweepSources({ sources: { okta: { url: new URL(okta.url), auth: { kind: 'ssws', token: OKTA_TOKEN } } } }, { pageLimit: 20, http: FAST_HTTP });
+    try {
+      const result = await runSweep({ ...WINDOW, fleet: sources.fleet!, inventory: sources.inventory, signal: AbortSignal.timeout(60_000) });
+      const source = result.sources.find((x) => x.role === 'idp')!;
+      expect(source.status).toBe('partial');
+      expect(source.error).toMatch(/a next link repeats a page already read/);
+      expect(source.events).toBeLessThanOrEqual(40);
+      const logRequests = okta.requests.filter((r) => r.path.startsWith('/api/v1/logs'));
+      expect(logRequests.length).toBe(2);
+    } finally {
+      await sources.close();
+    }
+  });
 });

@@ -51,6 +51,14 @@ const SPECS: Record<string, Spec> = {
   'search-erase': { setup: (s) => (s.openSearch(), s.typeSearch('ab')), check: (_a, b) => expect(b.search.draft).toBe('a') },
   'next-hit': { setup: searchFor('trust'), check: (_a, b) => expect(cursorIndex(b)).toBe(searchHits(b)[1]) },
   'prev-hit': { setup: searchFor('trust'), check: (_a, b) => expect(cursorIndex(b)).toBe(searchHits(b).at(-1)) },
+  'matches-only': {
+    setup: searchFor('trust'),
+    check: (a, b, t) => {
+      expect(b.filters.matching).toBe('trust');
+      expect(t.frame()).toContain(`Timeline 1/${searchHits(a).length} · only /trust/ ═`);
+      expect(searchHits(b).length).toBe(searchHits(a).length);
+    },
+  },
   'next-error': { check: (_a, b) => expect(cursorIndex(b)).toBe(errorIndices(b)[0]) },
   'prev-error': { setup: (s) => s.edge(1), check: (_a, b) => expect(cursorIndex(b)).toBe(errorIndices(b).at(-1)) },
   // Keys 1..3 hide Jamf, Okta, the Mac (the registry's order); 4..9 name no source here and say so.
@@ -91,6 +99,7 @@ const SPECS: Record<string, Spec> = {
   help: { check: (_a, b, t) => (expect(b.overlay?.kind).toBe('help'), expect(t.frame()).toContain('Keys 1-')) },
   quit: { check: (_a, _b, t) => expect(t.quits()).toBe(1), frameChanges: false },
   'quit-now': { check: (_a, _b, t) => expect(t.quits()).toBe(1), frameChanges: false },
+  suspend: { check: (_a, _b, t) => (expect(t.suspends()).toBe(1), expect(t.quits()).toBe(0)), frameChanges: false },
 };
 
 const NO_KEY = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false };

@@ -1,11 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runbookSteps } from '../../src/store/selectors/runbook.js';
 import { KEY_TABLE, keyLabel } from '../../src/ui/keys.js';
+import { LEGEND } from '../../src/ui/legend.js';
 import type { Theme } from '../../src/ui/theme/types.js';
 import { NO_COLOR_THEME } from '../../src/ui/theme/types.js';
 import { clockText } from '../../src/ui/panes/Header.js';
 import { bucketCell } from '../../src/ui/panes/HistogramStrip.js';
 import { scoreBar } from '../../src/ui/panes/HypothesesPane.js';
-import { fixedTransport, loadScenario, selectProbeStep, storeFor } from '../helpers/console-fixtures.js';
+import { fixedTransport, loadScenario, makeEvent, selectProbeStep, storeFor } from '../helpers/console-fixtures.js';
 import { renderTui, type Tui } from '../helpers/render-tui.js';
 
 const cert = await loadScenario('cert-chain-break');
@@ -76,7 +78,7 @@ describe('timeline, hypotheses and runbook panes', () => {
     const store = storeFor(cert);
     tui = await renderTui(store, { columns: 120, rows: 40 });
     const first = store.getState().analysis.timeline[0]!;
-    expect(tui.frame()).toContain(`>03-14 16:22:05.000Z J · ${first.summary}`);
+    expect(tui.frame()).toContain(`>2025-03-14 16:22:05.000Z J · ${first.summary}`);
     expect(tui.frame()).toMatch(/Z~D [E·W] /);
     expect(tui.frame()).toMatch(/Z O [·EW] /);
     expect(tui.frame()).toContain('Timeline 1/41');
@@ -84,15 +86,31 @@ describe('timeline, hypotheses and runbook panes', () => {
     expect(tui.frame()).toMatch(/^║>[\d\- :.]+Z[ ~][JOD] E /m);
     await tui.press('g');
     await tui.press('z');
-    expect(tui.frame()).toContain('03-14 09:22:05.000-0700 J');
+    expect(tui.frame()).toContain('2025-03-14 09:22:05.000-0700 J');
     await tui.press('z');
-    expect(tui.frame()).toContain('03-14 17:22:05.000+0100 J');
+    expect(tui.frame()).toContain('2025-03-14 17:22:05.000+0100 J');
+  });
+
+  it('shows the year when the timeline spans two, and the date once per day (blank below it on the same day)', async () => {
+    tui = await renderTui(storeFor(cert), { columns: 100, rows: 30 });
+    const rows = tui.lines().filter((l) => /^║[> *]/.test(l));
+    expect(rows[0]).toMatch(/^║>2025-03-14 16:22:05\.000Z J /);
+    expect(rows[1]).toMatch(/^║ 2026-09-03 10:12:30\.000Z J /);
+    expect(rows[2]).toMatch(/^║ {12}10:12:41\.000Z J /);
+    tui.unmount();
+    // The last year of the same scenario: one year, two days.
+    const year = cert.analysis.timeline.filter((e) => new Date(e.epochMs).getUTCFullYear() === 2026);
+    tui = await renderTui(storeFor({ ...cert, analysis: { ...cert.analysis, timeline: year } }), { columns: 100, rows: 30 });
+    const dated = tui.lines().filter((l) => /^║[> *]\d\d-\d\d \d\d:/.test(l));
+    expect(dated.length).toBeGreaterThan(0);
+    expect(tui.lines().filter((l) => /^║[> *] {5} \d\d:/.test(l)).length).toBeGreaterThan(dated.length);
+    expect(tui.frame()).not.toMatch(/^║[> *]\d{4}-/m);
   });
 
   it('renders only the visible window: the title counts all events, the rows fit the pane', async () => {
     const store = storeFor(cert);
     tui = await renderTui(store, { columns: 80, rows: 24 });
-    const rows = tui.lines().filter((l) => /^║[> *]\d\d-\d\d /.test(l));
+    const rows = tui.lines().filter((l) => /^║[> *]((\d{4}-)?\d\d-\d\d| +) [\d:.]+Z/.test(l));
     expect(rows).toHaveLength(store.getState().timelineRows);
     await tui.press('G');
     expect(tui.frame()).toContain('Timeline 41/41');
@@ -129,6 +147,30 @@ describe('timeline, hypotheses and runbook panes', () => {
     expect(tui.frame()).toContain('✗ failed: ssh: connect');
     expect(tui.lines().at(-1)).toContain('ssh: connect to host mac: Connection refused');
   });
+
+  it("a probe that failed from one hypothesis' runbook does not show as failed on another's that has the same step", async () => {
+    const transport = fixedTransport(() => Promise.reject(new Error('ssh: connect to host mac: Connection refused')));
+    const store = storeFor(cert, { transport });
+    selectProbeStep(store);
+    const ranFrom = store.getState().analysis.hypotheses[0]!.id;
+    const probe = store.getState().selectedStep!;
+    const other = store
+      .getState()
+      .analysis.hypotheses.slice(1)
+      .find((h) => runbookSteps({ ...store.getState(), selectedHypothesis: h.id }).some((x) => x.key === probe));
+    expect(other).toBeDefined();
+    tui = await renderTui(store, { columns: 120, rows: 40 });
+    await tui.press('r', 'y');
+    await vi.waitFor(() => expect(tui!.frame()).toContain('✗ failed: ssh: connect'));
+    store.getState().selectHypothesis(other!.id);
+    store.setState({ selectedStep: probe });
+    await tui.press();
+    expect(tui.frame()).toContain('Runbook');
+    expect(tui.frame()).not.toContain('✗ failed');
+    store.getState().selectHypothesis(ranFrom);
+    await tui.press();
+    expect(tui.frame()).toContain('✗ failed: ssh: connect');
+  });
 });
 
 describe('overlays', () => {
@@ -141,13 +183,35 @@ describe('overlays', () => {
     await tui.press('enter');
     const f = tui.frame();
     expect(f).toContain('Event detail');
-    expect(f).toContain(`raw record     ${e.raw.file}:${e.raw.line}`);
-    for (const [k, v] of Object.entries(e.fields)) expect(f).toContain(`${k.padEnd(15)}${String(v)}`.slice(0, 60));
-    expect(f).toMatch(/time {11}2026-\d\d-\d\dT[\d:.]+Z/);
+    const column = Math.max(...['raw record', ...Object.keys(e.fields)].map((k) => k.length)) + 1;
+    expect(f).toContain(`${'raw record'.padEnd(column)}${e.raw.file}:${e.raw.line}`);
+    for (const [k, v] of Object.entries(e.fields)) expect(f).toContain(`${k.padEnd(column)}${String(v)}`.slice(0, 60));
+    expect(f).toMatch(new RegExp(`time {${column - 4}}2026-\\d\\d-\\d\\dT[\\d:.]+Z`));
     await tui.press('j');
-    expect(tui.frame()).not.toMatch(/time {11}2026/);
+    expect(tui.frame()).not.toMatch(/time +2026/);
     await tui.press('escape');
     expect(tui.frame()).toContain('Timeline');
+  });
+
+  it('event detail: names and values in two columns (a name too long for its column gets its own row), one severity line', async () => {
+    const store = storeFor(cert);
+    const e = makeEvent({
+      epochMs: store.getState().analysis.timeline[3]!.epochMs + 1,
+      severity: 'warn',
+      fields: { severity: 'INFO', externalSessionIdOfTheOktaSession: 'idx7tlQ2', outcome: '', client: 'Okta Verify' },
+    });
+    store.getState().appendEvents([e]);
+    store.getState().jumpToEvent(e.id);
+    tui = await renderTui(store, { columns: 80, rows: 24 });
+    await tui.press('enter');
+    const lines = tui.lines().map((l) => l.replace(/^[│║]|[│║]$/g, ''));
+    expect(lines.filter((l) => /^severity\b/.test(l))).toEqual([expect.stringMatching(/^severity +warn \(as logged: INFO\) *$/)]);
+    const name = lines.findIndex((l) => l.startsWith('externalSessionIdOfThe'));
+    expect(lines[name]!.trimEnd()).toBe('externalSessionIdOfTheOktaSession');
+    const column = lines[name + 1]!.indexOf('idx7tlQ2');
+    expect(column).toBeGreaterThan(8);
+    expect(lines.find((l) => l.startsWith('client'))!.indexOf('Okta Verify')).toBe(column);
+    expect(lines.some((l) => /^outcome *$/.test(l))).toBe(true);
   });
 
   it('hypothesis evidence: supports and contradicts with why; Enter jumps the timeline to the event', async () => {
@@ -155,7 +219,7 @@ describe('overlays', () => {
     tui = await renderTui(store, { columns: 120, rows: 40 });
     await tui.press('tab', 'enter');
     expect(tui.frame()).toContain('Evidence (25) · Enter jumps to the event');
-    expect(tui.frame()).toMatch(/>\+ \d\d-\d\d [\d:.]+Z D /);
+    expect(tui.frame()).toMatch(/>\+ 2026-\d\d-\d\d [\d:.]+Z D /);
     await tui.press('j', 'enter');
     const target = store.getState().analysis.hypotheses[0]!.evidence[1]!.eventId;
     expect(store.getState().cursor?.id).toBe(target);
@@ -174,16 +238,29 @@ describe('overlays', () => {
     expect(tui.frame()).not.toContain('Keys ');
   });
 
-  it('help: G shows a full last page, with the last binding on it', async () => {
+  it('help: G shows a full last page, ending in the legend of the marks on screen', async () => {
     tui = await renderTui(storeFor(cert), { columns: 80, rows: 24 });
     await tui.press('?', 'G');
-    const last = `${keyLabel(KEY_TABLE.at(-1)!.keys).padEnd(4)}`;
     const rows = () => tui!.lines().filter((l) => /^║\S/.test(l));
-    expect(rows().at(-1)).toMatch(new RegExp(`^║${last}`));
+    expect(rows().at(-1)).toMatch(/^║… +cut to fit: o \(step\), Enter \(event\), i \(notes\) show it all *║$/);
+    // Every mark's line is whole at 80 columns.
+    for (const { mark } of LEGEND) expect(rows().find((l) => l.startsWith(`║${mark} `))).toMatch(/[^…]║$/);
     expect(rows().length).toBeGreaterThan(10);
     expect(tui.frame()).toMatch(/Keys \d+-(\d+)\/\1 /);
     await tui.press('k');
-    expect(rows().at(-1)).not.toMatch(new RegExp(`^║${last}`));
+    expect(rows().at(-1)).not.toMatch(/^║… +cut to fit/);
+  });
+
+  it('help explains every mark the panes draw: evidence counts, clock correction, severities, search hits, histogram', async () => {
+    tui = await renderTui(storeFor(cert), { columns: 120, rows: 40 });
+    await tui.press('?', 'G');
+    const f = tui.frame();
+    expect(f).toContain('Marks on screen');
+    expect(f).toMatch(/\+12-0\?1 +evidence: 12 events support, 0 contradict, 1 fact unknown/);
+    expect(f).toMatch(/~ +after a time: moved by the measured Mac clock offset/);
+    expect(f).toMatch(/· W E +severity: info, warning, error/);
+    expect(f).toMatch(/\* +a timeline event that matches the search/);
+    expect(f).toMatch(/! \+ +histogram, no colour: a slice with errors \/ with warnings/);
   });
 
   it('search prompt: shows what is typed, then the matches', async () => {
@@ -195,6 +272,14 @@ describe('overlays', () => {
     expect(tui.frame()).toMatch(/Timeline \d+\/41 · \/okta \d+/);
     expect(tui.frame()).toMatch(/\d+ matches/);
     expect(tui.frame()).toMatch(/^║\*/m);
+    await tui.press('N');
+    expect(tui.lines().at(-1)).toMatch(/^match (\d+)\/\1 · search wrapped to the last match/);
+    await tui.press('m');
+    expect(tui.frame()).toMatch(/Timeline \d+\/\d+ · only \/okta\/ ═/);
+    await tui.press('/');
+    await tui.type('zzzz-nothing');
+    await tui.press('enter');
+    expect(tui.frame()).toContain('no events (check the filters: 1-3, v, m shows more than the matches)');
   });
 
   it('probe confirmation shows the exact command; the walkthrough walks its five stages', async () => {

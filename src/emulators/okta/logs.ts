@@ -1,6 +1,6 @@
 // GET /api/v1/logs: bounded and polling queries over the scenario's System Log events.
 import { jsonReply, type Exchange, type Reply } from '../http-util.js';
-import { parseIsoDateTime, valuesAt } from '../json.js';
+import { isObject, parseIsoDateTime, valuesAt, type JsonObject } from '../json.js';
 import type { OktaLogRecord } from '../scenario.js';
 import { invalidFilter, validationFailed } from './errors.js';
 import { evaluateScim, type ScimNode } from './filter.js';
@@ -138,8 +138,26 @@ function firstWhere(list: readonly OktaLogRecord[], after: (r: OktaLogRecord) =>
   return partitionPoint(0, list.length, (i) => !after(list[i]!));
 }
 
+/** Paging misbehaviour and sizes a test asks for (none by default). */
+export interface LogPaging {
+  /** Every next link is the page's own URL again (a server stuck on one cursor). */
+  repeatNext?: boolean;
+  /** Each event gets `debugContext.debugData.padding` of this many characters (large events). */
+  padBytes?: number;
+}
+
+function asObject(value: unknown): JsonObject {
+  return isObject(value) ? value : {};
+}
+
+function padded(event: JsonObject, bytes: number): JsonObject {
+  if (bytes <= 0) return event;
+  const debugContext = asObject(event['debugContext']);
+  return { ...event, debugContext: { ...debugContext, debugData: { ...asObject(debugContext['debugData']), padding: 'x'.repeat(bytes) } } };
+}
+
 /** Answers one /api/v1/logs request; `nowMs` is the emulated org's "now". */
-export function listLogs(ex: Exchange, events: readonly OktaLogRecord[], nowMs: number): Reply {
+export function listLogs(ex: Exchange, events: readonly OktaLogRecord[], nowMs: number, paging: LogPaging = {}): Reply {
   const query = parseQuery(ex, nowMs);
   if ('status' in query) return query;
   // Polling queries follow persistence order; bounded ones follow `published`.
@@ -183,5 +201,8 @@ export function listLogs(ex: Exchange, events: readonly OktaLogRecord[], nowMs: 
   } else if (last && selected.length > page.length) {
     next = `${lastPosition!.ms}_${lastPosition!.seq}`;
   }
-  return jsonReply(200, page.map((r) => r.event), { link: pageLinks(ex, next) });
+  const body = page.map((r) => padded(r.event, paging.padBytes ?? 0));
+  const link =
+    paging.repeatNext && next !== undefined ? [...pageLinks(ex, undefined), `<${ex.base}${ex.url.pathname}${ex.url.search}>; rel="next"`] : pageLinks(ex, next);
+  return jsonReply(200, body, { link });
 }

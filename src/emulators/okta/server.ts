@@ -7,7 +7,7 @@ import type { Faults, OktaCredentials, RunningEmulator } from '../types.js';
 import { OktaResourceAuth } from './auth.js';
 import { getDevice, listDevices } from './devices.js';
 import { methodNotAllowed, notFound, oktaError, tooManyRequests } from './errors.js';
-import { listLogs } from './logs.js';
+import { listLogs, type LogPaging } from './logs.js';
 import { buildDirectory, listUserDevices, listUsers } from './users.js';
 import { familyOf, RateLimiter, type EndpointFamily, type RateLimitOptions } from './rate-limit.js';
 import { OktaTokenEndpoint, TOKEN_PATH } from './token-endpoint.js';
@@ -22,6 +22,8 @@ export interface OktaEmulatorOptions {
   nowMs?: () => number;
   /** Access-token lifetime; Okta fixes it at 3600 (shorter only to test expiry). */
   tokenTtlSeconds?: number;
+  /** System Log paging faults and event sizes (a next link that repeats, large events). */
+  logPaging?: LogPaging;
 }
 
 const SCOPES: Record<EndpointFamily, string | undefined> = { logs: 'okta.logs.read', devices: 'okta.devices.read', users: 'okta.users.read', other: undefined };
@@ -48,7 +50,7 @@ export async function startOktaEmulator(opts: OktaEmulatorOptions): Promise<Runn
   function route(ex: Exchange): Reply {
     const path = ex.url.pathname;
     if (ex.method !== 'GET') return methodNotAllowed();
-    if (path === '/api/v1/logs') return listLogs(ex, events, nowMs());
+    if (path === '/api/v1/logs') return listLogs(ex, events, nowMs(), opts.logPaging);
     if (path === '/api/v1/devices') return listDevices(ex, devices);
     if (path === '/api/v1/users') return listUsers(ex, directory);
     const userDevices = /^\/api\/v1\/users\/([^/]+)\/devices$/.exec(path);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../config/zod.js';
 import type { Coverage } from '../../core/coverage.js';
 import { SOURCE_ROLES } from '../../core/roles.js';
 import { resolutionNotes } from '../../core/identity-text.js';
@@ -7,12 +7,10 @@ import { EMPTY_CONTEXT, type ParseContext } from '../../model/context.js';
 import { formatIsoUtc, parseZonedTimestamp } from '../../time/timestamp.js';
 import { isValidTimeZone } from '../../time/zone.js';
 
-const optionalText = z
-  .string()
-  .transform((s) => s.trim())
-  .optional()
-  .nullable()
-  .transform((s) => (s ? s : undefined));
+const optionalText = z.pipe(
+  z.nullable(z.optional(z.string().check(z.trim()))),
+  z.transform((s: string | null | undefined) => (s ? s : undefined)),
+);
 
 const MetaSchema = z.object({
   serial: optionalText,
@@ -20,7 +18,7 @@ const MetaSchema = z.object({
   user: optionalText,
   collectedAt: optionalText,
   deviceTimeZone: optionalText,
-  coverage: z.unknown().optional(),
+  coverage: z.optional(z.unknown()),
 });
 
 /** One stream's recorded read, as `collect` writes it (see Coverage). */
@@ -28,13 +26,13 @@ const CoverageSchema = z.object({
   source: z.string(),
   role: z.enum(SOURCE_ROLES),
   stream: z.string(),
-  kinds: z.array(z.string()).default([]),
-  file: z.string().optional(),
-  from: z.string().nullable(),
-  until: z.string().nullable(),
-  filter: z.object({ users: z.array(z.string()).optional(), devices: z.array(z.string()).optional() }).optional(),
+  kinds: z._default(z.array(z.string()), []),
+  file: z.optional(z.string()),
+  from: z.nullable(z.string()),
+  until: z.nullable(z.string()),
+  filter: z.optional(z.object({ users: z.optional(z.array(z.string())), devices: z.optional(z.array(z.string())) })),
   complete: z.boolean(),
-  why: z.string().optional(),
+  why: z.optional(z.string()),
 });
 
 function instantOrNull(text: string | null): number | null | undefined {
@@ -74,13 +72,13 @@ export function coverageForMeta(coverage: readonly Coverage[]): Record<string, u
   }));
 }
 
-const text = z.string().max(400);
+const text = z.string().check(z.maxLength(400));
 const ResolutionSchema = z.object({
-  given: z.record(z.string().max(40), text),
+  given: z.record(z.string().check(z.maxLength(40)), text),
   outcome: z.enum(['one', 'several', 'none', 'unresolved']),
-  answers: z.array(z.object({ system: text, asked: z.array(text).max(20), outcome: z.enum(['found', 'none', 'error']), said: text })).max(10),
-  identity: z.array(z.object({ field: z.string().max(40), value: text, from: z.array(text).max(10) })).max(50).optional(),
-  disagreements: z.array(text).max(10).optional(),
+  answers: z.array(z.object({ system: text, asked: z.array(text).check(z.maxLength(20)), outcome: z.enum(['found', 'none', 'error']), said: text })).check(z.maxLength(10)),
+  identity: z.optional(z.array(z.object({ field: z.string().check(z.maxLength(40)), value: text, from: z.array(text).check(z.maxLength(10)) })).check(z.maxLength(50))),
+  disagreements: z.optional(z.array(text).check(z.maxLength(10))),
 });
 
 /** `resolution` (written by collect: how the Mac was found) as note lines; a malformed one is ignored with a note. */

@@ -5,19 +5,17 @@ import type { ParseContext } from '../../model/context.js';
 import { coverageForMeta } from './meta.js';
 import { escapeJsonText } from '../../text/json-safe.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
-import type { CapturedOutputs } from '../mac/read-capture.js';
-import type { CollectedDocument } from '../live/live-types.js';
+import type { CollectedDocument } from '../../core/live.js';
 
 /**
  * Writes what a live run gathered as an evidence bundle (DESIGN.md "Evidence bundle"): meta.json from
- * the run's context, API documents as received, device outputs byte for byte. `analyze --bundle`
+ * the run's context, API documents as received, output text (the Mac's) byte for byte. `analyze --bundle`
  * reads it back to the same analysis.
  */
 export async function writeBundle(
   dir: string,
   ctx: ParseContext,
-  documents: CollectedDocument[],
-  device: CapturedOutputs | undefined,
+  documents: readonly CollectedDocument[],
   coverage: readonly Coverage[],
   resolution?: ResolutionRecord,
 ): Promise<string[]> {
@@ -34,8 +32,7 @@ export async function writeBundle(
   const files = [
     // JSON files carry no raw control or bidi character (escaped as \uXXXX: the same data, safe to `cat`).
     { rel: 'meta.json', data: `${escapeJsonText(JSON.stringify(meta, null, 2))}\n` },
-    ...documents.map((d) => ({ rel: d.rel, data: `${escapeJsonText(JSON.stringify(d.json, null, 1))}\n` })),
-    ...(device ? [...device.logs, ...device.probes].map((o) => ({ rel: o.rel, data: o.text })) : []),
+    ...documents.map((d) => ({ rel: d.rel, data: 'json' in d ? `${escapeJsonText(JSON.stringify(d.json, null, 1))}\n` : d.text })),
   ];
   await writeDirectoryAtomic(dir, files);
   return files.map((f) => f.rel);

@@ -1,5 +1,7 @@
 import type { BundleFile, BundleInput, SourceAdapter, SourceIdentity, SourceRead } from '../../core/adapter.js';
 import { fileCoverage } from '../coverage.js';
+import { jamfConfig } from './config.js';
+import { lazyLive } from '../../core/live.js';
 import { parseJamfComputerFile } from './computer.js';
 import { deriveJamfFacts, JAMF_FACTS } from './facts.js';
 import { parseJamfHistoryFile } from './history.js';
@@ -61,6 +63,9 @@ export const jamfAdapter: SourceAdapter<JamfDeviceState> = {
   bundle: { folder: 'jamf', owns: (rel) => Object.hasOwn(JAMF_FILES, rel) },
   kinds: JAMF_KINDS,
   facts: JAMF_FACTS,
+  config: jamfConfig,
+  live: lazyLive(async () => (await import('./live.js')).jamfLive, { sweeps: true }),
+  deviceIdFlag: { flag: '--jamf-id', help: 'its Jamf Pro computer id', pattern: /^[0-9]{1,12}$/, expected: "expected the computer's Jamf id, a number such as 412" },
   readBundle: readJamfBundle,
   deriveFacts: deriveJamfFacts,
   identities: jamfIdentities,

@@ -1,4 +1,4 @@
-import type { JamfAuth } from '../../config/credentials.js';
+import type { JamfAuth } from './config.js';
 import { isJsonObject, type JsonValue } from '../../io/json-file.js';
 import { numberAt, stringAt } from '../../io/json-access.js';
 import { endpoint } from '../../net/endpoint.js';

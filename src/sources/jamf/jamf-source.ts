@@ -9,7 +9,7 @@ import { reportJamfDocument } from './document.js';
 import { normalizeJamfHistory } from './history.js';
 import { normalizeJamfMdmCommands } from './mdm-commands.js';
 import { HttpError } from '../../net/errors.js';
-import type { LiveQuery, SourceRun } from '../live/live-types.js';
+import type { LiveQuery, SourceRun } from '../../core/live.js';
 import type { SourceRead } from '../../core/adapter.js';
 import { failedReport } from '../source-read.js';
 import { jamfCoverage } from './adapter.js';

@@ -1,153 +1,112 @@
 import type { LiveSettings } from '../../config/credentials.js';
-import { deadlineSignal } from '../../net/deadline.js';
+import type { SourceAdapter, SourceRead } from '../../core/adapter.js';
+import type { CollectedDocument, LiveProgress, LiveQuery } from '../../core/live.js';
 import type { Analysis } from '../../model/analysis.js';
 import type { ParseContext } from '../../model/context.js';
-import type { Coverage } from '../../core/coverage.js';
-import { streamKinds } from '../coverage.js';
-import { MAC_SOURCE } from '../mac/kinds.js';
-import { DEFAULT_HTTP_SETTINGS, HttpClient, type HttpSettings } from '../../net/http-client.js';
+import { deadlineSignal } from '../../net/deadline.js';
+import type { HttpSettings } from '../../net/http-client.js';
 import { assembleAnalysis } from '../assemble.js';
-import { readDeviceCapture, type CapturedOutputs } from '../mac/read-capture.js';
-import { JamfApi } from '../jamf/jamf-api.js';
-import { JamfAuthorizer } from '../jamf/jamf-auth.js';
-import { fetchJamfEvidence } from '../jamf/jamf-source.js';
-import { OktaApi } from '../okta/okta-api.js';
-import { OktaAuthorizer } from '../okta/okta-auth.js';
-import { fetchOktaEvidence } from '../okta/okta-source.js';
-import type { SourceRead } from '../../core/adapter.js';
+import { sourceAdapters } from '../registry.js';
+import { SOURCE_DEADLINE } from '../../net/errors.js';
 import { failedReport } from '../source-read.js';
-import { jamfAdapter } from '../jamf/adapter.js';
-import { oktaAdapter } from '../okta/adapter.js';
-import { macAdapter } from '../mac/adapter.js';
-import type { CollectedDocument, LiveProgress, LiveQuery } from './live-types.js';
+import { openLiveSession, type LiveSession } from './live-session.js';
 
-/** Outputs gathered from the Mac, and when (the local clock at the midpoint of its `date -u`). */
-export interface DeviceCaptureResult extends CapturedOutputs {
-  collectedAtMs: number;
-  notes: string[];
-}
+/** Where the sources come from: a session the command opened (shared with resolution), or settings to open one for this run. */
+export type LiveSources =
+  | { session: LiveSession }
+  | {
+      settings: LiveSettings;
+      /** Settings of the endpoint sources: what reaches the Mac (SSH, or the demo's recording). */
+      device?: unknown;
+      http?: HttpSettings;
+      /** Page size for paged logs (default each API's maximum). */
+      pageLimit?: number;
+      /** Log text kept before a read stops, partial (default each source's own bound). */
+      maxLogText?: number;
+    };
 
-/** The Mac's side: over SSH, or recorded outputs in the demo. */
-export interface DeviceSourceRunner {
-  /** Calls `collectedAt` as soon as the collection time is known, so other sources can normalise. */
-  run(signal: AbortSignal, collectedAt: (ms: number) => void): Promise<DeviceCaptureResult>;
-}
-
-export interface LiveOptions {
-  settings: LiveSettings;
+export type LiveOptions = LiveSources & {
   query: LiveQuery;
   /** Context fields known up front (hostname, user, the Mac's zone). */
   identity: Pick<ParseContext, 'hostname' | 'user' | 'deviceTimeZone'>;
-  device?: DeviceSourceRunner | undefined;
   /** Each source gives up after this long; the others carry on. */
   deadlineMs?: number;
   signal?: AbortSignal;
   progress?: LiveProgress;
-  http?: HttpSettings;
-  /** System Log page size (default the API's maximum, 1000). */
-  oktaPageLimit?: number;
   /** Notes the run starts with (how the Mac was resolved). */
   notes?: readonly string[];
-}
+};
 
 export interface LiveResult {
   analysis: Analysis;
   ctx: ParseContext;
-  /** Raw API documents and device outputs, for `collect`. */
+  /** Raw API documents and the Mac's outputs, in registry order, for `collect`. */
   documents: CollectedDocument[];
-  device: DeviceCaptureResult | undefined;
 }
 
 export const DEFAULT_SOURCE_DEADLINE_MS = 120_000;
 
-/** The window each `log show` was asked for: the query's, as the Mac's clock reads it. */
-function liveLogWindows(capture: CapturedOutputs, query: LiveQuery): Coverage[] {
-  return capture.logs.map((l) => ({
-    source: MAC_SOURCE.id,
-    role: MAC_SOURCE.role,
-    stream: 'endpoint.log',
-    kinds: streamKinds(MAC_SOURCE.kinds, 'endpoint.log'),
-    file: l.rel,
-    fromMs: query.sinceMs,
-    untilMs: query.untilMs,
-    complete: true,
-  }));
+function empty(name: string): SourceRead {
+  return { name, present: false, events: [], reports: [], state: undefined, coverage: [] };
 }
 
-function missing<T extends SourceRead>(read: T): T {
-  return { ...read, present: false };
+/** An error as one plain line: a deadline or cancel that reaches here as the bare abort reason reads like the HTTP ones. */
+function plainMessage(error: unknown): string {
+  const name = (error as { name?: unknown } | undefined)?.name;
+  if (name === 'TimeoutError') return SOURCE_DEADLINE;
+  if (name === 'AbortError') return 'cancelled';
+  return error instanceof Error ? error.message : String(error);
 }
 
-function failed<T extends SourceRead>(read: T, name: string, error: unknown): T {
-  const message = error instanceof Error ? error.message : String(error);
-  return { ...read, present: true, reports: [...read.reports, failedReport(name, message)] };
+function failed(name: string, error: unknown): SourceRead {
+  return { ...empty(name), present: true, reports: [failedReport(name, plainMessage(error))] };
+}
+
+async function sessionOf(opts: LiveOptions): Promise<{ session: LiveSession; owned: boolean }> {
+  if ('session' in opts) return { session: opts.session, owned: false };
+  return { session: await openLiveSession(opts.settings, { http: opts.http, device: opts.device, pageLimit: opts.pageLimit, maxLogText: opts.maxLogText }), owned: true };
 }
 
 /**
- * Fetches every configured source at once into one analysis: Jamf and Okta over HTTP, the Mac through
- * its runner. One failing source becomes that source's error; the others are unaffected. The slowest
- * source bounds the run.
+ * Fetches every connected source at once into one analysis, iterating the registry: a source that is
+ * not connected is missing, one that fails becomes that source's error and the others are unaffected.
+ * Sources that measure the collection time (the endpoint) hold the others' normalising until they know
+ * it. The slowest source bounds the run.
  */
 export async function runLive(opts: LiveOptions): Promise<LiveResult> {
-  const { settings, query, progress = {} } = opts;
-  const http = await HttpClient.create({ ...(opts.http ?? DEFAULT_HTTP_SETTINGS), caFile: settings.caFile });
+  const { query, progress = {} } = opts;
+  const { session, owned } = await sessionOf(opts);
   const base: ParseContext = { ...opts.identity, collectedAtMs: query.untilMs, serial: query.serial };
   let setCollectedAt: (ms: number) => void = () => undefined;
-  const context = opts.device
+  const context = session.sources.some((s) => s.connection.measuresCollectionTime)
     ? new Promise<ParseContext>((resolve) => {
         setCollectedAt = (ms) => resolve({ ...base, collectedAtMs: ms });
       })
     : Promise.resolve(base);
   const deadline = (): AbortSignal => deadlineSignal(opts.deadlineMs ?? DEFAULT_SOURCE_DEADLINE_MS, opts.signal);
-  const jamfDocs: CollectedDocument[] = [];
-  const oktaDocs: CollectedDocument[] = [];
-  const empty = (name: string): SourceRead => ({ name, present: false, events: [], reports: [], state: undefined, coverage: [] });
-  const emptyJamf = empty('jamf');
-  const emptyOkta = empty('okta');
-  const emptyDevice = empty('device');
-
-  const jamf = settings.jamf
-    ? fetchJamfEvidence(
-        new JamfApi(http, settings.jamf.url, new JamfAuthorizer(http, settings.jamf.url, settings.jamf.auth)),
-        query,
-        { context, signal: deadline(), progress, documents: jamfDocs },
-      ).catch((error: unknown) => failed(emptyJamf, 'jamf', error))
-    : Promise.resolve(missing(emptyJamf));
-  const okta = settings.okta
-    ? fetchOktaEvidence(
-        new OktaApi(http, settings.okta.url, new OktaAuthorizer(http, settings.okta.url, settings.okta.auth)),
-        query,
-        { context, signal: deadline(), progress, documents: oktaDocs },
-        opts.oktaPageLimit,
-      ).catch((error: unknown) => failed(emptyOkta, 'okta', error))
-    : Promise.resolve(missing(emptyOkta));
-
-  let capture: DeviceCaptureResult | undefined;
-  const device = opts.device
-    ? opts.device
-        .run(deadline(), (ms) => setCollectedAt(ms))
-        .then(async (result) => {
-          capture = result;
-          setCollectedAt(result.collectedAtMs);
-          const read = await readDeviceCapture(result, await context, liveLogWindows(result, query));
-          if (read.events.length > 0) progress.events?.('device', read.events);
-          // Nothing came back at all (unreachable, refused): the source failed; say why once.
-          const first = result.notes[0];
-          if (!read.present && first !== undefined) return failed(read, 'device', first.replace(/^device: /, ''));
-          return read;
-        })
-        .catch((error: unknown) => {
-          setCollectedAt(query.untilMs);
-          return failed(emptyDevice, 'device', error);
-        })
-    : Promise.resolve(missing(emptyDevice));
+  const connected = new Map(session.sources.map((s) => [s.adapter, s.connection]));
+  const runs = sourceAdapters().map((adapter: SourceAdapter) => {
+    const documents: CollectedDocument[] = [];
+    const notes: string[] = [];
+    const connection = connected.get(adapter);
+    const read = connection
+      ? connection
+          .read(query, { context, signal: deadline(), progress, documents, notes, collectedAt: (ms) => setCollectedAt(ms) })
+          .catch((error: unknown) => {
+            // The source that was to measure the collection time failed: the others go on with the window's end.
+            if (connection.measuresCollectionTime) setCollectedAt(query.untilMs);
+            return failed(adapter.id, error);
+          })
+      : Promise.resolve(empty(adapter.id));
+    return { adapter, read, documents, notes };
+  });
 
   try {
-    const [j, o, d] = await Promise.all([jamf, okta, device]);
+    const reads = await Promise.all(runs.map(async (r) => ({ adapter: r.adapter, read: await r.read })));
     const ctx = await context;
-    const notes = [...(opts.notes ?? []), ...(capture?.notes ?? [])];
-    return { analysis: assembleAnalysis(ctx, [{ adapter: jamfAdapter, read: j }, { adapter: oktaAdapter, read: o }, { adapter: macAdapter, read: d }], notes), ctx, documents: [...jamfDocs, ...oktaDocs], device: capture };
+    const notes = [...(opts.notes ?? []), ...runs.flatMap((r) => r.notes)];
+    return { analysis: assembleAnalysis(ctx, reads, notes), ctx, documents: runs.flatMap((r) => r.documents) };
   } finally {
-    await http.close();
+    if (owned) await session.close();
   }
 }

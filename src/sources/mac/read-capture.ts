@@ -7,6 +7,7 @@ import { fileCoverage } from '../coverage.js';
 import { measureClockOffset } from './clock.js';
 import { MAC_SOURCE } from './kinds.js';
 import { parseDeviceLogText, type DeviceLogResult } from './log/log-file.js';
+import { SeenRecords } from './log/seen-records.js';
 import { parseProbeText, type ProbeFileResult, type ProbeName } from './probes/index.js';
 import type { MacState, ProbeFacts } from './state.js';
 
@@ -20,7 +21,9 @@ export interface CapturedOutputs {
 /** Parses captured outputs with the same parsers, in the same order, as a bundle's device/ folder. */
 export async function readDeviceCapture(capture: CapturedOutputs, ctx: ParseContext, recorded?: readonly Coverage[]): Promise<SourceRead<MacState>> {
   const byRel = <T extends { rel: string }>(list: T[]): T[] => [...list].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  const logs = await Promise.all(byRel(capture.logs).map((l) => parseDeviceLogText(l.text, l.rel, ctx)));
+  const seen = new SeenRecords();
+  const logs: DeviceLogResult[] = [];
+  for (const l of byRel(capture.logs)) logs.push(await parseDeviceLogText(l.text, l.rel, ctx, seen));
   const probes = byRel(capture.probes).map((p) => parseProbeText(p.text, p.rel, p.name, ctx));
   return deviceRead(logs, probes, ctx, recorded);
 }
@@ -50,6 +53,7 @@ export function deviceRead(logs: DeviceLogResult[], probes: ProbeFileResult[], c
     state: { probes: facts, clock: reading },
     coverage,
     clock: reading,
+    usable: [...logs, ...probes].some((r) => r.report.fatal === undefined),
   };
 }
 

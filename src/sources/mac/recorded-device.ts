@@ -1,4 +1,4 @@
-import type { DeviceCaptureResult, DeviceSourceRunner } from '../live/run-live.js';
+import type { DeviceCaptureResult, DeviceSourceRunner } from './live.js';
 import { recordedOutputs } from './recorded-outputs.js';
 
 /**

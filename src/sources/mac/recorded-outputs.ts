@@ -1,3 +1,4 @@
+import type { CollectedDocument } from '../../core/live.js';
 import { readTextFile } from '../../io/bounded-file.js';
 import { readBundleLayout } from '../bundle/layout.js';
 import { macAdapter } from './adapter.js';
@@ -36,4 +37,12 @@ export async function recordedOutputs(bundleDir: string, skipUnreadable = false)
 /** The probe outputs saved in a bundle (device/probes/NAME.txt), for the report; one that cannot be read is left out. */
 export async function bundleProbeOutputs(dir: string): Promise<{ name: string; text: string }[]> {
   return (await recordedOutputs(dir, true)).probes.map((p) => ({ name: p.name, text: p.text }));
+}
+
+/** The probe outputs among a live run's documents (device/probes/NAME.txt), for the report. */
+export function probeOutputsOf(documents: readonly CollectedDocument[]): { name: string; text: string }[] {
+  return documents.flatMap((d) => {
+    const name = PROBE_FILE.exec(d.rel)?.[1];
+    return 'text' in d && name !== undefined && isProbeName(name) ? [{ name, text: d.text }] : [];
+  });
 }

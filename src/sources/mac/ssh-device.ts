@@ -1,6 +1,6 @@
 import { collectDevice } from './ssh/collect.js';
 import { openSshTransport, type SshOptions } from './ssh/ssh-transport.js';
-import type { DeviceCaptureResult, DeviceSourceRunner } from '../live/run-live.js';
+import type { DeviceCaptureResult, DeviceSourceRunner } from './live.js';
 
 /** `log show --last` wants a duration counted back from the Mac's now; whole minutes covering the window. */
 export function logWindow(sinceMs: number, untilMs: number, nowMs: number): string {

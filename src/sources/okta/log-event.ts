@@ -24,6 +24,18 @@ export function oktaEventId(uuid: string): string {
   return `okta:${uuid}`;
 }
 
+/** The id of an event whose uuid an export pipeline blanked: named by its place, as nothing else names it. */
+export function placedEventId(raw: RawRef): string {
+  return `okta:${raw.file}#${raw.pointer ?? ''}`;
+}
+
+/** Whether an event's uuid was blanked (`""`, spaces or null) rather than left out. */
+export function hasBlankUuid(value: JsonValue): boolean {
+  if (!isJsonObject(value) || !Object.hasOwn(value, 'uuid')) return false;
+  const uuid = value.uuid;
+  return uuid === null || (typeof uuid === 'string' && uuid.trim() === '');
+}
+
 /**
  * One System Log LogEvent (as GET /api/v1/logs returns it) as a TimelineEvent, or the reason to skip it.
  * Pure: no I/O, nothing from the clock. `published` is a UTC instant already, so the context is not
@@ -33,8 +45,8 @@ export function normalizeOktaEvent(value: JsonValue, raw: RawRef, _ctx: ParseCon
   if (!isJsonObject(value)) return { skip: 'not a JSON object' };
   if (nestedDeeperThan(value)) return { skip: TOO_DEEP };
   const uuid = stringAt(value, 'uuid');
-  if (uuid === undefined) return { skip: 'no uuid' };
-  if (uuid.length > MAX_UUID_CHARS) return { skip: `uuid longer than ${MAX_UUID_CHARS} characters` };
+  if (uuid === undefined && !hasBlankUuid(value)) return { skip: 'no uuid' };
+  if (uuid !== undefined && uuid.length > MAX_UUID_CHARS) return { skip: `uuid longer than ${MAX_UUID_CHARS} characters` };
   const published = stringAt(value, 'published');
   if (published === undefined) return { skip: 'no published time' };
   const instant = parseZonedTimestamp(published);
@@ -44,7 +56,7 @@ export function normalizeOktaEvent(value: JsonValue, raw: RawRef, _ctx: ParseCon
   const parts = readEventParts(value);
   const kind = parts.eventType !== undefined && EVENT_TYPE.test(parts.eventType) ? `okta.${parts.eventType}` : 'okta.unknown';
   const event: TimelineEvent = {
-    id: oktaEventId(uuid),
+    id: uuid === undefined ? placedEventId(raw) : oktaEventId(uuid),
     epochMs: instant.epochMs,
     originalTime: published,
     source: 'okta',

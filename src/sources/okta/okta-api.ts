@@ -15,6 +15,8 @@ export interface OktaPage {
   items: JsonValue[];
   /** The server's `rel="next"` link, verbatim. */
   next: URL | undefined;
+  /** The body's length in characters (what holding the page costs, roughly). */
+  size: number;
 }
 
 function scopeOf(res: HttpResponse): string | undefined {
@@ -80,14 +82,14 @@ export class OktaApi {
 
   async page(url: URL, bucket: OktaBucket, signal: AbortSignal): Promise<OktaPage> {
     const answer = await this.answer(url, bucket, signal);
-    return { items: answer.items(), next: answer.next };
+    return { items: answer.items(), next: answer.next, size: answer.size };
   }
 
   /**
    * One page whose body is parsed only when `items()` is called: the next link comes from the headers,
    * so a reader can ask for the next page before it parses this one.
    */
-  async answer(url: URL, bucket: OktaBucket, signal: AbortSignal): Promise<{ next: URL | undefined; items: () => JsonValue[] }> {
+  async answer(url: URL, bucket: OktaBucket, signal: AbortSignal): Promise<{ next: URL | undefined; size: number; items: () => JsonValue[] }> {
     if (url.origin !== this.base.origin) {
       throw new HttpError('status', `Okta sent a next link to another host (${url.origin}); not followed`);
     }
@@ -114,6 +116,7 @@ export class OktaApi {
     const ok = res;
     return {
       next: nextLink(ok.headers, url),
+      size: ok.text.length,
       items: () => {
         const body = jsonBody(ok);
         if (!Array.isArray(body)) throw new HttpError('bad-json', `Okta answered ${url.pathname} with ${typeof body === 'object' ? 'an object' : typeof body} instead of an array`);

@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, randomUUID, type KeyObject } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
-import type { OktaAuth } from '../../config/credentials.js';
+import type { OktaAuth } from './config.js';
 import { isJsonObject, type JsonValue } from '../../io/json-file.js';
 import { stringAt, numberAt } from '../../io/json-access.js';
 import { endpoint } from '../../net/endpoint.js';

@@ -105,13 +105,16 @@ export class OktaFleetReader implements FleetReader {
       filter,
     });
     // One page ahead: the next request is on its way while this page is parsed and aggregated.
+    // A next link already requested would count its events again: it is not followed.
+    const requested = new Set<string>(url ? [url.href] : []);
     let pending = url ? this.api.answer(url, 'logs', signal) : undefined;
     try {
       while (pending) {
         const answer = await pending;
         cover.pages++;
         url = answer.next;
-        pending = url && cover.pages < maxPages ? this.api.answer(url, 'logs', signal) : undefined;
+        pending = url && cover.pages < maxPages && !requested.has(url.href) ? this.api.answer(url, 'logs', signal) : undefined;
+        if (url) requested.add(url.href);
         // A failure of the page ahead surfaces when it is awaited, after this page is counted.
         pending?.catch(() => undefined);
         for (const item of answer.items()) {
@@ -125,7 +128,8 @@ export class OktaFleetReader implements FleetReader {
         }
         this.opts.progress?.({ stream, pages: cover.pages, events: cover.events, throughMs: cover.throughMs });
       }
-      if (url) cover.error = `stopped after ${maxPages} pages of ${stream}; narrow the window with --since/--until`;
+      if (url && cover.pages < maxPages) cover.error = `${stream}: a next link repeats a page already read (Okta gave the same cursor again); not followed. Run again later`;
+      else if (url) cover.error = `stopped after ${maxPages} pages of ${stream}; narrow the window with --since/--until`;
       else {
         cover.complete = true;
         cover.throughMs = untilMs;

@@ -1,3 +1,4 @@
+import { formatBytes } from '../../io/bounded-file.js';
 import { storableItems } from '../../io/json-depth.js';
 import type { JsonValue } from '../../io/json-file.js';
 import { FileReport } from '../../model/file-report.js';
@@ -5,7 +6,7 @@ import { OktaDeviceCollector, OktaLogMerger } from './index.js';
 import { endpoint } from '../../net/endpoint.js';
 import { abortError, HttpError } from '../../net/errors.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
-import type { LiveQuery, SourceRun } from '../live/live-types.js';
+import type { LiveQuery, SourceRun } from '../../core/live.js';
 import type { SourceRead } from '../../core/adapter.js';
 import type { Coverage } from '../../core/coverage.js';
 import { failedReport, stoppedReport } from '../source-read.js';
@@ -21,6 +22,18 @@ const LOG_PAGE_LIMIT = 1000;
 /** Stop after this many pages (1,000,000 events) and say so, rather than page forever. */
 const MAX_LOG_PAGES = 1000;
 const MAX_DEVICE_PAGES = 5;
+/**
+ * Stop once the System Log pages read hold this much text (about three times that in memory: the
+ * pages kept for `collect` and the events): 1,000 pages of large events would not fit in memory.
+ */
+export const MAX_LOG_TEXT = 128 * 1024 * 1024;
+
+export interface OktaReadLimits {
+  /** System Log page size (default the API's maximum, 1000). */
+  pageLimit?: number | undefined;
+  /** The text of System Log pages kept, in characters (default MAX_LOG_TEXT). */
+  maxLogText?: number | undefined;
+}
 
 /** An Okta API URL with its query percent-encoded (spaces as %20, as Okta documents its filters). */
 export function oktaUrl(base: URL, path: string, params: Record<string, string>): URL {
@@ -49,7 +62,9 @@ export function logFilter(deviceIds: string[], logins: string[]): string | undef
  * users), then the System Log for the device and its users in the window, following `next` links
  * verbatim. Pages go through the same normaliser and uuid merge as bundle files.
  */
-export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceRun, pageLimit = LOG_PAGE_LIMIT): Promise<SourceRead<OktaState>> {
+export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceRun, limits: OktaReadLimits = {}): Promise<SourceRead<OktaState>> {
+  const pageLimit = limits.pageLimit ?? LOG_PAGE_LIMIT;
+  const maxLogText = limits.maxLogText ?? MAX_LOG_TEXT;
   const { context, signal, progress, documents } = run;
   const state: OktaState = { devices: [], devicesComplete: false };
   const read: SourceRead<OktaState> = { name: 'okta', present: true, events: [], reports: [], state, coverage: [] };
@@ -120,21 +135,34 @@ export async function fetchOktaEvidence(api: OktaApi, q: LiveQuery, run: SourceR
       sortOrder: 'ASCENDING',
       filter,
     });
+    const requested = new Set<string>();
     let pages = 0;
-    for (; url && pages < MAX_LOG_PAGES; pages++) {
+    let text = 0;
+    let last: FileReport | undefined;
+    for (; url && pages < MAX_LOG_PAGES && text < maxLogText && !requested.has(url.href); pages++) {
+      requested.add(url.href);
       const page = await api.page(url, 'logs', signal);
+      text += page.size;
       const rel = `okta/logs-${String(pages + 1).padStart(4, '0')}.json`;
       documents.push({ rel, json: storableItems(page.items) });
       const before = merger.events.length;
       const sink = merger.page(rel);
       page.items.forEach(sink.add);
       sink.finish();
+      last = sink.report;
       emit(merger.events.slice(before));
       progress.status?.('okta', `System Log page ${pages + 1}`);
       url = page.next;
     }
-    if (url) {
-      devicesReport.note(`stopped after ${MAX_LOG_PAGES} System Log pages; narrow the window with --since/--until`);
+    // The advice goes on the page whose next link was not followed.
+    if (url && requested.has(url.href)) {
+      last?.stop('its next link repeats a page already read (Okta gave the same cursor again); not followed, the events read are kept. Run again later; if it repeats, report the cursor to Okta support');
+      logRead.why = 'the next link repeated an earlier page';
+    } else if (url && text >= maxLogText) {
+      last?.stop(`stopped after ${pages} System Log pages holding ${formatBytes(text)} (the memory bound); the events read are kept. Narrow the window with --since/--until`);
+      logRead.why = `stopped at the memory bound after ${pages} pages`;
+    } else if (url) {
+      last?.stop(`stopped after ${MAX_LOG_PAGES} System Log pages; the events read are kept. Narrow the window with --since/--until`);
       logRead.why = `stopped after ${MAX_LOG_PAGES} pages`;
     } else {
       logRead.complete = true;

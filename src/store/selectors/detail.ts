@@ -18,7 +18,7 @@ export function rawRefText(raw: RawRef): string {
 /** Everything known about one event, one line per item: its raw record reference and every field. */
 export function eventDetailLines(e: TimelineEvent, mode: TimeMode, zones: TimeZones): DetailLine[] {
   const lines: DetailLine[] = [
-    { label: 'time', value: formatTime(e.epochMs, mode, zones, 'full', e.micros) },
+    { label: 'time', value: formatTime(e.epochMs, mode, zones, e.micros) },
     { label: 'as written', value: e.originalTime },
     { label: 'source', value: e.source },
     { label: 'kind', value: e.kind },
@@ -30,7 +30,13 @@ export function eventDetailLines(e: TimelineEvent, mode: TimeMode, zones: TimeZo
   if (e.timeNote !== undefined) lines.push({ label: 'time note', value: e.timeNote });
   if (e.deviceClock === true) lines.push({ label: 'clock', value: "the Mac's own clock (offset-corrected when measured)" });
   for (const [k, v] of Object.entries(e.keys)) if (v !== undefined) lines.push({ label: `key ${k}`, value: v });
-  for (const [k, v] of Object.entries(e.fields)) lines.push({ label: k, value: v === null ? 'null' : String(v) });
+  for (const [k, v] of Object.entries(e.fields)) {
+    const value = v === null ? 'null' : String(v);
+    // A record field named like a line above (Okta's own `severity`) joins that line instead of repeating its label.
+    const same = lines.find((l) => l.label === k);
+    if (!same) lines.push({ label: k, value });
+    else if (same.value.toLowerCase() !== value.toLowerCase()) same.value += ` (as logged: ${value})`;
+  }
   return lines;
 }
 

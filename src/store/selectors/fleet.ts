@@ -15,11 +15,11 @@ const count = (n: number, one: string, many: string): string => `${n} ${n === 1 
 /** The sweep keeps 48 intervals; the console shows 16. */
 const compact = (buckets: readonly number[]): number[] => Array.from({ length: 16 }, (_, i) => buckets.slice(i * 3, i * 3 + 3).reduce((a, b) => a + b, 0));
 
-/** Whether an event of this device is one of the signature's failures. */
+/** Whether an event of this device is one of the signature's failures (the identity provider's kinds are `<its id>.<event type>`). */
 function sameFailure(e: TimelineEvent, s: Signature): boolean {
   const f = e.fields ?? {};
   return (
-    e.kind === `okta.${s.eventType}` &&
+    e.kind === `${e.source}.${s.eventType}` &&
     f['outcome'] === s.outcome &&
     (f['reason'] ?? null) === s.reason &&
     (f['policyName'] ?? null) === s.policy &&
@@ -27,10 +27,11 @@ function sameFailure(e: TimelineEvent, s: Signature): boolean {
   );
 }
 
-/** The largest signature this device's own Okta failures belong to, when other devices show it too. */
+/** The largest signature this device's own identity-provider failures belong to, when other devices show it too. */
 export const fleetMatch = memoLast((timeline: readonly TimelineEvent[], result: SweepResult | undefined): { index: number; signature: Signature } | null => {
   if (!result) return null;
-  const failures = timeline.filter((e) => e.source === 'okta' && (e.fields?.['outcome'] === 'DENY' || e.fields?.['outcome'] === 'FAILURE'));
+  const idp = result.sources.find((s) => s.role === 'idp')?.name;
+  const failures = timeline.filter((e) => e.source === idp && (e.fields?.['outcome'] === 'DENY' || e.fields?.['outcome'] === 'FAILURE'));
   for (const [index, signature] of result.signatures.entries()) {
     if (signature.devices > 1 && failures.some((e) => sameFailure(e, signature))) return { index, signature };
   }

@@ -1,7 +1,7 @@
 import type { DiagnosisModel, Step } from '../../diagnosis/model.js';
 import type { Hypothesis } from '../../model/analysis.js';
 import { PROBE_COMMANDS } from '../../sources/mac/ssh/commands.js';
-import type { ConsoleState, StepMark } from '../types.js';
+import type { ConsoleState, RunState, StepMark } from '../types.js';
 import { selectedHypothesis } from './hypotheses.js';
 import { memoLast } from './memo.js';
 
@@ -67,4 +67,25 @@ export function stepProgress(steps: readonly StepView[]): StepProgress {
     else if (s.mark === 'skipped') skipped++;
   }
   return { done, skipped, total: steps.length };
+}
+
+const IDLE: RunState = { state: 'idle' };
+
+/** The run the selected hypothesis' runbook shows: a probe still running, else the last run only if it ran from this runbook. */
+export function shownRun(s: Pick<ConsoleState, 'run' | 'analysis' | 'selectedHypothesis'>): RunState {
+  if (s.run.state === 'idle' || s.run.state === 'running') return s.run;
+  return s.run.hypothesisId === selectedHypothesis(s)?.id ? s.run : IDLE;
+}
+
+/** Every step marked done or skipped, whichever hypothesis' runbook it was marked on, in the model's order. */
+export function markedSteps(s: Pick<ConsoleState, 'active' | 'marks'>): { title: string; mark: StepMark }[] {
+  const out: { title: string; mark: StepMark }[] = [];
+  const seen = new Set<string>();
+  for (const step of s.active.model.steps.values()) {
+    const key = stepKey(step);
+    const mark = s.marks[key];
+    if (mark !== undefined && !seen.has(key)) out.push({ title: step.title, mark });
+    seen.add(key);
+  }
+  return out;
 }

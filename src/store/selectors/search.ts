@@ -1,22 +1,10 @@
 import type { TimelineEvent } from '../../model/event.js';
 import type { ConsoleState } from '../types.js';
+import { findHits } from './matches.js';
 import { memoLast, memoPer } from './memo.js';
 import { visibleTimeline } from './timeline.js';
 import { CODE_COUNT, lazyArray, listIndex, lowerBound, selectionOf, SortedUnion } from './visible-index.js';
 import { partitionPoint } from '../../timeline/partition-point.js';
-
-export function eventMatches(e: TimelineEvent, needle: string): boolean {
-  return e.summary.toLowerCase().includes(needle) || e.kind.toLowerCase().includes(needle);
-}
-
-/** Indices (into the visible timeline) of events whose summary or kind contains the query, ignoring case. */
-export const findHits = memoLast((list: readonly TimelineEvent[], query: string): readonly number[] => {
-  const needle = query.toLowerCase();
-  if (needle === '') return [];
-  const hits: number[] = [];
-  for (let i = 0; i < list.length; i++) if (eventMatches(list[i]!, needle)) hits.push(i);
-  return hits;
-});
 
 /** A query's hits over the whole timeline split by code (see visible-index.ts), once per search. */
 const hitsByCode = memoLast((timeline: readonly TimelineEvent[], all: readonly number[]): Int32Array[] => {
@@ -46,6 +34,8 @@ const hitsIn = memoPer((list: readonly TimelineEvent[], parts: readonly Int32Arr
 export function searchHits(s: Pick<ConsoleState, 'analysis' | 'filters' | 'search'>): readonly number[] {
   const { timeline } = s.analysis;
   const list = visibleTimeline(s);
+  // Showing only the matches of a search: a plain list of them, searched directly.
+  if (s.filters.matching) return findHits(list, s.search.query);
   const all = findHits(timeline, s.search.query);
   // Split the hits by code along with the search (O(hits)), so that filter toggles later stay cheap.
   const byCode = hitsByCode(timeline, all);

@@ -36,14 +36,29 @@ function offsetText(minutes: number, colon: boolean): string {
   return `${sign}${hh}${colon ? ':' : ''}${mm}`;
 }
 
-/**
- * An instant for display. `short` (timeline rows): `11-20 14:02:11.123Z`, or with the zone's offset
- * (`11-20 07:02:11.123-0700`); `full` (details): ISO 8601, `Z` for UTC.
- */
-export function formatTime(epochMs: number, mode: TimeMode, zones: TimeZones, style: 'short' | 'full' = 'short', micros?: number): string {
+export interface RowTime {
+  /** `11-20`, or `2025-11-20` with the year. */
+  date: string;
+  /** `14:02:11.123Z`, or with the zone's offset (`07:02:11.123-0700`). */
+  time: string;
+}
+
+/** A timeline row's instant, date and time apart (the row shows its date only where the day changes). */
+export function rowTime(epochMs: number, mode: TimeMode, zones: TimeZones, withYear = false): RowTime {
   const zone = zoneOf(mode, zones);
   const offset = zone ? zoneOffsetMinutes(zone, epochMs) : 0;
-  const iso = formatIsoUtc(epochMs + offset * 60_000, style === 'full' ? micros : undefined).slice(0, -1);
-  const suffix = zone ? offsetText(offset, style === 'full') : 'Z';
-  return (style === 'full' ? iso : iso.slice(5).replace('T', ' ')) + suffix;
+  const iso = formatIsoUtc(epochMs + offset * 60_000);
+  return { date: iso.slice(withYear ? 0 : 5, 10), time: iso.slice(11, -1) + (zone ? offsetText(offset, false) : 'Z') };
+}
+
+/** Whether two instants fall in different years as shown: then the timeline's rows show the year. */
+export function crossesYear(firstMs: number, lastMs: number, mode: TimeMode, zones: TimeZones): boolean {
+  return rowTime(firstMs, mode, zones, true).date.slice(0, 4) !== rowTime(lastMs, mode, zones, true).date.slice(0, 4);
+}
+
+/** An instant in full (details): ISO 8601, `Z` for UTC, else the zone's offset (`2026-11-20T07:02:11.123-07:00`). */
+export function formatTime(epochMs: number, mode: TimeMode, zones: TimeZones, micros?: number): string {
+  const zone = zoneOf(mode, zones);
+  const offset = zone ? zoneOffsetMinutes(zone, epochMs) : 0;
+  return formatIsoUtc(epochMs + offset * 60_000, micros).slice(0, -1) + (zone ? offsetText(offset, true) : 'Z');
 }

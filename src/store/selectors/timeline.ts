@@ -2,6 +2,8 @@ import type { Severity, SourceName, TimelineEvent } from '../../model/event.js';
 import { locate } from '../event-ref.js';
 import type { ConsoleState, Filters } from '../types.js';
 import { memoLast } from './memo.js';
+import { findHits } from './matches.js';
+import { crossesYear } from './time-format.js';
 import { codeOf, indexedSources, listIndex, selectCodes } from './visible-index.js';
 
 export const SEVERITIES: readonly Severity[] = ['info', 'warn', 'error'];
@@ -16,7 +18,7 @@ export function severityRank(s: Severity): number {
 }
 
 export function filtersActive(f: Filters): boolean {
-  return f.minSeverity !== 'info' || Object.values(f.sources).some((shown) => !shown);
+  return f.minSeverity !== 'info' || Object.values(f.sources).some((shown) => !shown) || Boolean(f.matching);
 }
 
 function applyFilters(timeline: readonly TimelineEvent[], filters: Filters): readonly TimelineEvent[] {
@@ -26,6 +28,12 @@ function applyFilters(timeline: readonly TimelineEvent[], filters: Filters): rea
   listIndex(timeline);
   const sources = indexedSources().filter((source) => sourceShown(filters, source));
   const codes = sources.flatMap((source) => SEVERITIES.filter((severity) => severityRank(severity) >= min).map((severity) => codeOf(source, severity)));
+  if (filters.matching) {
+    // Only a search's matches: a list of them (as long as the matches), in time order.
+    const shown = new Set(codes);
+    const { codes: codeAt } = listIndex(timeline);
+    return findHits(timeline, filters.matching).filter((i) => shown.has(codeAt[i]!)).map((i) => timeline[i]!);
+  }
   // No pass over the events: see visible-index.ts.
   return selectCodes(timeline, codes);
 }
@@ -69,4 +77,10 @@ export function timelineWindow(s: Pick<ConsoleState, 'analysis' | 'filters' | 'c
   const cursor = locate(list, s.cursor);
   const start = windowStart(list.length, cursor, Math.max(0, locate(list, s.top)), rows);
   return { start, rows: list.slice(start, start + rows), cursor, total: list.length };
+}
+
+/** Whether the loaded timeline spans more than one year as shown: then event times show the year (a 2027 expiry next to a 2025 enrolment). */
+export function showsYear(s: Pick<ConsoleState, 'analysis' | 'timeMode' | 'zones'>): boolean {
+  const list = s.analysis.timeline;
+  return list.length > 1 && crossesYear(list[0]!.epochMs, list[list.length - 1]!.epochMs, s.timeMode, s.zones);
 }

@@ -47,7 +47,7 @@ export function ranked(analysis: Analysis, args: Pick<DataSlice, 'diagnosis' | '
 
 export function dataSlice({ set, get, init }: SliceArgs): DataSlice {
   const diagnosis = new AnalysisDiagnosis(init.active, init.analysis);
-  const macReachable = init.transport !== undefined;
+  const macReachable = init.probes !== undefined;
   const analysis = { ...init.analysis, hypotheses: diagnosis.rank({ macReachable }) };
   return {
     analysis,

@@ -1,3 +1,4 @@
+import { markedSteps } from '../selectors/runbook.js';
 import type { ExportSlice, SliceArgs } from '../types.js';
 
 /** The `x` key: the incident report of what the console shows, written by the session's writer. */
@@ -10,7 +11,7 @@ export function exportSlice({ set, get, init }: SliceArgs): ExportSlice {
       if (s.exporting) return set({ message: 'the report is being written…' });
       set({ exporting: true, message: 'writing the incident report…' });
       try {
-        const path = await init.exportReport({ analysis: s.analysis, journalEntries: s.journalEntries, outputs: new Map(Object.entries(s.runOutputs)) });
+        const path = await init.exportReport({ analysis: s.analysis, journalEntries: s.journalEntries, outputs: new Map(Object.entries(s.runOutputs)), steps: markedSteps(s) });
         set({ exporting: false, message: `report written to ${path}` });
       } catch (error) {
         set({ exporting: false, message: `report not written: ${error instanceof Error ? error.message : String(error)}` });

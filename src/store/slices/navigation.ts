@@ -5,9 +5,11 @@ import { fleetLines } from '../selectors/fleet.js';
 import { readingNotes } from '../selectors/reading-notes.js';
 import { selectedHypothesisIndex } from '../selectors/hypotheses.js';
 import { runbookSteps, selectedStep } from '../selectors/runbook.js';
+import { searchPattern } from '../selectors/matches.js';
 import { indexInSorted, nextInSorted, searchHits } from '../selectors/search.js';
 import { visibleTimeline, windowStart } from '../selectors/timeline.js';
 import type { ConsoleState, NavigationSlice, Overlay, SliceArgs } from '../types.js';
+import { refit } from './view.js';
 
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
 
@@ -69,7 +71,7 @@ export function navigationSlice({ set, get }: SliceArgs): NavigationSlice {
       const e = s.analysis.timeline.find((x) => x.id === id);
       if (!e) return set({ message: 'that event is no longer in the timeline' });
       const hidden = eventAt(visibleTimeline(s), refOf(e)) === undefined;
-      const filters = hidden ? { sources: { jamf: true, okta: true, device: true }, minSeverity: 'info' as const } : s.filters;
+      const filters = hidden ? { sources: Object.fromEntries(Object.keys(s.filters.sources).map((source) => [source, true])), minSeverity: 'info' as const } : s.filters;
       const next = { ...s, filters, overlay: null, guided: false, focus: 'timeline' as const, cursor: refOf(e) };
       set({ ...next, ...cursorAt(next, locate(visibleTimeline(next), next.cursor)), message: hidden ? 'filters cleared to show the event' : null });
     },
@@ -117,13 +119,25 @@ export function navigationSlice({ set, get }: SliceArgs): NavigationSlice {
     },
     commitSearch() {
       const s = get();
-      const next = { ...s, search: { query: s.search.draft ?? s.search.query, draft: undefined } };
+      const query = s.search.draft ?? s.search.query;
+      const pattern = query === '' ? undefined : searchPattern(query);
+      if (pattern !== undefined && !(pattern instanceof RegExp)) return set({ search: { ...s.search, draft: undefined }, message: `search /${query}/ ${pattern.error}` });
+      // Showing only matches follows the search: to the new query's matches, or all events when it is cleared.
+      const filtered = s.filters.matching ? { ...s, ...refit(s, { ...s.filters, matching: query }) } : s;
+      const next = { ...filtered, search: { query, draft: undefined } };
       const hits = searchHits(next);
       const list = visibleTimeline(next);
       const from = locate(list, s.cursor);
       const first = indexInSorted(hits, from) !== -1 ? from : nextInSorted(hits, from, 1);
       const message = next.search.query === '' ? null : hits.length === 0 ? `no match for "${next.search.query}"` : `${hits.length} matches`;
-      set({ search: next.search, ...(first !== undefined ? { ...cursorAt(next, first), focus: 'timeline' } : {}), message });
+      set({ search: next.search, filters: next.filters, ...(first !== undefined ? { ...cursorAt(next, first), focus: 'timeline' } : {}), message });
+    },
+    toggleMatchesOnly() {
+      const s = get();
+      if (s.filters.matching) return set({ ...refit(s, { ...s.filters, matching: '' }), message: 'showing all events' });
+      if (s.search.query === '') return set({ message: 'no search to show the matches of: press / first' });
+      const view = refit(s, { ...s.filters, matching: s.search.query });
+      set({ ...view, message: `showing only the matches of /${s.search.query}/ (m again: all events)` });
     },
     cancelSearch() {
       set({ search: { ...get().search, draft: undefined } });
@@ -136,7 +150,8 @@ export function navigationSlice({ set, get }: SliceArgs): NavigationSlice {
       const to = nextInSorted(hits, from, direction);
       if (to === undefined) return set({ message: `no match for "${s.search.query}"` });
       const wrapped = direction === 1 ? to <= from : to >= from;
-      set({ ...cursorAt(s, to), focus: 'timeline', message: `match ${indexInSorted(hits, to) + 1}/${hits.length}${wrapped ? ' (wrapped)' : ''}` });
+      const note = wrapped ? (direction === 1 ? ' · search wrapped to the first match' : ' · search wrapped to the last match') : '';
+      set({ ...cursorAt(s, to), focus: 'timeline', message: `match ${indexInSorted(hits, to) + 1}/${hits.length}${note}` });
     },
     escape() {
       const s = get();

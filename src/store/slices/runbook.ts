@@ -1,17 +1,20 @@
-import type { RemoteCommand } from '../../sources/mac/ssh/commands.js';
-import { runStep } from '../../sources/mac/run-step.js';
+import { addExitCleanup } from '../../io/exit-cleanup.js';
+import { selectedHypothesis } from '../selectors/hypotheses.js';
 import { runbookSteps, selectedStep } from '../selectors/runbook.js';
 import { stepCommand } from '../step-command.js';
-import type { RunbookSlice, SliceArgs, StepMark } from '../types.js';
+import type { JournalEntry, RunbookSlice, SliceArgs, StepMark } from '../types.js';
 import { loadsOf, ranked } from './data.js';
 
 export function runbookSlice({ set, get, init }: SliceArgs): RunbookSlice {
   const now = init.now ?? Date.now;
+  // A hang-up, a signal or a quit while a probe runs still leaves its line in the journal.
+  const journal = init.journal;
+  const whileRunning = journal ? (interrupted: JournalEntry) => addExitCleanup(() => journal(interrupted)) : undefined;
   return {
     marks: {},
     selectedStep: null,
     run: { state: 'idle' },
-    macConnected: init.transport !== undefined,
+    macConnected: init.probes !== undefined,
     journalEntries: [],
     runOutputs: {},
     copyCommand() {
@@ -32,22 +35,20 @@ export function runbookSlice({ set, get, init }: SliceArgs): RunbookSlice {
       if (s.run.state === 'running') return set({ message: 'a probe is already running (Esc cancels it)' });
       const command = stepCommand(step.probe);
       if (typeof command === 'string') return set({ message: command });
-      if (!init.transport) return set({ message: 'no connection to the Mac in this session: copy the command (c) and run it there' });
+      if (!init.probes) return set({ message: 'no connection to the Mac in this session: copy the command (c) and run it there' });
       set({ overlay: { kind: 'confirm', stepKey: step.key }, message: null });
     },
     async confirmRun() {
       const s = get();
       const o = s.overlay;
-      if (o?.kind !== 'confirm' || !init.transport) return;
+      if (o?.kind !== 'confirm' || !init.probes) return;
       const step = runbookSteps(s).find((x) => x.key === o.stepKey);
       const command = step ? stepCommand(step.probe) : 'the step is gone';
       if (!step || typeof command === 'string') return set({ overlay: null, message: typeof command === 'string' ? command : null });
       const controller = new AbortController();
-      set({ overlay: null, run: { state: 'running', stepKey: step.key, command: command.display, controller }, message: `running ${command.name}… (Esc cancels)` });
-      const outcome = await runStep(
-        { transport: init.transport, command: command as RemoteCommand, title: step.title, signal: controller.signal, now, ctx: init.ctx },
-        () => get().analysis,
-      );
+      const hypothesisId = selectedHypothesis(s)?.id ?? '';
+      set({ overlay: null, run: { state: 'running', stepKey: step.key, hypothesisId, command: command.display, controller }, message: `running ${command.name}… (Esc cancels)` });
+      const outcome = await init.probes.run({ probe: command.name, title: step.title, signal: controller.signal, now, ctx: init.ctx, whileRunning }, () => get().analysis);
       const after = get();
       const { entry } = outcome;
       const analysis = outcome.analysis ? ranked(outcome.analysis, after, outcome.analysis.timeline.filter((e) => e.raw.file === command.rel)) : after.analysis;
@@ -59,8 +60,8 @@ export function runbookSlice({ set, get, init }: SliceArgs): RunbookSlice {
         runOutputs: outcome.text === undefined ? after.runOutputs : { ...after.runOutputs, [entry.outputSha256]: outcome.text },
         marks: ok ? { ...after.marks, [step.key]: 'done' } : after.marks,
         run: ok
-          ? { state: 'ok', stepKey: step.key, command: entry.command, events: outcome.events }
-          : { state: 'failed', stepKey: step.key, command: entry.command, error: entry.error ?? 'failed' },
+          ? { state: 'ok', stepKey: step.key, hypothesisId, command: entry.command, events: outcome.events }
+          : { state: 'failed', stepKey: step.key, hypothesisId, command: entry.command, error: entry.error ?? 'failed' },
         message: ok ? `${step.title}: ${outcome.events} events added, hypotheses re-ranked` : `${step.title}: ${entry.error ?? 'failed'}`,
       });
       init.journal?.(entry);

@@ -6,7 +6,7 @@ import { LinesPane } from '../components/LinesPane.js';
 import type { Segment } from '../components/Row.js';
 import type { Rect } from '../layout.js';
 import { useConsole } from '../store-context.js';
-import { wrapCells } from '../text/cells.js';
+import { cellWidth, padCells, wrapCells } from '../text/cells.js';
 import { safeLine } from '../../text/boundary.js';
 
 /** Every line of an event: its raw record reference and all fields, sanitised, values wrapped; scrolled by `offset` items. */
@@ -18,13 +18,18 @@ export function EventDetail({ rect, eventRef, offset }: { rect: Rect; eventRef: 
   const lines = useMemo(() => {
     const e = eventAt(timeline, eventRef);
     if (!e) return [[{ text: 'the event is no longer in the timeline', token: 'muted' as const }]];
-    const items = eventDetailLines(e, mode, zones).slice(offset);
-    const labelWidth = Math.min(14, Math.floor(width / 3));
-    return items.flatMap(({ label, value }) =>
-      wrapCells(safeLine(value, 4000), Math.max(1, width - labelWidth - 1)).map(
-        (part, i): Segment[] => [{ text: (i === 0 ? label : '').padEnd(labelWidth + 1), token: 'accent' }, { text: part, token: 'text' }],
-      ),
-    );
+    const all = eventDetailLines(e, mode, zones).map(({ label, value }) => ({ label: safeLine(label), value: safeLine(value, 4000) }));
+    // One column as wide as the longest name, up to a third of the pane; a longer name gets a row of its own.
+    const labelWidth = Math.min(Math.max(...all.map((l) => cellWidth(l.label))), Math.floor(width / 3));
+    return all.slice(offset).flatMap(({ label, value }) => {
+      const own = cellWidth(label) > labelWidth;
+      const parts = wrapCells(value, Math.max(1, width - labelWidth - 1));
+      const values = (parts.length > 0 ? parts : ['']).map((part, i): Segment[] => [
+        { text: padCells(i === 0 && !own ? label : '', labelWidth + 1), token: 'accent' },
+        { text: part, token: 'text' },
+      ]);
+      return own ? [...wrapCells(label, Math.max(1, width)).map((part): Segment[] => [{ text: part, token: 'accent' }]), ...values] : values;
+    });
   }, [timeline, eventRef, mode, zones, offset, width]);
   return <LinesPane title="Event detail · j/k scroll · z zone · Esc close" rect={rect} lines={lines} />;
 }

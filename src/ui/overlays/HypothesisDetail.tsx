@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { hypothesisEvidence } from '../../store/selectors/detail.js';
-import { formatTime } from '../../store/selectors/time-format.js';
-import { windowStart } from '../../store/selectors/timeline.js';
+import { rowTime } from '../../store/selectors/time-format.js';
+import { showsYear, windowStart } from '../../store/selectors/timeline.js';
 import { LinesPane } from '../components/LinesPane.js';
 import type { Segment } from '../components/Row.js';
 import type { Rect } from '../layout.js';
@@ -16,6 +16,7 @@ export function HypothesisDetail({ rect, hypothesisId, line }: { rect: Rect; hyp
   const analysis = useConsole((s) => s.analysis);
   const mode = useConsole((s) => s.timeMode);
   const zones = useConsole((s) => s.zones);
+  const withYear = useConsole(showsYear);
   const width = Math.max(0, rect.width - 2);
   const rows = Math.max(0, rect.height - 2);
   const h = analysis.hypotheses.find((x) => x.id === hypothesisId);
@@ -32,7 +33,8 @@ export function HypothesisDetail({ rect, hypothesisId, line }: { rect: Rect; hyp
   const start = windowStart(evidence.length, line, 0, listRows);
   const list = evidence.slice(start, start + listRows).map((x, i): Segment[] => {
     const e = x.event;
-    const where = e ? `${formatTime(e.epochMs, mode, zones)} ${markOf(sourceMarks(analysis.sources), e.source).letter} ${SEVERITY_MARK[e.severity]} ${e.summary}` : x.eventId;
+    const t = e ? rowTime(e.epochMs, mode, zones, withYear) : undefined;
+    const where = e && t ? `${t.date} ${t.time} ${markOf(sourceMarks(analysis.sources), e.source).letter} ${SEVERITY_MARK[e.severity]} ${e.summary}` : x.eventId;
     return [{ text: `${start + i === line ? '>' : ' '}${x.supports ? '+' : '-'} `, token: x.supports ? 'verdict.likely' : 'verdict.unlikely', bold: true }, { text: `${where} — `, token: 'text' }, { text: x.why, token: 'muted' }];
   });
   const title = 'Hypothesis evidence · j/k choose · Enter jump · Esc close';

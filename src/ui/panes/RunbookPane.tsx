@@ -1,4 +1,4 @@
-import { stepProgress, type StepView } from '../../store/selectors/runbook.js';
+import { shownRun, stepProgress, type StepView } from '../../store/selectors/runbook.js';
 import type { RunState, StepMark } from '../../store/types.js';
 import { LinesPane } from '../components/LinesPane.js';
 import type { Segment } from '../components/Row.js';
@@ -55,7 +55,7 @@ export function stepLines(step: StepView, steps: readonly StepView[], width: num
 /** The runbook of the selected hypothesis: its next step in full, progress and the run state on the last line. */
 export function RunbookPane({ rect, focused }: { rect: Rect; focused: boolean }) {
   const { steps, step } = useRunbook();
-  const run = useConsole((s) => s.run);
+  const run = useConsole(shownRun);
   const rows = Math.max(0, rect.height - 2);
   const width = Math.max(0, rect.width - 2);
   const p = stepProgress(steps);

@@ -2,11 +2,11 @@ import { Box } from 'ink';
 import { memo, useMemo } from 'react';
 import type { TimelineEvent } from '../../model/event.js';
 import { hitsBetween, searchHits } from '../../store/selectors/search.js';
-import { formatTime, type TimeZones } from '../../store/selectors/time-format.js';
+import { rowTime } from '../../store/selectors/time-format.js';
 import type { SourceSummary } from '../../model/analysis.js';
 import { markOf, sourceMarks, type SourceMark } from '../../store/selectors/sources.js';
-import { filtersActive, sourceShown, timelineWindow } from '../../store/selectors/timeline.js';
-import type { Filters, TimeMode } from '../../store/types.js';
+import { filtersActive, showsYear, sourceShown, timelineWindow } from '../../store/selectors/timeline.js';
+import type { Filters } from '../../store/types.js';
 import { Pane } from '../components/Pane.js';
 import { Row, type Segment } from '../components/Row.js';
 import type { Rect } from '../layout.js';
@@ -15,20 +15,22 @@ import { SEVERITY_MARK } from './markers.js';
 
 interface EventRowProps {
   event: TimelineEvent;
+  /** The date part of the time: shown on the first row and where the day changes, blank below it. */
+  date: string;
+  showDate: boolean;
+  time: string;
   width: number;
-  mode: TimeMode;
-  zones: TimeZones;
   selected: boolean;
   hit: boolean;
   adjusted: boolean;
   mark: SourceMark;
 }
 
-/** One event: cursor/match marker, time (`Z` for UTC; `~` after it when clock-corrected), source letter, severity, summary. */
-export const EventRow = memo(function EventRow({ event: e, width, mode, zones, selected, hit, adjusted, mark }: EventRowProps) {
+/** One event: cursor/match marker, date where the day changes, time (`Z` for UTC; `~` after it when clock-corrected), source letter, severity, summary. */
+export const EventRow = memo(function EventRow({ event: e, date, showDate, time, width, selected, hit, adjusted, mark }: EventRowProps) {
   const segments: Segment[] = [
     { text: selected ? '>' : hit ? '*' : ' ', token: 'search.match', bold: true },
-    { text: formatTime(e.epochMs, mode, zones), token: adjusted ? 'time.adjusted' : 'muted' },
+    { text: `${showDate ? date : ' '.repeat(date.length)} ${time}`, token: adjusted ? 'time.adjusted' : 'muted' },
     { text: adjusted ? '~' : ' ', token: 'time.adjusted' },
     { text: mark.letter, token: mark.token, bold: true },
     { text: ' ' },
@@ -41,8 +43,9 @@ export const EventRow = memo(function EventRow({ event: e, width, mode, zones, s
 
 export function timelineTitle(total: number, cursor: number, filters: Filters, query: string, hits: number, sources: readonly SourceSummary[]): string {
   const src = sources.map((s) => (sourceShown(filters, s.name) ? s.letter : '-')).join('');
-  const filter = filtersActive(filters) ? ` · ${src} ≥${filters.minSeverity}` : '';
-  const search = query !== '' ? ` · /${query} ${hits}` : '';
+  const filter = filtersActive({ ...filters, matching: '' }) ? ` · ${src} ≥${filters.minSeverity}` : '';
+  // Showing only matches, every row is one: the count is the total.
+  const search = filters.matching ? ` · only /${filters.matching}/` : query !== '' ? ` · /${query} ${hits}` : '';
   return `Timeline ${total === 0 ? 0 : cursor + 1}/${total}${filter}${search}`;
 }
 
@@ -55,24 +58,27 @@ export function TimelinePane({ rect, focused }: { rect: Rect; focused: boolean }
   const search = useConsole((s) => s.search);
   const mode = useConsole((s) => s.timeMode);
   const zones = useConsole((s) => s.zones);
+  const withYear = useConsole(showsYear);
   const rows = Math.max(0, rect.height - 2);
   const width = Math.max(0, rect.width - 2);
   const win = useMemo(() => timelineWindow({ analysis, filters, cursor, top }, rows), [analysis, filters, cursor, top, rows]);
   const hits = useMemo(() => searchHits({ analysis, filters, search }), [analysis, filters, search]);
   const hitRows = useMemo(() => hitsBetween(hits, win.start, win.start + win.rows.length), [hits, win.start, win.rows.length]);
+  const times = useMemo(() => win.rows.map((e) => rowTime(e.epochMs, mode, zones, withYear)), [win.rows, mode, zones, withYear]);
   const adjusted = analysis.clock.applied;
   const marks = sourceMarks(analysis.sources);
   return (
     <Pane title={timelineTitle(win.total, win.cursor, filters, search.query, hits.length, analysis.sources)} width={rect.width} height={rect.height} focused={focused}>
       <Box flexDirection="column">
-        {win.total === 0 ? <Row segments={[{ text: `no events (check the source filters: 1-${analysis.sources.length}, v)`, token: 'muted' }]} width={width} /> : null}
+        {win.total === 0 ? <Row segments={[{ text: `no events (check the filters: 1-${analysis.sources.length}, v${filters.matching ? ', m shows more than the matches' : ''})`, token: 'muted' }]} width={width} /> : null}
         {win.rows.map((e, i) => (
           <EventRow
             key={e.id}
             event={e}
+            date={times[i]!.date}
+            showDate={i === 0 || times[i]!.date !== times[i - 1]!.date}
+            time={times[i]!.time}
             width={width}
-            mode={mode}
-            zones={zones}
             selected={win.start + i === win.cursor}
             hit={hitRows.has(win.start + i)}
             adjusted={adjusted && e.deviceClock === true}

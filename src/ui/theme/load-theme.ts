@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { FileRefused, readTextFileSync } from '../../io/bounded-file.js';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from '../../config/zod.js';
 import { DocumentError, parseYamlDocument } from '../../config/yaml-document.js';
 import { THEME_TOKENS, type Theme, type ThemeToken } from './types.js';
 
@@ -37,9 +37,8 @@ function colorProblem(value: unknown): string | undefined {
 }
 
 /** Every token once, each a colour or null; unknown tokens are errors (usually a typo). */
-const TokensSchema = z
-  .record(z.string(), z.unknown())
-  .superRefine((tokens, ctx) => {
+const TokensSchema = z.pipe(
+  z.record(z.string(), z.unknown()).check(z.superRefine((tokens, ctx) => {
     for (const [key, value] of Object.entries(tokens)) {
       if (!TOKENS.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'unknown token (themes/README.md lists the tokens)' });
       else {
@@ -50,14 +49,15 @@ const TokensSchema = z
     for (const token of THEME_TOKENS) {
       if (!(token in tokens)) ctx.addIssue({ code: 'custom', path: [token], message: 'missing: every token needs a colour or null' });
     }
-  })
-  .transform((tokens) => tokens as Record<ThemeToken, string | null>);
+  })),
+  z.transform((tokens: Record<string, unknown>) => tokens as Record<ThemeToken, string | null>),
+);
 
 export const ThemeFileSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes'),
-  description: z.string().optional(),
+  name: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes')),
+  description: z.optional(z.string()),
   /** The terminal background the theme is made for; `any` when it sets no colours that depend on it. */
-  background: z.enum(['dark', 'light', 'any']).optional(),
+  background: z.optional(z.enum(['dark', 'light', 'any'])),
   tokens: TokensSchema,
 });
 export type ThemeFile = z.infer<typeof ThemeFileSchema>;

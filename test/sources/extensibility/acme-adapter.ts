@@ -5,6 +5,8 @@ import { genericKindMapper, type KindDeclaration } from '../../../src/core/kinds
 import { FileReport } from '../../../src/model/file-report.js';
 import type { TimelineEvent } from '../../../src/model/event.js';
 import { fileCoverage } from '../../../src/sources/coverage.js';
+import * as z from '../../../src/config/zod.js';
+import { pick } from '../../../src/config/settings-fields.js';
 
 /**
  * A fourth source that exists only in the tests: an imaginary MDM ("Acme") with its own bundle folder
@@ -57,4 +59,13 @@ export const acmeAdapter: SourceAdapter<AcmeState> = {
     return facts;
   },
   identities: () => [],
+  // Its config section and environment variable: the config layer composes them from the registry.
+  config: {
+    schema: z.strictObject({ url: z.optional(z.string()) }),
+    env: ['TRUSTLINE_ACME_URL'],
+    async resolve(env, section) {
+      const url = pick(env, 'TRUSTLINE_ACME_URL', typeof section?.['url'] === 'string' ? section['url'] : undefined);
+      return url === undefined ? undefined : { url };
+    },
+  },
 };

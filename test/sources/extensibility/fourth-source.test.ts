@@ -7,6 +7,8 @@ import { analyzeJsonChunks } from '../../../src/report/json-report.js';
 import { renderMarkdown } from '../../../src/report/markdown-report.js';
 import { declaredFacts, declaredKinds, registerAdapterForTest } from '../../../src/sources/registry.js';
 import { tempDir } from '../../helpers/temp-files.js';
+import { readConfig } from '../../../src/config/config-file.js';
+import { resolveLiveSettings } from '../../../src/config/credentials.js';
 import { loadBundle, storeFor } from '../../helpers/console-fixtures.js';
 import { renderTui } from '../../helpers/render-tui.js';
 import { acmeAdapter } from './acme-adapter.js';
@@ -42,6 +44,16 @@ describe('a fourth source is one adapter plus one registry line', () => {
     expect(declaredKinds().map((k) => k.kind)).toContain('acme.checkin');
     expect(declaredFacts().map((f) => f.name)).toContain('acme.managed');
     expect(analysis.notes.filter((n) => n.startsWith('acme/'))).toEqual([]);
+  });
+
+  it('has its own config section and environment variable, composed by the config layer', async () => {
+    const file = join(tempDir(), 'config.yaml');
+    writeFileSync(file, 'profiles:\n  default:\n    acme: { url: "https://acme.example.com" }\n');
+    const config = await readConfig(file);
+    expect((await resolveLiveSettings(config, {})).sources).toEqual({ acme: { url: 'https://acme.example.com' } });
+    expect((await resolveLiveSettings(config, { TRUSTLINE_ACME_URL: 'https://other.example.com' })).sources).toEqual({ acme: { url: 'https://other.example.com' } });
+    writeFileSync(file, 'profiles:\n  default:\n    acme: { uri: "typo" }\n');
+    await expect(readConfig(file)).rejects.toThrow(/acme/);
   });
 
   it('is a section of the Markdown report', async () => {

@@ -73,8 +73,8 @@ describe('a failing source is reported in one line and hides nothing else', () =
   it('reports bad credentials as an actionable line for each source', async () => {
     const emu = await startEmulators();
     const settings = emu.settings('ssws', 'client');
-    settings.okta = { url: settings.okta!.url, auth: { kind: 'ssws', token: '00wrong-token-for-test' } };
-    settings.jamf = { url: settings.jamf!.url, auth: { kind: 'client', clientId: 'nobody', clientSecret: 'wrong' } };
+    settings.sources.okta = { url: settings.sources.okta!.url, auth: { kind: 'ssws', token: '00wrong-token-for-test' } };
+    settings.sources.jamf = { url: settings.sources.jamf!.url, auth: { kind: 'client', clientId: 'nobody', clientSecret: 'wrong' } };
     const result = await runLive({ settings, query: emu.query, identity: { hostname: undefined, user: undefined, deviceTimeZone: undefined }, http: FAST_HTTP });
     expect(status(result, 'okta').error).toBe(
       'okta: Okta refused the credentials (E0000011 Invalid token provided): check TRUSTLINE_OKTA_TOKEN (API tokens lapse after 30 days unused)',

@@ -4,7 +4,10 @@ import type { TimelineEvent } from '../../../src/model/event.js';
 import { analyzeBundle } from '../../../src/sources/bundle/analyze-bundle.js';
 import { writeBundle } from '../../../src/sources/bundle/write-bundle.js';
 import { followLive } from '../../../src/sources/live/follow-live.js';
-import { runLive, type LiveOptions } from '../../../src/sources/live/run-live.js';
+import { runLive } from '../../../src/sources/live/run-live.js';
+import type { LiveProgress } from '../../../src/core/live.js';
+import { openLiveSession } from '../../../src/sources/live/live-session.js';
+import type { LiveSettings } from '../../../src/config/credentials.js';
 import { analyzeJsonChunks } from '../../../src/report/json-report.js';
 import { HttpClient } from '../../../src/net/http-client.js';
 import { OktaApi } from '../../../src/sources/okta/okta-api.js';
@@ -15,7 +18,7 @@ import { FAST_HTTP, startEmulators, type Emulators } from '../../helpers/live-em
 import { tempDir } from '../../helpers/temp-files.js';
 
 
-function live(emu: Emulators, settings: LiveOptions['settings'], extra: Partial<LiveOptions> = {}): ReturnType<typeof runLive> {
+function live(emu: Emulators, settings: LiveSettings, extra: { pageLimit?: number; device?: unknown; progress?: LiveProgress } = {}): ReturnType<typeof runLive> {
   return runLive({
     settings,
     query: emu.query,
@@ -86,7 +89,7 @@ describe('live sources against the emulators', () => {
   it('follows next links across several pages, deduplicates, and the events equal one big page', async () => {
     const emu = await startEmulators();
     const onePage = await live(emu, emu.settings('ssws', 'none'));
-    const paged = await live(emu, emu.settings('ssws', 'none'), { oktaPageLimit: 2 });
+    const paged = await live(emu, emu.settings('ssws', 'none'), { pageLimit: 2 });
     const pages = paged.documents.filter((d) => d.rel.startsWith('okta/logs-'));
     expect(pages.length).toBeGreaterThanOrEqual(3);
     expect(eventIds(paged, 'okta')).toEqual(eventIds(onePage, 'okta'));
@@ -94,10 +97,10 @@ describe('live sources against the emulators', () => {
 
   it('waits out a 429 in the middle of the pages until the reset and still gets every event', async () => {
     const emu = await startEmulators();
-    const reference = await live(emu, emu.settings('ssws', 'none'), { oktaPageLimit: 2 });
+    const reference = await live(emu, emu.settings('ssws', 'none'), { pageLimit: 2 });
     const before = emu.okta.requests.length;
     const result = await live(emu, emu.settings('ssws', 'none'), {
-      oktaPageLimit: 2,
+      pageLimit: 2,
       progress: {
         status: (_source, text) => {
           if (text === 'System Log page 1') emu.okta.setFaults({ tooManyRequests: 1, pathPrefix: '/api/v1/logs', resetSeconds: 1 });
@@ -115,7 +118,7 @@ describe('live sources against the emulators', () => {
 
   it('paces requests by the rate-limit headers instead of spending the last requests of a window', async () => {
     const emu = await startEmulators('okta-policy-regression', { okta: { rateLimit: { logsPerWindow: 4, windowSeconds: 2 } } });
-    const result = await live(emu, emu.settings('ssws', 'none'), { oktaPageLimit: 2 });
+    const result = await live(emu, emu.settings('ssws', 'none'), { pageLimit: 2 });
     expect(source(result, 'okta').status).toBe('ok');
     const requests = emu.okta.requests;
     expect(requests.filter((r) => r.status === 429)).toEqual([]);
@@ -126,9 +129,9 @@ describe('live sources against the emulators', () => {
 
   it('writes a bundle that analyze --bundle reads back to the same timeline', async () => {
     const emu = await startEmulators();
-    const result = await live(emu, emu.settings('ssws', 'client'), { oktaPageLimit: 3 });
+    const result = await live(emu, emu.settings('ssws', 'client'), { pageLimit: 3 });
     const dir = join(tempDir(), 'bundle');
-    await writeBundle(dir, result.ctx, result.documents, result.device, result.analysis.coverage);
+    await writeBundle(dir, result.ctx, result.documents, result.analysis.coverage);
     const replay = await analyzeBundle(dir);
     expect([...analyzeJsonChunks(replay)].join('')).toBe([...analyzeJsonChunks(result.analysis)].join(''));
     // The replay knows the window and filter the System Log was read for, not just its first and last event.
@@ -141,7 +144,7 @@ describe('live follow of the System Log', () => {
   it('polls the stored next link no faster than the interval and delivers each event once', async () => {
     const emu = await startEmulators();
     const http = await HttpClient.create();
-    const settings = emu.settings('ssws', 'none').okta!;
+    const settings = emu.settings('ssws', 'none').sources.okta!;
     const api = new OktaApi(http, settings.url, new OktaAuthorizer(http, settings.url, settings.auth));
     const seen: string[] = [];
     const controller = new AbortController();
@@ -181,10 +184,12 @@ describe('followLive', () => {
     });
     const controller = new AbortController();
     const arrived: TimelineEvent[] = [];
-    await followLive(emu.settings('ssws', 'none'), fetched.analysis, { untilMs, user: emu.scenario.meta.user }, fetched.ctx, controller.signal, (events) => {
+    const session = await openLiveSession(emu.settings('ssws', 'none'), { http: FAST_HTTP });
+    await followLive(session, fetched.analysis, { untilMs, user: emu.scenario.meta.user }, fetched.ctx, controller.signal, (events) => {
       arrived.push(...events);
       controller.abort();
     });
+    await session.close();
     expect(arrived.map((e) => e.kind)).toContain('okta.app.oauth2.token.grant.access_token');
     expect(arrived.every((e) => e.epochMs > untilMs)).toBe(true);
     const fetchedIds = new Set(fetched.analysis.timeline.map((e) => e.id));

@@ -16,7 +16,7 @@ afterEach(() => {
   process.off('warning', onWarning);
 });
 
-async function run(tweaks: EmulatorTweaks, deadlineMs: number, oktaPageLimit?: number): Promise<LiveResult> {
+async function run(tweaks: EmulatorTweaks, deadlineMs: number, pageLimit?: number): Promise<LiveResult> {
   const emu = await startEmulators('okta-policy-regression', tweaks);
   return runLive({
     settings: emu.settings('ssws', 'client'),
@@ -24,7 +24,7 @@ async function run(tweaks: EmulatorTweaks, deadlineMs: number, oktaPageLimit?: n
     identity: { hostname: undefined, user: emu.scenario.meta.user, deviceTimeZone: undefined },
     http: FAST_HTTP,
     deadlineMs,
-    ...(oktaPageLimit ? { oktaPageLimit } : {}),
+    ...(pageLimit ? { pageLimit } : {}),
   });
 }
 
@@ -63,5 +63,26 @@ describe('rate-limit waits never outlast the deadline and lose nothing (item 3)'
     controller.abort();
     expect(await slept).toBe('aborted');
     expect(warnings.map((w) => w.name)).not.toContain('TimeoutOverflowWarning');
+  });
+});
+
+describe('a next link that repeats (issue 17, item 15)', () => {
+  it('is caught at the first repeat: one request per page, one line on the page that gave it, the events kept', async () => {
+    const emu = await startEmulators('okta-policy-regression', { okta: { logPaging: { repeatNext: true } } });
+    const result = await runLive({
+      settings: emu.settings('ssws', 'none'),
+      query: emu.query,
+      identity: { hostname: undefined, user: emu.scenario.meta.user, deviceTimeZone: undefined },
+      http: FAST_HTTP,
+      pageLimit: 2,
+    });
+    const logRequests = emu.okta.requests.filter((r) => r.path.startsWith('/api/v1/logs'));
+    expect(logRequests).toHaveLength(1);
+    expect(okta(result).status).toBe('partial');
+    expect(okta(result).error).toMatch(/^okta\/logs-0001\.json: its next link repeats a page already read/);
+    expect(okta(result).events).toBeGreaterThan(0);
+    const lines = result.analysis.notes.join('\n');
+    expect(lines).not.toMatch(/duplicate events/);
+    expect(lines).not.toMatch(/devices\.json.*(repeat|stopped)/);
   });
 });

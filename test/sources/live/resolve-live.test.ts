@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeviceKeys, Resolution } from '../../../src/core/identity.js';
 import { runLive } from '../../../src/sources/live/run-live.js';
 import { queryFor, resolveLive } from '../../../src/sources/live/resolve-live.js';
+import { openLiveSession } from '../../../src/sources/live/live-session.js';
 import { fleetScenario } from '../../helpers/fleet-scenario.js';
 import { FAST_HTTP, startEmulators, type Emulators } from '../../helpers/live-emulators.js';
 
@@ -9,8 +10,13 @@ async function fleet(): Promise<Emulators> {
   return startEmulators(fleetScenario());
 }
 
-function resolve(emu: Emulators, keys: DeviceKeys): Promise<Resolution> {
-  return resolveLive(emu.settings('ssws', 'client'), keys, { http: FAST_HTTP });
+async function resolve(emu: Emulators, keys: DeviceKeys): Promise<Resolution> {
+  const session = await openLiveSession(emu.settings('ssws', 'client'), { http: FAST_HTTP });
+  try {
+    return await resolveLive(session, keys);
+  } finally {
+    await session.close();
+  }
 }
 
 function one(r: Resolution) {
@@ -84,6 +90,20 @@ describe('finding the Mac from what the engineer knows (emulators)', { timeout: 
     expect(analysis.notes.join('\n')).not.toContain('System Log not queried');
     const fact = analysis.facts.get('idp.device.record-found');
     expect(fact).toMatchObject({ state: 'known', value: false, events: [notFound] });
+  });
+
+  it('resolution and the fetch share one client per source: one Jamf token for both', async () => {
+    const emu = await fleet();
+    const session = await openLiveSession(emu.settings('ssws', 'client'), { http: FAST_HTTP });
+    try {
+      const id = one(await resolveLive(session, { serial: 'C02FX1TLQ6L4' }));
+      const untilMs = Date.parse(emu.scenario.meta.collectedAt);
+      const { analysis } = await runLive({ session, query: queryFor(id, { sinceMs: untilMs - 3_600_000, untilMs }, undefined), identity: { hostname: undefined, user: undefined, deviceTimeZone: undefined } });
+      expect(analysis.sources.find((s) => s.name === 'jamf')?.status).toBe('ok');
+    } finally {
+      await session.close();
+    }
+    expect(emu.jamf.requests.filter((q) => q.path.endsWith('/oauth/token')).length).toBe(1);
   });
 
   it('a Mac Jamf has no record of: found through Okta, Jamf says so', async () => {

@@ -13,8 +13,12 @@ describe('normalizeOktaEvent: skipping', () => {
     const { uuid: _uuid, ...withoutUuid } = logEvent();
     expect(skipReason(withoutUuid)).toBe('no uuid');
     expect(skipReason(logEvent({ uuid: 42 }))).toBe('no uuid');
-    expect(skipReason(logEvent({ uuid: '   ' }))).toBe('no uuid');
     expect(skipReason(logEvent({ uuid: 'x'.repeat(101) }))).toBe('uuid longer than 100 characters');
+  });
+
+  it('keeps an event whose uuid was blanked, named by its place in the file', () => {
+    expect(normalize(logEvent({ uuid: '   ' })).id).toBe('okta:okta/page.json#/0');
+    expect(normalize(logEvent({ uuid: null })).id).toBe('okta:okta/page.json#/0');
   });
 
   it('skips events whose published time is missing or not a real instant', () => {

@@ -28,6 +28,8 @@ export class BsdSyslogParser extends TextLogParser {
   private readonly anchorMs: number;
   private readonly anchorYear: number;
   private readonly yearNote: string;
+  /** Lines read in each year: said in the reading notes, as the year is trustline's choice, not the line's. */
+  private readonly linesByYear = new Map<number, number>();
 
   constructor(rel: string, report: FileReport, emit: (event: TimelineEvent) => void, ctx: ParseContext) {
     super(rel, report, emit);
@@ -62,6 +64,7 @@ export class BsdSyslogParser extends TextLogParser {
       if (!isValidCalendarTime(year, month, day, hour, minute, second)) return { bad: 'timestamp is not a real date or time' };
       at = this.clock.resolve({ year, month, day, hour, minute, second, millis }, lineNo);
     }
+    this.linesByYear.set(year, (this.linesByYear.get(year) ?? 0) + 1);
     const p = BSD_PROCESS.exec(rest);
     const m = splitSenderAndSubsystem(p ? rest.slice(p[0].length) : rest);
     return {
@@ -82,5 +85,9 @@ export class BsdSyslogParser extends TextLogParser {
 
   protected override finish(): void {
     this.clock.finish();
+    if (this.linesByYear.size === 0) return;
+    const years = [...this.linesByYear].sort(([a], [b]) => b - a).map(([year, n]) => `${n} in ${year}`);
+    const rolled = this.linesByYear.size > 1 ? `; a date after the collection is read as the year before` : '';
+    this.report.note(`BSD syslog lines carry no year: read as the collection's year ${this.anchorYear} (${years.join(', ')})${rolled}`);
   }
 }

@@ -4,10 +4,13 @@ import { FileReport } from '../../../model/file-report.js';
 import { feedFile, feedText, type LineSink } from '../../../io/lines.js';
 import { scanTimestamp } from '../../../time/timestamp.js';
 import { BsdSyslogParser, isBsdSyslogLine } from './bsd-syslog.js';
+import { JsonArrayLogParser } from './json-array.js';
 import { NdjsonLogParser } from './ndjson.js';
+import { SeenRecords } from './seen-records.js';
+import { isBannerLine } from './text-log-parser.js';
 import { CompactStyleParser, DefaultStyleParser, SyslogStyleParser } from './text-styles.js';
 
-export type LogStyle = 'ndjson' | 'default' | 'compact' | 'syslog' | 'bsd';
+export type LogStyle = 'ndjson' | 'json' | 'default' | 'compact' | 'syslog' | 'bsd';
 
 const HEADERS: [RegExp, LogStyle][] = [
   [/^Timestamp\s+Thread\s+Type\s+Activity/, 'default'],
@@ -18,6 +21,7 @@ const HEADERS: [RegExp, LogStyle][] = [
 /** Which style a single line is written in, if it says. */
 export function styleOfLine(text: string): LogStyle | undefined {
   if (text.charCodeAt(0) === 123) return 'ndjson';
+  if (text.charCodeAt(0) === 91 /* [ */) return 'json';
   for (const [pattern, style] of HEADERS) if (pattern.test(text)) return style;
   const w = scanTimestamp(text, 0);
   if (w) {
@@ -32,10 +36,12 @@ export function styleOfLine(text: string): LogStyle | undefined {
 const SNIFF_LINES = 200;
 const VOTES_NEEDED = 12;
 
-function createParser(style: LogStyle, rel: string, report: FileReport, emit: (e: TimelineEvent) => void, ctx: ParseContext): LineSink {
+function createParser(style: LogStyle, rel: string, report: FileReport, emit: (e: TimelineEvent) => void, ctx: ParseContext, seen: SeenRecords): LineSink {
   switch (style) {
     case 'ndjson':
-      return new NdjsonLogParser(rel, report, emit);
+      return new NdjsonLogParser(rel, report, emit, seen);
+    case 'json':
+      return new JsonArrayLogParser(rel, report, emit, seen);
     case 'default':
       return new DefaultStyleParser(rel, report, emit);
     case 'syslog':
@@ -55,6 +61,8 @@ export class StyleDetectingSink implements LineSink {
   private buffered: { text: string; lineNo: number; truncated: boolean }[] = [];
   private readonly votes = new Map<LogStyle, number>();
   private parser: LineSink | undefined;
+  /** Indentation every line of a pasted excerpt carries; undefined until a line settles it. */
+  private indent: string | undefined;
   style: LogStyle | undefined;
 
   constructor(
@@ -62,17 +70,23 @@ export class StyleDetectingSink implements LineSink {
     private readonly report: FileReport,
     private readonly emit: (e: TimelineEvent) => void,
     private readonly ctx: ParseContext,
+    private readonly seen: SeenRecords,
   ) {}
 
-  line(text: string, lineNo: number, truncated: boolean): void {
+  line(raw: string, lineNo: number, truncated: boolean): void {
+    const text = this.indent ? (raw.startsWith(this.indent) ? raw.slice(this.indent.length) : raw) : raw;
     if (this.parser) {
       this.parser.line(text, lineNo, truncated);
+      return;
+    }
+    if (this.indent === undefined && this.settleIndent(text)) {
+      this.line(raw, lineNo, truncated);
       return;
     }
     this.buffered.push({ text, lineNo, truncated });
     const style = styleOfLine(text);
     if (style) {
-      const isHeader = text.startsWith('Timestamp');
+      const isHeader = text.startsWith('Timestamp') || style === 'json';
       const count = (this.votes.get(style) ?? 0) + (isHeader ? VOTES_NEEDED : 1);
       this.votes.set(style, count);
       if (count >= VOTES_NEEDED) this.decide(style);
@@ -86,10 +100,29 @@ export class StyleDetectingSink implements LineSink {
     if (this.parser) {
       this.parser.end();
     } else if (this.buffered.some((l) => l.text.trim() !== '')) {
-      this.report.fail('no known log style (expected log show ndjson, default, compact or syslog style, or BSD syslog)');
+      this.report.fail('no known log style (expected log show ndjson, json, default, compact or syslog style, or BSD syslog)');
     } else {
       this.report.note('empty log file');
     }
+  }
+
+  /**
+   * An excerpt pasted into an issue or a ticket is often indented as a whole (two or four spaces, a tab).
+   * The first line that reads as log output once its indentation is taken off settles how much every
+   * line loses; a first such line without indentation settles that there is none. True when it was settled.
+   */
+  private settleIndent(text: string): boolean {
+    const first = text.charCodeAt(0);
+    if (first !== 32 && first !== 9) {
+      if (styleOfLine(text) !== undefined || isBannerLine(text)) this.indent = '';
+      return false;
+    }
+    const body = text.trimStart();
+    if (body === '' || (styleOfLine(body) === undefined && !isBannerLine(body))) return false;
+    const indent = text.slice(0, text.length - body.length);
+    this.indent = indent;
+    for (const l of this.buffered) if (l.text.startsWith(indent)) l.text = l.text.slice(indent.length);
+    return true;
   }
 
   private decideByVotes(): void {
@@ -100,7 +133,7 @@ export class StyleDetectingSink implements LineSink {
 
   private decide(style: LogStyle): void {
     this.style = style;
-    this.parser = createParser(style, this.rel, this.report, this.emit, this.ctx);
+    this.parser = createParser(style, this.rel, this.report, this.emit, this.ctx, this.seen);
     const lines = this.buffered;
     this.buffered = [];
     for (const l of lines) this.parser.line(l.text, l.lineNo, l.truncated);
@@ -113,10 +146,10 @@ export interface DeviceLogResult {
   style: LogStyle | undefined;
 }
 
-async function parseDeviceLog(rel: string, ctx: ParseContext, feed: (sink: LineSink) => Promise<unknown>): Promise<DeviceLogResult> {
+async function parseDeviceLog(rel: string, ctx: ParseContext, seen: SeenRecords, feed: (sink: LineSink) => Promise<unknown>): Promise<DeviceLogResult> {
   const report = new FileReport(rel);
   const events: TimelineEvent[] = [];
-  const sink = new StyleDetectingSink(rel, report, (e) => events.push(e), ctx);
+  const sink = new StyleDetectingSink(rel, report, (e) => events.push(e), ctx, seen);
   try {
     await feed(sink);
   } catch (error) {
@@ -125,12 +158,15 @@ async function parseDeviceLog(rel: string, ctx: ParseContext, feed: (sink: LineS
   return { events, report, style: sink.style };
 }
 
-/** Reads one device log file of any supported style into events. */
-export function parseDeviceLogFile(path: string, rel: string, ctx: ParseContext): Promise<DeviceLogResult> {
-  return parseDeviceLog(rel, ctx, (sink) => feedFile(path, sink));
+/**
+ * Reads one device log file of any supported style into events. Records of the JSON styles already in
+ * `seen` (read from an earlier file of the same read, or earlier in this one) are shown once.
+ */
+export function parseDeviceLogFile(path: string, rel: string, ctx: ParseContext, seen = new SeenRecords()): Promise<DeviceLogResult> {
+  return parseDeviceLog(rel, ctx, seen, (sink) => feedFile(path, sink));
 }
 
 /** The same for log output already in memory (captured over SSH); `rel` is where a bundle would keep it. */
-export function parseDeviceLogText(text: string, rel: string, ctx: ParseContext): Promise<DeviceLogResult> {
-  return parseDeviceLog(rel, ctx, async (sink) => feedText(text, sink));
+export function parseDeviceLogText(text: string, rel: string, ctx: ParseContext, seen = new SeenRecords()): Promise<DeviceLogResult> {
+  return parseDeviceLog(rel, ctx, seen, async (sink) => feedText(text, sink));
 }

@@ -61,7 +61,8 @@ export abstract class TextLogParser implements LineSink {
       if (text === '' || text.startsWith('Log ') || text.startsWith('Activity ')) return;
       this.inFooter = false;
     }
-    if (text.length >= 20 && text.startsWith('--------------------') && /^-+$/.test(text)) {
+    // The counts footer's rule; a pasted excerpt may have it one space off the rest.
+    if (text.length >= 20 && (text.startsWith('--------------------') || text.startsWith(' -------------------')) && /^ ?-+$/.test(text)) {
       this.close();
       this.inFooter = true;
       return;

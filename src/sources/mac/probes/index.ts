@@ -99,7 +99,8 @@ function eventOf(name: ProbeName, rel: string, result: ProbeResult, place: Place
     kind: `device.probe.${name}`,
     generic: macGenericKind(`device.probe.${name}`),
     severity: failed ? 'warn' : result.severity,
-    summary: failed ? `${name} probe gave no result: ${result.error}` : result.summary,
+    // The error says there was no result ("no sntp result: sntp: …"): saying so before it would say it twice.
+    summary: failed ? `${name} probe: ${result.error}` : result.summary,
     keys: keysOf(ctx),
     raw: { file: rel, line: 1 },
     fields: failed ? { probe: name, error: result.error } : { ...result.fields, probe: name },

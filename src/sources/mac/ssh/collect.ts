@@ -18,6 +18,8 @@ export interface DeviceCapture {
   collectedAtMs: number;
   /** One line per failed command: `device: NAME: reason`. */
   notes: string[];
+  /** Why the collection stopped before its last command (the source deadline); what came before is kept. */
+  stopped?: string;
 }
 
 export interface CollectOptions {
@@ -71,6 +73,16 @@ export function evidenceOf(command: RemoteCommand, result: CommandResult): { tex
   return { text: keep ? text : undefined, failure };
 }
 
+/** The abort reason of a deadline (AbortSignal.timeout's TimeoutError), as against a cancel. */
+function isDeadline(reason: unknown): boolean {
+  return (reason as { name?: unknown } | undefined)?.name === 'TimeoutError';
+}
+
+function stoppedLine(left: readonly string[], total: number): string {
+  const named = left.slice(0, 3).join(', ') + (left.length > 3 ? ', …' : '');
+  return `stopped at the source deadline: ${left.length} of ${total} commands not run or not finished (${named}); what came before is kept`;
+}
+
 export async function collectDevice(transport: ProbeTransport, opts: CollectOptions): Promise<DeviceCapture> {
   const now = opts.nowMs ?? Date.now;
   // Built (and validated) before anything runs: a bad window stops the collection here.
@@ -78,17 +90,25 @@ export async function collectDevice(transport: ProbeTransport, opts: CollectOpti
   const capture: DeviceCapture = { logs: [], probes: [], collectedAtMs: 0, notes: [] };
   let clockAtMs: number | undefined;
 
-  for (const command of commands) {
-    opts.signal?.throwIfAborted();
+  for (const [index, command] of commands.entries()) {
     const sentAtMs = now();
-    let result: CommandResult;
-    try {
-      result = await transport.run(command, opts.signal);
-    } catch (error) {
-      // Cancelling stops the whole collection; any other failure is this command's alone.
-      if (opts.signal?.aborted) throw opts.signal.reason;
-      capture.notes.push(`device: ${command.name}: ${describeError(error)}`);
-      continue;
+    let result: CommandResult | undefined;
+    if (!opts.signal?.aborted) {
+      try {
+        result = await transport.run(command, opts.signal);
+      } catch (error) {
+        // Cancelling stops the whole collection; any other failure is this command's alone.
+        if (!opts.signal?.aborted) {
+          capture.notes.push(`device: ${command.name}: ${describeError(error)}`);
+          continue;
+        }
+      }
+    }
+    if (result === undefined) {
+      // The source deadline keeps what was collected; a cancel (the user, quitting) drops it.
+      if (!isDeadline(opts.signal?.reason)) throw opts.signal?.reason;
+      capture.stopped = stoppedLine(commands.slice(index).map((c) => c.name), commands.length);
+      break;
     }
     const answeredAtMs = now();
     const { text, failure } = evidenceOf(command, result);

@@ -73,9 +73,12 @@ export function parseDestination(text: string, what = '--host'): Destination {
   return { user, host, port };
 }
 
-/** The canonical `[user@]host[:port]` form, as `ssh -J` reads it. */
+/**
+ * The canonical `[user@]host[:port]` form, as `ssh -J` reads it: an IPv6 address always in brackets,
+ * since -J takes the first `:` of a bare one (`::ffff:127.0.0.1`) for the port ("Invalid -J argument").
+ */
 export function formatDestination(d: Destination): string {
-  const host = d.port !== undefined && isIP(d.host) === 6 ? `[${d.host}]` : d.host;
+  const host = isIP(d.host) === 6 ? `[${d.host}]` : d.host;
   return `${d.user !== undefined ? `${d.user}@` : ''}${host}${d.port !== undefined ? `:${d.port}` : ''}`;
 }
 

@@ -126,7 +126,9 @@ const COMMAND_MISSING = /command not found|: not found$|no such file or director
 export function commandFailure(result: CommandResult, command: RemoteCommand): SshError | undefined {
   if (result.truncated) {
     const bytes = Buffer.byteLength(result.stdout) + Buffer.byteLength(result.stderr);
-    return new SshError('output-cut', `output cut at ${bytes} bytes (the output cap): narrow the window with --since, or raise the cap`);
+    // Only a log read has a window to narrow; no option raises the cap.
+    const advice = command.kind === 'log' ? ': what arrived is kept; narrow the window with --since' : '; what arrived is kept';
+    return new SshError('output-cut', `output cut at ${bytes} bytes (the cap for this command)${advice}`);
   }
   if (result.exitCode === 0) return undefined;
   const stderr = result.stderr;

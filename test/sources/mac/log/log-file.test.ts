@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CONTEXT, type ParseContext } from '../../../../src/model/context.js';
 import { parseDeviceLogFile } from '../../../../src/sources/mac/log/log-file.js';
+import { SeenRecords } from '../../../../src/sources/mac/log/seen-records.js';
+import { readDeviceCapture } from '../../../../src/sources/mac/read-capture.js';
 import { writeTree } from '../../../helpers/temp-files.js';
 
 const LA: ParseContext = { ...EMPTY_CONTEXT, deviceTimeZone: 'America/Los_Angeles', collectedAtMs: Date.UTC(2026, 10, 20, 14, 30) };
@@ -13,6 +15,9 @@ async function parse(content: string | Buffer, ctx: ParseContext = LA, name = 'd
 
 const NDJSON_TRUST =
   '{"timezoneName":"","messageType":"Default","eventType":"logEvent","source":null,"formatString":"Trust evaluate failure:%{public}@","userID":0,"activityIdentifier":0,"subsystem":"com.apple.securityd","category":"SecError","threadID":812345,"processImagePath":"\\/usr\\/libexec\\/trustd","timestamp":"2026-11-20 06:02:01.123456-0800","machTimestamp":5335783484167,"eventMessage":"Trust evaluate failure: [leaf MissingIntermediate]","traceID":3169743378388877828,"processID":412}';
+
+/** The same record with another trace id: a different record. */
+const trustRecord = (traceID: string) => NDJSON_TRUST.replace('3169743378388877828', traceID);
 
 describe('ndjson style', () => {
   it('skips the banner and the count trailer, keeps microseconds and survives 64-bit trace ids', async () => {
@@ -46,14 +51,14 @@ describe('ndjson style', () => {
   });
 
   it('reads CRLF line endings and a UTF-8 byte-order mark', async () => {
-    const { events, report } = await parse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${NDJSON_TRUST}\r\n${NDJSON_TRUST}\r\n`)]));
+    const { events, report } = await parse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${NDJSON_TRUST}\r\n${trustRecord('17')}\r\n`)]));
     expect(report.messages()).toEqual([]);
     expect(events.map((e) => e.epochMs)).toEqual([Date.UTC(2026, 10, 20, 14, 2, 1, 123), Date.UTC(2026, 10, 20, 14, 2, 1, 123)]);
   });
 
   it('skips a line longer than the cap without losing its neighbours', async () => {
     const huge = NDJSON_TRUST.replace('[leaf MissingIntermediate]', 'x'.repeat(5 * 1024 * 1024));
-    const { events, report } = await parse([NDJSON_TRUST, huge, NDJSON_TRUST].join('\n'));
+    const { events, report } = await parse([NDJSON_TRUST, huge, trustRecord('17')].join('\n'));
     expect(events.map((e) => e.raw.line)).toEqual([1, 3]);
     expect(report.messages()[0]).toContain('first at device/x.log:2 (line longer than the line cap)');
   });
@@ -73,6 +78,78 @@ const FOOTER = [
   'Log      - Default:          3, Info:                0, Debug:             0, Error:          1, Fault:          0',
   'Activity - Create:           0, Transition:          0, Actions:           0',
 ];
+
+describe('the same record in two reads (same machTimestamp and traceID)', () => {
+  it('is shown once across an ndjson and a json capture, and ids that differ only past 2^53 stay apart', async () => {
+    const dir = writeTree({
+      'device/a.ndjson': [NDJSON_TRUST, trustRecord('99')].join('\n'),
+      // The same record pretty-printed, then one whose trace id rounds to the same JavaScript number.
+      'device/b.json': [
+        '[{',
+        ...Object.entries(JSON.parse(NDJSON_TRUST) as Record<string, unknown>).map(([k, v]) => `  "${k}" : ${k === 'traceID' ? '3169743378388877828' : JSON.stringify(v)},`),
+        '  "end" : 0',
+        '},{',
+        ...Object.entries(JSON.parse(NDJSON_TRUST) as Record<string, unknown>).map(([k, v]) => `  "${k}" : ${k === 'traceID' ? '3169743378388877829' : JSON.stringify(v)},`),
+        '  "end" : 0',
+        '}]',
+      ].join('\n'),
+    });
+    const seen = new SeenRecords();
+    const a = await parseDeviceLogFile(join(dir, 'device/a.ndjson'), 'device/a.ndjson', LA, seen);
+    const b = await parseDeviceLogFile(join(dir, 'device/b.json'), 'device/b.json', LA, seen);
+    expect(a.events).toHaveLength(2);
+    expect(a.report.messages()).toEqual([]);
+    expect(b.events.map((e) => e.raw.line)).toEqual([19]);
+    expect(b.report.messages()).toEqual(['device/b.json: 1 record(s) already read (same machTimestamp and traceID, from an overlapping capture) shown once']);
+  });
+
+  it('is shown once when one capture was appended to another in the same file, and in a live capture of two reads', async () => {
+    const { events } = await parse([NDJSON_TRUST, '{"count":1,"finished":1}', NDJSON_TRUST, trustRecord('5'), '{"count":2,"finished":1}'].join('\n'));
+    expect(events.map((e) => e.raw.line)).toEqual([1, 4]);
+    const live = await readDeviceCapture({ logs: [{ rel: 'device/log-trust.ndjson', text: NDJSON_TRUST }, { rel: 'device/log-sso.ndjson', text: `${NDJSON_TRUST}\n` }], probes: [] }, LA);
+    expect(live.events).toHaveLength(1);
+  });
+});
+
+describe('json style (`log show --style json`: one array)', () => {
+  const record = (time: string, message: string) =>
+    ['{', `  "timestamp" : "${time}",`, '  "processImagePath" : "\\/usr\\/libexec\\/trustd",', '  "backtrace" : { "frames" : [ { "imageOffset" : 1 } ] },', `  "eventMessage" : "${message}",`, '  "traceID" : 3169743378388877828,', '  "processID" : 412', '}'];
+  const array = (...records: string[][]) => ['[', ...records.map((r, i) => (i < records.length - 1 ? [...r.slice(0, -1), '},'] : r)).flat(), ']'];
+
+  it('streams the records of an array and of a second array appended after it', async () => {
+    const first = array(record('2026-11-20 06:02:01.123456-0800', 'Trust evaluate failure: [leaf MissingIntermediate]'), record('2026-11-20 06:02:02.000000-0800', 'two'));
+    const second = array(record('2026-11-20 06:03:00.000000-0800', 'three'));
+    const { events, report, style } = await parse(['Filtering the log data using "process == \\"trustd\\""', ...first, ...second, ''].join('\n'), LA, 'device/trust.json');
+    expect(style).toBe('json');
+    expect(report.messages()).toEqual([]);
+    expect(events.map((e) => [e.summary, e.raw.line, e.raw.endLine])).toEqual([
+      ['trustd: Trust evaluate failure: [leaf MissingIntermediate]', 3, 10],
+      ['trustd: two', 11, 18],
+      ['trustd: three', 21, 28],
+    ]);
+    expect(events[0]!.kind).toBe('device.trust.failure');
+    expect(events[0]!.epochMs).toBe(Date.UTC(2026, 10, 20, 14, 2, 1, 123));
+  });
+
+  it('keeps the records before a break and says where the JSON broke or ended early', async () => {
+    const good = array(record('2026-11-20 06:02:01.123456-0800', 'one'), record('2026-11-20 06:02:02.000000-0800', 'two'));
+    const broken = await parse([...good.slice(0, 12), '  "eventMessage" : oops', ...good.slice(12)].join('\n'));
+    expect(broken.events.map((e) => e.summary)).toEqual(['trustd: one']);
+    expect(broken.report.fatal).toMatch(/^device\/x\.log: not valid JSON at line 13 .*; reading stopped, 1 record\(s\) of that array kept$/);
+    const cut = await parse(good.slice(0, 12).join('\n'));
+    expect(cut.events).toHaveLength(1);
+    expect(cut.report.fatal).toBe('device/x.log: the JSON array ends early, after 1 record(s)');
+  });
+
+  it('counts elements that are not records and records without a timestamp, and stops at an oversized record', async () => {
+    const odd = await parse(['[', '  42,', '  { "eventMessage" : "no time" },', ...record('2026-11-20 06:02:01.123456-0800', 'ok'), ']'].join('\n'));
+    expect(odd.events.map((e) => e.summary)).toEqual(['trustd: ok']);
+    expect(odd.report.messages()).toEqual(['device/x.log: 2 malformed records skipped, first at device/x.log:2 (array element is not a JSON object)']);
+    const huge = await parse(['[{', ...Array.from({ length: 20_000 }, (_, i) => `  "k${i}" : "${'x'.repeat(60)}",`), '  "n" : 1', '}]'].join('\n'));
+    expect(huge.events).toHaveLength(0);
+    expect(huge.report.fatal).toMatch(/the record starting at line 1 is longer than 1 MiB; reading stopped/);
+  });
+});
 
 describe('default style', () => {
   it('parses columns, sender and subsystem, multi-line messages, and skips header and footer', async () => {
@@ -203,7 +280,7 @@ describe('syslog style', () => {
 describe('BSD syslog (no year, no zone)', () => {
   it('takes year and zone from the collection, rolling back a year across New Year', async () => {
     const ctx: ParseContext = { ...EMPTY_CONTEXT, deviceTimeZone: 'Europe/Berlin', collectedAtMs: Date.UTC(2026, 0, 1, 0, 30) };
-    const { events, style } = await parse(
+    const { events, style, report } = await parse(
       ['Dec 31 23:59:58 alice-mbp syslogd[54]: ASL Sender Statistics', 'Jan  1 01:00:03 alice-mbp kernel[0]: tick', 'Jan  1 01:20:00 alice-mbp secd[1] <Error> [user{} ]: oops'].join('\n'),
       ctx,
     );
@@ -214,6 +291,8 @@ describe('BSD syslog (no year, no zone)', () => {
       '2026-01-01T00:20:00.000Z',
     ]);
     expect(events[0]!.timeNote).toContain('2025');
+    // The year is trustline's choice, not the line's: the reading notes say which.
+    expect(report.notes).toEqual(["device/x.log: BSD syslog lines carry no year: read as the collection's year 2026 (2 in 2026, 1 in 2025); a date after the collection is read as the year before"]);
     expect(events[2]!.fields).toMatchObject({ process: 'secd', pid: 1, messageType: 'Error' });
     expect(events[2]!.severity).toBe('error');
   });
@@ -229,7 +308,7 @@ describe('style detection', () => {
   it('fails a file in no known style with one clear line', async () => {
     const { events, report } = await parse('hello world\nthis is not a log\n');
     expect(events).toEqual([]);
-    expect(report.fatal).toBe('device/x.log: no known log style (expected log show ndjson, default, compact or syslog style, or BSD syslog)');
+    expect(report.fatal).toBe('device/x.log: no known log style (expected log show ndjson, json, default, compact or syslog style, or BSD syslog)');
   });
 
   it('notes an empty file without failing', async () => {

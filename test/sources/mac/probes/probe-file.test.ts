@@ -87,7 +87,7 @@ describe('parseProbeFile', () => {
     expect(event).toMatchObject({
       id: 'device:probe:sntp',
       severity: 'warn',
-      summary: 'sntp probe gave no result: no sntp result: sntp: no servers can be used, exiting',
+      summary: 'sntp probe: no sntp result: sntp: no servers can be used, exiting',
       fields: { probe: 'sntp', error: 'no sntp result: sntp: no servers can be used, exiting' },
     });
     expect(report.messages()).toEqual(['device/probes/sntp.txt: no sntp result: sntp: no servers can be used, exiting']);

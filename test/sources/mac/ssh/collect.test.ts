@@ -177,7 +177,11 @@ describe('what an answer leaves as evidence', () => {
     expect(evidenceOf(remoteCommand('date-utc'), answer('2026-11-20T14:31:34Z\n', '', 0))).toEqual({ text: '2026-11-20T14:31:34Z\n', failure: undefined });
     const cut = evidenceOf(remoteCommand('log-sso'), answer('{"a":1}\n{"b"', '', null, true));
     expect(cut.text).toBe('{"a":1}\n{"b"');
-    expect(cut.failure?.message).toBe('output cut at 12 bytes (the output cap): narrow the window with --since, or raise the cap');
+    // Issue 17, item 15: no advice to raise a cap no option raises; a probe has no window to narrow.
+    expect(cut.failure?.message).toBe('output cut at 12 bytes (the cap for this command): what arrived is kept; narrow the window with --since');
+    expect(evidenceOf(remoteCommand('sw-vers'), answer('ProductName: macOS\n', '', null, true)).failure?.message).toBe(
+      'output cut at 19 bytes (the cap for this command); what arrived is kept',
+    );
     const sntp = evidenceOf(remoteCommand('sntp'), answer('sntp 4.2.8p15@1.3728-o\n', 'sntp: no servers can be used, exiting\n', 1));
     expect(sntp.text).toBe('sntp 4.2.8p15@1.3728-o\nsntp: no servers can be used, exiting\n');
     expect(sntp.failure?.message).toBe('exit 1: sntp: no servers can be used, exiting');

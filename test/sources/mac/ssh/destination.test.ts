@@ -69,6 +69,16 @@ describe('destination', () => {
     expect(rejected('', parseJump).kind).toBe('invalid-option');
   });
 
+  it('gives ssh -J every IPv6 form it accepts in brackets, so a mapped address is not read as host and port (issue 17, item 16)', () => {
+    for (const jump of ['::ffff:127.0.0.1', '::1', 'ops@fe80::1', '[::ffff:127.0.0.1]:2222']) {
+      const canonical = parseJump(jump);
+      expect(canonical).toMatch(/\[[0-9a-f:.]+\]/);
+      const r = spawnSync('ssh', ['-G', '-F', 'none', '-J', canonical, 'mac01'], { encoding: 'utf8' });
+      expect(r.stderr, jump).not.toMatch(/Invalid -J/);
+      expect(r.stdout).toMatch(/^proxyjump /m);
+    }
+  });
+
   it('accepts nothing OpenSSH would read as an option or refuse, and everything it accepts passes ssh -G', () => {
     const hostile = fc.constantFrom(...'ab-.@:_09[]; $`\'"(){}|&<>\\,!#%~*?='.split(''), ' ', '\t', '\n');
     const plain = fc.constantFrom(...'abz-.@:_019'.split(''));

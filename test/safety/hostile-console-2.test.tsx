@@ -1,0 +1,3 @@
+import { hostileConsoleSuite } from './hostile-console.js';
+
+hostileConsoleSuite(1);
