@@ -32,3 +32,9 @@ export function redactSecrets(text: string): string {
   for (const secret of ordered) if (out.includes(secret)) out = out.split(secret).join(MASK);
   return maskSecretPatterns(out);
 }
+
+/** Forgets every registered value: for a process that runs several independent sessions (the tests' shared workers). */
+export function forgetSecrets(): void {
+  secrets.clear();
+  ordered = [];
+}
