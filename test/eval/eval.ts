@@ -6,8 +6,9 @@ import { analyzeBundle } from '../../src/sources/bundle/analyze-bundle.js';
 import { evaluate, formatFigures, type EvalCase } from './metrics.js';
 
 // `npm run eval`: the built-in pack over the project's scenario bundles. The tuning set (test/fixtures/scenarios,
-// with the demo scenarios it points at) and the held-out set (test/fixtures/holdout, written before the pack was
-// tuned and never edited to fit it) are reported apart. Run from the repository root. `--findings` also prints
+// with the demo scenarios it points at) and the two held-out sets (test/fixtures/holdout, written before the pack
+// was tuned, and test/fixtures/holdout-2, written in session 4 without reading the pack; neither is ever edited
+// to fit it) are reported apart. Run from the repository root. `--findings` also prints
 // each bundle's ranking and the findings it established (+ present, - absent), for pack authors.
 
 const verbose = process.argv.includes('--findings');
@@ -47,11 +48,17 @@ async function run(set: { dir: string; entries: ManifestEntry[] }): Promise<Eval
 
 async function main(): Promise<number> {
   const tuning = readManifest('test/fixtures/scenarios');
-  const holdout = readManifest('test/fixtures/holdout');
   if (!tuning) throw new Error('run npm run eval from the repository root (test/fixtures/scenarios/manifest.json not found)');
   process.stdout.write(`${formatFigures('tuning set (test/fixtures/scenarios)', evaluate(await run(tuning)))}\n`);
-  if (holdout) process.stdout.write(`${formatFigures('held-out set (test/fixtures/holdout)', evaluate(await run(holdout)))}\n`);
-  else process.stdout.write('held-out set: test/fixtures/holdout/manifest.json not found\n');
+  const heldOut = [
+    { label: 'held-out set (test/fixtures/holdout)', dir: 'test/fixtures/holdout' },
+    { label: 'held-out 2, written session 4 (test/fixtures/holdout-2)', dir: 'test/fixtures/holdout-2' },
+  ];
+  for (const { label, dir } of heldOut) {
+    const set = readManifest(dir);
+    if (set) process.stdout.write(`${formatFigures(label, evaluate(await run(set)))}\n`);
+    else process.stdout.write(`${label}: ${dir}/manifest.json not found\n`);
+  }
   return 0;
 }
 
