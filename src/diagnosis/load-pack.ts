@@ -257,6 +257,6 @@ export function compileModel(packs: readonly ParsedPack[], vocabulary: PackVocab
   }
   if (causes.length === 0) throw new DocumentError(`${packs[packs.length - 1]!.file}: no causes in any pack`);
   causes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const thresholds = packs.reduce((t, p) => p.pack.thresholds ?? t, DEFAULT_THRESHOLDS);
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...packs.reduce<PackV2['thresholds']>((t, p) => p.pack.thresholds ?? t, undefined) };
   return { thresholds, findings, causes, steps };
 }

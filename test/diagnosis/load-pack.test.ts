@@ -54,7 +54,7 @@ describe('pack format v2', () => {
     expect(model.causes.map((c) => c.id)).toEqual(['vpn-split-tunnel']);
     expect(model.findings.find((f) => f.id === 'okta-silent')!.relation).toEqual({ type: 'near', anchor: 'tls-reset', withinMs: 45_000 });
     expect(model.steps.get('check-route')).toMatchObject({ kind: 'command', cost: 3 });
-    expect(model.thresholds).toEqual({ likely: 0.8, margin: 4, ruledOut: 0.03 });
+    expect(model.thresholds).toEqual({ likely: 0.8, margin: 4, ruledOut: 0.03, reversal: 0.2 });
   });
 
   it('names file, line and field for a wrong type or a missing field', () => {

@@ -40,7 +40,7 @@ const world: fc.Arbitrary<World> = fc
       steps: ['look'],
       remedy: 'look',
     }));
-    const model: DiagnosisModel = { thresholds: { likely: 0.8, margin: 4, ruledOut: 0.03 }, findings, causes, steps: new Map([['look', STEP]]) };
+    const model: DiagnosisModel = { thresholds: { likely: 0.8, margin: 4, ruledOut: 0.03, reversal: 0.2 }, findings, causes, steps: new Map([['look', STEP]]) };
     const stateMap = new Map<string, FindingState>(findings.map((f, j) => [f.id, states[j] === 'unknown' ? { state: 'unknown', why: 'not read' } : { state: states[j] as 'present' | 'absent', events: [] }]));
     return { model, states: stateMap };
   });
