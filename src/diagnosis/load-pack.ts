@@ -106,7 +106,10 @@ class Compiler {
         fail(['source'], `unknown source "${s}" (roles: ${SOURCE_ROLES.join(', ')}; adapters: ${this.vocabulary.sources.join(', ')})`);
       }
     }
-    const kinds = this.expand(asList(m.kind), (msg) => fail(['kind'], msg)).map(String);
+    const written = this.expand(asList(m.kind), (msg) => fail(['kind'], msg)).map(String);
+    // A matcher that names only roles reads those roles' generic kinds: the event index then hands it
+    // that role's events instead of every event.
+    const kinds = written.length === 0 && sources.length > 0 && sources.every((s) => (SOURCE_ROLES as readonly string[]).includes(s)) ? sources.map((r) => `${r}.*`) : written;
     const declared: KindDeclaration[] = [];
     for (const k of kinds) {
       const hits = this.vocabulary.kinds.filter((d) => kindPatternMatches(k, d.kind) || kindPatternMatches(k, d.generic));

@@ -57,6 +57,14 @@ describe('pack format v2', () => {
     expect(model.thresholds).toEqual({ likely: 0.8, margin: 4, ruledOut: 0.03, reversal: 0.2 });
   });
 
+  it("a matcher naming only roles reads those roles' generic kinds (so the index hands it only their events)", () => {
+    const pack = GOOD.replace('absent: { kind: "okta.*", mine: true }', 'absent: { source: idp, mine: true }');
+    const model = compileModel([parsePackText(pack, 'org/pack.yaml')], VOCABULARY);
+    expect(model.findings.find((f) => f.id === 'okta-silent')!.matcher).toMatchObject({ sources: ['idp'], kinds: ['idp.*'] });
+    const byAdapter = compileModel([parsePackText(pack.replace('source: idp', 'source: okta'), 'org/pack.yaml')], VOCABULARY);
+    expect(byAdapter.findings.find((f) => f.id === 'okta-silent')!.matcher).toMatchObject({ sources: ['okta'], kinds: [] });
+  });
+
   it('names file, line and field for a wrong type or a missing field', () => {
     expect(errorOf(GOOD.replace('prior: 0.05', 'prior: likely'))).toBe('org/pack.yaml:19: causes[0].prior: Invalid input: expected number, received string');
     expect(errorOf(GOOD.replace('    title: The VPN sends Okta traffic the wrong way\n', ''))).toMatch(/^org\/pack\.yaml:16: causes\[0\]\.title: /);
