@@ -103,6 +103,8 @@ export function verdicts(v: VerdictInputs): Verdicts {
     const hinge = hinges.map((h) => ({ ...h, p: reversalChance([h], v) })).reduce((a, b) => (b.p > a.p ? b : a));
     pending.set(i, { id: hinge.f.id, overturnedIf: hinge.overturnedIf });
   }
-  const verdict = v.causes.map((_, i): Verdict => (likely.has(i) && !pending.has(i) ? 'likely' : shownScore(v.posterior.marginals[i]!) < t.ruledOut ? 'unlikely' : 'possible'));
+  // Two causes together are one claim: if one of them could be overturned, so could the pair.
+  const stands = pending.size === 0;
+  const verdict = v.causes.map((_, i): Verdict => (likely.has(i) && stands ? 'likely' : shownScore(v.posterior.marginals[i]!) < t.ruledOut ? 'unlikely' : 'possible'));
   return { verdicts: verdict, pending };
 }

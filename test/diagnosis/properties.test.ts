@@ -113,6 +113,17 @@ describe('diagnosis properties', () => {
     );
   });
 
+  it('the reversal rule only ever takes a likely verdict away, never gives one', () => {
+    fc.assert(
+      fc.property(world, ({ model, states }) => {
+        const likelyIds = (m: DiagnosisModel) => rankCauses(m, states, OPTIONS).filter((h) => h.verdict === 'likely').map((h) => h.id);
+        const withRule = likelyIds(model);
+        const without = likelyIds({ ...model, thresholds: { ...model.thresholds, reversal: 1 } });
+        for (const id of withRule) expect(without).toContain(id);
+      }),
+    );
+  });
+
   it('posteriors over cause sets sum to one', () => {
     fc.assert(
       fc.property(world, ({ model, states }) => {
