@@ -5,9 +5,10 @@ import { analyzeBundle } from '../sources/bundle/analyze-bundle.js';
 import { withProgressLine } from './progress-line.js';
 import { readBundleMeta } from '../sources/bundle/meta.js';
 import { activeModel, type PackFlags } from './active-model.js';
-import { openConsole, type ConsoleFlags } from './console.js';
+import { haveTerminal, openConsole, type ConsoleFlags } from './console.js';
 import { deviceKeyFlags, hasDeviceKey, refuseLiveOptions, type LiveFlags } from './live-flags.js';
 import { UsageError } from './usage-error.js';
+import { preloadConsole } from '../ui/run-console.js';
 
 export interface ConsoleCommandFlags extends ConsoleFlags, PackFlags, Partial<LiveFlags> {
   bundle?: string;
@@ -37,6 +38,8 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   if (flags.bundle !== undefined) {
     // --host (and its --jump, --ssh-config) is where `r` runs probes; the window and profile are live only.
     refuseLiveOptions(flags, ['user', 'since', 'until', 'profile']);
+    // Ink loads while the bundle is read (openConsole waits for the same load).
+    if (haveTerminal()) void preloadConsole().catch(() => undefined);
     const config = await readConfig();
     const active = await activeModel(flags, config);
     const analysis = await withProgressLine((line) => analyzeBundle(flags.bundle!, line.bundle));
