@@ -57,7 +57,26 @@ export const inkFrames = {
   },
 };
 
-/** The options every bundle shares: Node 20 ESM, production React, Ink's frame caches. */
+/*
+ * The YAML parser, loaded when first used: src/config/yaml-document.ts imports it statically (its callers
+ * are synchronous), which ran yaml's 260 KB at every start although a start usually reads no YAML file
+ * (built-in themes and the built-in pack are JSON; README, figure 5). The bundle gives that module, in
+ * place of `yaml`, a CommonJS module whose exports are getters that require yaml on first access.
+ */
+const YAML_USER = /[\\/]src[\\/]config[\\/]yaml-document\.ts$/;
+export const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, (args) => (YAML_USER.test(args.importer) ? { path: 'yaml', namespace: 'lazy-yaml' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, async () => {
+      const names = Object.keys(await import('yaml')).filter((name) => name !== 'default');
+      const getters = names.map((name) => `  get ${name}() { return require('yaml').${name}; },`).join('\n');
+      return { contents: `module.exports = {\n${getters}\n};\n`, loader: 'js', resolveDir: here('..') };
+    });
+  },
+};
+
+/** The options every bundle shares: Node 20 ESM, production React, Ink's frame caches, YAML on demand. */
 export const bundleOptions = {
   bundle: true,
   platform: 'node',
@@ -71,6 +90,7 @@ export const bundleOptions = {
   // Ink loads React DevTools only when DEV=true and it is not a dependency: bundle an empty module for it.
   plugins: [
     inkFrames,
+    lazyYaml,
     {
       name: 'no-react-devtools',
       setup(b) {
