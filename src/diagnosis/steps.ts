@@ -7,7 +7,7 @@
 export type Steps<T> = Generator<void, T, void>;
 
 /** Units of work between two yields. */
-export const WORK_STEP = 8192;
+export const WORK_STEP = 1024;
 
 /** Counts work and says when a step is due: `if (work.add(n)) yield;`. */
 export class WorkMeter {

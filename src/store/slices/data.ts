@@ -32,7 +32,7 @@ function countBySource(events: readonly TimelineEvent[]): Map<SourceName, number
  */
 export const RANK_AT_ONCE = 200_000;
 /** Work per slice of a long ranking, between two turns of the event loop (keys, signals, frames). */
-export const RANK_SLICE = 32_768;
+export const RANK_SLICE = 16_384;
 
 export function dataSlice({ set, get, init }: SliceArgs): DataSlice {
   const log = new TimelineLog(init.analysis.timeline);
