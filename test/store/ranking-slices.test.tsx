@@ -45,14 +45,23 @@ describe('a long ranking runs between keys', () => {
     expect(store.getState().analysis.hypotheses).toEqual(rankAnalysis(analysis, active, { macReachable: false }));
   }, 120_000);
 
-  it('a live batch that arrives meanwhile joins the ranking when it ends', async () => {
-    const store = storeOf(analysis);
+  it('a live batch that arrives meanwhile joins the ranking when it ends; the report waits for it', async () => {
+    const written: Analysis[] = [];
+    const store = createConsoleStore({ analysis, active, ctx: EMPTY_CONTEXT, exportReport: async ({ analysis: a }) => {
+        written.push(a);
+        return 'report.md';
+      } });
+    await store.getState().exportReport();
+    expect(store.getState().message).toBe('ranking… export the report when it ends');
+    expect(written).toEqual([]);
     const last = analysis.timeline.at(-1)!.epochMs;
     store.getState().appendEvents([makeEvent({ epochMs: last + 1, source: 'device', kind: 'device.trust.failure', severity: 'error', summary: 'Trust evaluate failure: RecoverableTrustFailure -9807' })]);
     expect(store.getState().ranking).toBe('ranking');
     await ranked(store);
     const s = store.getState();
     expect(s.analysis.timeline).toHaveLength(analysis.timeline.length + 1);
+    await store.getState().exportReport();
+    expect(written.map((a) => a.hypotheses)).toEqual([s.analysis.hypotheses]);
     expect(s.analysis.hypotheses).toEqual(rankAnalysis(copyOf(s.analysis), active, { macReachable: false }));
   }, 120_000);
 
