@@ -115,11 +115,13 @@ export function* matchingEvents(
 ): Steps<TimelineEvent[]> {
   const test = eventTest(f.matcher!, ctx);
   const near = relationTest(f, anchors);
+  // A text pattern's test costs about the length of the summary: a unit per 256 characters.
+  const text = f.matcher!.text !== undefined;
   const found: TimelineEvent[] = [];
   for (const run of runs) {
     for (const e of run) {
       if ((!near || near(e.epochMs)) && test(e)) found.push(e);
-      if (work.add()) yield;
+      if (work.add(text ? 1 + (e.summary.length >>> 8) : 1)) yield;
     }
   }
   if (runs.length > 1) found.sort((a, b) => a.epochMs - b.epochMs);

@@ -6,7 +6,7 @@
  */
 export type Steps<T> = Generator<void, T, void>;
 
-/** Units of work between two yields. */
+/** Units of work (an event indexed or tested; a text test, one per 256 characters of summary) between two yields. */
 export const WORK_STEP = 1024;
 
 /** Counts work and says when a step is due: `if (work.add(n)) yield;`. */

@@ -11,6 +11,7 @@ import { createConsoleStore, type ConsoleStore } from '../../src/store/create-co
 import { cursorIndex } from '../../src/store/selectors/timeline.js';
 import { syntheticAnalysis } from '../bench/synthetic-analysis.js';
 import { builtinModel, makeEvent } from '../helpers/console-fixtures.js';
+import { longRanking } from '../helpers/long-ranking.js';
 import { renderTui } from '../helpers/render-tui.js';
 
 const active = await builtinModel();
@@ -43,6 +44,22 @@ describe('a long ranking runs between keys', () => {
     tui.unmount();
     await ranked(store);
     expect(store.getState().analysis.hypotheses).toEqual(rankAnalysis(analysis, active, { macReachable: false }));
+  }, 120_000);
+
+  it('with no ranking yet, every pane, overlay and the walkthrough still answer their keys', async () => {
+    const long = longRanking();
+    const store = createConsoleStore({ ...long, ctx: EMPTY_CONTEXT });
+    const tui = await renderTui(store, { columns: 100, rows: 30 });
+    await tui.press('tab', 'enter', 'escape', 'j', 'tab', 'o', 'escape', 'r', 'c', 'd', 's', 'i', 'escape', 'x', 'w', 'tab', 'tab', 'tab', 'w', '/', 'x', 'enter', 'm', 'v', 'e', 'G');
+    expect(store.getState().ranking).toBe('ranking');
+    expect(store.getState().analysis.hypotheses).toEqual([]);
+    expect(tui.frame()).toContain('ranking…');
+    tui.unmount();
+    // A small analysis replaces the ranking still running: it ranks at once (5 events × 300 findings of long lines).
+    const small = { ...long.analysis, timeline: long.analysis.timeline.slice(0, 5) };
+    store.getState().replaceAnalysis(small);
+    expect(store.getState().ranking).toBe('ranked');
+    expect(store.getState().analysis.hypotheses).toEqual(rankAnalysis(small, long.active, { macReachable: false }));
   }, 120_000);
 
   it('a live batch that arrives meanwhile joins the ranking when it ends; the report waits for it', async () => {
