@@ -50,16 +50,15 @@ export interface ListIndex {
   byCode: Int32Array[];
 }
 
-/** A list's index and the storage it grows in: capacities double, so a live batch costs the batch. */
-interface GrowingIndex {
-  current: ListIndex;
+/** Where a list's index lives: capacities double as the list grows, so a live batch costs the batch. */
+interface IndexStorage {
   times: Float64Array;
   codes: Uint8Array;
   byCode: Int32Array[];
   counts: Int32Array;
 }
 
-const indexes = new WeakMap<readonly TimelineEvent[], GrowingIndex>();
+const indexes = new WeakMap<readonly TimelineEvent[], { storage: IndexStorage; current: ListIndex }>();
 
 function grown<A extends Float64Array | Uint8Array | Int32Array>(array: A, needed: number, make: (n: number) => A): A {
   if (needed <= array.length) return array;
@@ -68,12 +67,12 @@ function grown<A extends Float64Array | Uint8Array | Int32Array>(array: A, neede
   return bigger;
 }
 
-function viewOf(list: readonly TimelineEvent[], g: GrowingIndex, length: number): ListIndex {
-  return { list, length, times: g.times.subarray(0, length), codes: g.codes.subarray(0, length), byCode: g.byCode.map((a, c) => a.subarray(0, g.counts[c]!)) };
+function viewOf(list: readonly TimelineEvent[], s: IndexStorage, length: number): ListIndex {
+  return { list, length, times: s.times.subarray(0, length), codes: s.codes.subarray(0, length), byCode: s.byCode.map((a, c) => a.subarray(0, s.counts[c]!)) };
 }
 
 /** One pass over the list: arrays of the exact size. */
-function buildIndex(list: readonly TimelineEvent[]): GrowingIndex {
+function buildIndex(list: readonly TimelineEvent[]): IndexStorage {
   const length = list.length;
   const times = new Float64Array(length);
   const codes = new Uint8Array(length);
@@ -89,27 +88,23 @@ function buildIndex(list: readonly TimelineEvent[]): GrowingIndex {
     const c = codes[i]!;
     byCode[c]![filled[c]!++] = i;
   }
-  const g: GrowingIndex = { current: undefined as unknown as ListIndex, times, codes, byCode, counts };
-  g.current = viewOf(list, g, length);
-  return g;
+  return { times, codes, byCode, counts };
 }
 
-/** Indexes the events the list gained at its end since the index was made. */
-function extendIndex(list: readonly TimelineEvent[], g: GrowingIndex): void {
-  const from = g.current.length;
+/** Indexes the events the list gained at its end, from `from`. */
+function extendIndex(list: readonly TimelineEvent[], s: IndexStorage, from: number): void {
   const length = list.length;
-  g.times = grown(g.times, length, (n) => new Float64Array(n));
-  g.codes = grown(g.codes, length, (n) => new Uint8Array(n));
+  s.times = grown(s.times, length, (n) => new Float64Array(n));
+  s.codes = grown(s.codes, length, (n) => new Uint8Array(n));
   for (let i = from; i < length; i++) {
     const e = list[i]!;
     const c = codeOf(e.source, e.severity);
-    g.times[i] = e.epochMs;
-    g.codes[i] = c;
-    const at = g.counts[c]!++;
-    g.byCode[c] = grown(g.byCode[c]!, at + 1, (n) => new Int32Array(n));
-    g.byCode[c]![at] = i;
+    s.times[i] = e.epochMs;
+    s.codes[i] = c;
+    const at = s.counts[c]!++;
+    s.byCode[c] = grown(s.byCode[c]!, at + 1, (n) => new Int32Array(n));
+    s.byCode[c]![at] = i;
   }
-  g.current = viewOf(list, g, length);
 }
 
 /**
@@ -117,13 +112,14 @@ function extendIndex(list: readonly TimelineEvent[], g: GrowingIndex): void {
  * console's timeline) gets only its new events indexed. Events before the old end never change there.
  */
 export function listIndex(list: readonly TimelineEvent[]): ListIndex {
-  let g = indexes.get(list);
-  if (g !== undefined && g.current.length === list.length) return g.current;
-  if (g === undefined || g.current.length > list.length) {
-    g = buildIndex(list);
-    indexes.set(list, g);
-  } else extendIndex(list, g);
-  return g.current;
+  const index = indexes.get(list);
+  if (index !== undefined && index.current.length === list.length) return index.current;
+  let storage: IndexStorage;
+  if (index === undefined || index.current.length > list.length) storage = buildIndex(list);
+  else extendIndex(list, (storage = index.storage), index.current.length);
+  const current = viewOf(list, storage, list.length);
+  indexes.set(list, { storage, current });
+  return current;
 }
 
 /** First index in a sorted array whose value is not below `value`. */

@@ -40,7 +40,14 @@ export function dataSlice({ set, get, init }: SliceArgs): DataSlice {
   const macReachable = init.probes !== undefined;
   let slice: NodeJS.Immediate | undefined;
 
-  const withHypotheses = (analysis: Omit<Analysis, 'timeline'>, hypotheses: Hypothesis[]): Analysis => log.publish({ ...analysis, hypotheses });
+  /** The log holds the shown analysis' timeline: one set from elsewhere (a test, a probe's output) brings its own array. */
+  const follow = (analysis: Analysis): void => {
+    if (analysis.timeline !== log.current) log.reset(analysis.timeline);
+  };
+  const withHypotheses = (analysis: Analysis, hypotheses: Hypothesis[]): Analysis => {
+    follow(analysis);
+    return log.publish({ ...analysis, hypotheses });
+  };
 
   /** One slice of a long ranking; the last one shows its hypotheses. It never keeps the process alive (a quit does not wait for it). */
   const runSlice = (): void => {
@@ -58,7 +65,7 @@ export function dataSlice({ set, get, init }: SliceArgs): DataSlice {
    * `analysis` ranked after the diagnosis was updated: at once when the work left is small, else with
    * `previous` hypotheses shown as `ranking` while the rest runs in slices (a newer start replaces it).
    */
-  const rankedState = (analysis: Omit<Analysis, 'timeline'>, previous: Hypothesis[], atOnce: number): Pick<DataSlice, 'analysis' | 'ranking'> => {
+  const rankedState = (analysis: Analysis, previous: Hypothesis[], atOnce: number): Pick<DataSlice, 'analysis' | 'ranking'> => {
     if (diagnosis.advance(atOnce)) return { analysis: withHypotheses(analysis, diagnosis.rank({ macReachable })), ranking: 'ranked' };
     schedule();
     return { analysis: withHypotheses(analysis, previous), ranking: 'ranking' };
@@ -91,8 +98,7 @@ export function dataSlice({ set, get, init }: SliceArgs): DataSlice {
       const added = countBySource(events);
       // Events only come from sources the analysis lists (every registered one, missing or not).
       const sources = s.analysis.sources.map((old) => ({ ...old, events: old.events + (added.get(old.name) ?? 0) }));
-      // An analysis set from elsewhere (a probe's output) brings its own array.
-      if (s.analysis.timeline !== log.current) log.reset(s.analysis.timeline);
+      follow(s.analysis);
       // Read before the array grows: read after, the shown analysis' timeline would be a copy of its own length.
       const fields = { ...s.analysis, sources };
       log.append(events);
