@@ -45,10 +45,11 @@ interface Scan {
 const KEPT_SCANS = 4;
 const scans = new WeakMap<readonly TimelineEvent[], Scan[]>();
 
+/** A scan of nothing yet. */
 function startScan(key: string, queries: readonly string[]): Scan {
   const patterns = queries.map(searchPattern);
-  const valid = patterns.every((p): p is RegExp => p instanceof RegExp) ? (patterns as RegExp[]) : undefined;
-  return { key, patterns: valid, length: 0, all: [], byCode: Array.from({ length: CODE_COUNT }, () => new Int32Array(0)), counts: new Int32Array(CODE_COUNT), current: { all: [], byCode: [] } };
+  const byCode = Array.from({ length: CODE_COUNT }, () => new Int32Array(0));
+  return { key, patterns: patterns.every((p): p is RegExp => p instanceof RegExp) ? patterns : undefined, length: 0, all: [], byCode, counts: new Int32Array(CODE_COUNT), current: { all: [], byCode } };
 }
 
 function extendScan(list: readonly TimelineEvent[], scan: Scan): void {
@@ -91,9 +92,4 @@ export function queryHits(list: readonly TimelineEvent[], queries: readonly stri
     extendScan(list, scan);
   } else if (scan.length !== list.length) extendScan(list, scan);
   return scan.current;
-}
-
-/** Indices (into the list) of events whose summary or kind matches the query; '' matches nothing. */
-export function findHits(list: readonly TimelineEvent[], query: string): readonly number[] {
-  return query === '' ? [] : queryHits(list, [query]).all;
 }
