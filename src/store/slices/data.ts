@@ -30,9 +30,9 @@ function countBySource(events: readonly TimelineEvent[]): Map<SourceName, number
  * Work (events indexed or tested, src/diagnosis/steps.ts) a ranking from scratch may do before the
  * console reads its keys again: the scenario bundles rank at once; a million events go on in slices.
  */
-export const RANK_AT_ONCE = 200_000;
+const RANK_AT_ONCE = 200_000;
 /** Work per slice of a long ranking, between two turns of the event loop (keys, signals, frames). */
-export const RANK_SLICE = 16_384;
+const RANK_SLICE = 16_384;
 
 export function dataSlice({ set, get, init }: SliceArgs): DataSlice {
   const log = new TimelineLog(init.analysis.timeline);
@@ -65,8 +65,8 @@ export function dataSlice({ set, get, init }: SliceArgs): DataSlice {
    * `analysis` ranked after the diagnosis was updated: at once when the work left is small, else with
    * `previous` hypotheses shown as `ranking` while the rest runs in slices (a newer start replaces it).
    */
-  const rankedState = (analysis: Analysis, previous: Hypothesis[], atOnce: number): Pick<DataSlice, 'analysis' | 'ranking'> => {
-    if (diagnosis.advance(atOnce)) return { analysis: withHypotheses(analysis, diagnosis.rank({ macReachable })), ranking: 'ranked' };
+  const rankedState = (analysis: Analysis, previous: Hypothesis[]): Pick<DataSlice, 'analysis' | 'ranking'> => {
+    if (diagnosis.advance(RANK_AT_ONCE)) return { analysis: withHypotheses(analysis, diagnosis.rank({ macReachable })), ranking: 'ranked' };
     schedule();
     return { analysis: withHypotheses(analysis, previous), ranking: 'ranking' };
   };
@@ -75,11 +75,11 @@ export function dataSlice({ set, get, init }: SliceArgs): DataSlice {
   const adopt = (analysis: Analysis, added?: readonly TimelineEvent[]): Pick<DataSlice, 'analysis' | 'ranking'> => {
     log.reset(analysis.timeline);
     diagnosis.update(analysis, added);
-    return rankedState(analysis, get().analysis.hypotheses, RANK_AT_ONCE);
+    return rankedState(analysis, get().analysis.hypotheses);
   };
 
   return {
-    ...rankedState(init.analysis, [], RANK_AT_ONCE),
+    ...rankedState(init.analysis, []),
     diagnosis,
     macReachable,
     active: init.active,
