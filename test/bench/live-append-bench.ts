@@ -37,7 +37,8 @@ function frame(store: ConsoleStore): void {
   searchHits(s);
 }
 
-async function rankingDone(store: ConsoleStore): Promise<void> {
+/** Until a ranking the store runs in slices has ended (a million events are ranked between keys). */
+export async function rankingDone(store: ConsoleStore): Promise<void> {
   while (store.getState().ranking === 'ranking') await new Promise((resolve) => setImmediate(resolve));
 }
 
