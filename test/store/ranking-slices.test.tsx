@@ -82,6 +82,25 @@ describe('a long ranking runs between keys', () => {
     expect(s.analysis.hypotheses).toEqual(rankAnalysis(copyOf(s.analysis), active, { macReachable: false }));
   }, 120_000);
 
+  it('a probe output that moves the clock ranks again in slices, the previous ranking shown meanwhile', async () => {
+    const store = storeOf(analysis);
+    await ranked(store);
+    const previous = store.getState().analysis.hypotheses;
+    expect(previous.length).toBeGreaterThan(0);
+    // A first clock reading moves every device event: the diagnosis starts again.
+    const moved: Analysis = { ...analysis, timeline: [...analysis.timeline], clock: { deviceOffsetMs: 94_000, basis: 'sntp', applied: true } };
+    store.getState().rerank(moved);
+    expect(store.getState().ranking).toBe('ranking');
+    expect(store.getState().analysis.hypotheses).toBe(previous);
+    const tui = await renderTui(store, { columns: 100, rows: 30 });
+    expect(tui.frame()).toContain('ranking…');
+    await tui.press('tab', 'j');
+    expect(store.getState().ranking).toBe('ranking');
+    tui.unmount();
+    await ranked(store);
+    expect(store.getState().analysis.hypotheses).toEqual(rankAnalysis(moved, active, { macReachable: false }));
+  }, 120_000);
+
   it('a newer analysis replaces a ranking still running', async () => {
     const store = storeOf(analysis);
     const newer = { ...analysis, timeline: analysis.timeline.slice(0, 250_000) };
