@@ -2,6 +2,7 @@ import type { Analysis, SourceSummary } from '../../model/analysis.js';
 import type { ParseContext } from '../../model/context.js';
 import { compareEvents, type TimelineEvent } from '../../model/event.js';
 import { applyClockOffset } from '../../time/clock-offset.js';
+import { mergeSortedRuns } from '../../timeline/merge.js';
 import { factInput } from '../assemble.js';
 import { fileCoverage } from '../coverage.js';
 import { measureClockOffset } from './clock.js';
@@ -40,6 +41,7 @@ export async function addDeviceOutput(analysis: Analysis, output: DeviceOutput, 
   const probes = { ...before?.probes, ...parsed.facts };
   let clock = analysis.clock;
   let kept = analysis.timeline.filter((e) => e.raw.file !== output.rel);
+  let keptInOrder = true;
   let fresh = parsed.events;
   if (clock.applied && clock.deviceOffsetMs !== null) {
     fresh = shifted(fresh, clock.deviceOffsetMs);
@@ -48,12 +50,14 @@ export async function addDeviceOutput(analysis: Analysis, output: DeviceOutput, 
     if (measured.applied && measured.deviceOffsetMs !== null) {
       const offset = measured.exactOffsetMs ?? measured.deviceOffsetMs;
       kept = kept.map((e) => (e.source === MAC_SOURCE.id ? shifted([e], offset)[0]! : e));
+      keptInOrder = false;
       fresh = shifted(fresh, offset);
     }
     const { exactOffsetMs: _exact, ...reading } = measured;
     if (measured.basis !== null) clock = reading;
   }
-  const timeline = [...kept, ...fresh].sort(compareEvents);
+  // The kept events are still in order unless a first clock reading just moved the Mac's: then sort them all.
+  const timeline = keptInOrder ? mergeSortedRuns([kept, [...fresh].sort(compareEvents)]) : [...kept, ...fresh].sort(compareEvents);
   const deviceEvents = timeline.filter((e) => e.source === MAC_SOURCE.id);
   const sources: SourceSummary[] = analysis.sources.map((s) =>
     s.name === MAC_SOURCE.id ? { ...s, status: s.status === 'missing' ? 'ok' : s.status, events: deviceEvents.length } : s,
