@@ -50,32 +50,37 @@ export class EventIndex {
     this.baseLength = n;
     const work = new WorkMeter();
     // Two passes: count, then fill arrays of the right size (growing a million-entry array by push
-    // leaves most of the index's cost to the garbage collector).
-    const counts = new Map<string, number>();
-    const count = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+    // leaves most of the index's cost to the garbage collector). Kind strings repeat (a handful of kinds
+    // for a million events), so each map lookup hashes a string V8 has hashed before.
+    const kindCounts = new Map<string, number>();
+    const genericCounts = new Map<string, number>();
     let sorted = true;
     for (let i = 0; i < n; i++) {
       const e = events[i]!;
       if (i > 0 && compareEvents(events[i - 1]!, e) > 0) sorted = false;
-      count(e.kind);
+      kindCounts.set(e.kind, (kindCounts.get(e.kind) ?? 0) + 1);
       const generic = genericOf(e);
-      if (generic !== undefined && generic !== e.kind) count(`\u0000${generic}`);
+      if (generic !== undefined && generic !== e.kind) genericCounts.set(generic, (genericCounts.get(generic) ?? 0) + 1);
       if (work.add()) yield;
     }
-    const fill = new Map<string, { list: TimelineEvent[]; at: number }>();
-    for (const [key, size] of counts) {
-      const list = new Array<TimelineEvent>(size);
-      fill.set(key, { list, at: 0 });
-      if (key.startsWith('\u0000')) this.byGeneric.set(key.slice(1), list);
-      else this.byKind.set(key, list);
-    }
+    const slots = (counts: Map<string, number>, into: Map<string, TimelineEvent[]>) => {
+      const fill = new Map<string, { list: TimelineEvent[]; at: number }>();
+      for (const [key, size] of counts) {
+        const list = new Array<TimelineEvent>(size);
+        fill.set(key, { list, at: 0 });
+        into.set(key, list);
+      }
+      return fill;
+    };
+    const kindSlots = slots(kindCounts, this.byKind);
+    const genericSlots = slots(genericCounts, this.byGeneric);
     for (let i = 0; i < n; i++) {
       const e = events[i]!;
-      const slot = fill.get(e.kind)!;
+      const slot = kindSlots.get(e.kind)!;
       slot.list[slot.at++] = e;
       const generic = genericOf(e);
       if (generic !== undefined && generic !== e.kind) {
-        const g = fill.get(`\u0000${generic}`)!;
+        const g = genericSlots.get(generic)!;
         g.list[g.at++] = e;
       }
       if (work.add()) yield;

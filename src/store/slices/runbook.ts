@@ -51,7 +51,7 @@ export function runbookSlice({ set, get, init }: SliceArgs): RunbookSlice {
       const outcome = await init.probes.run({ probe: command.name, title: step.title, signal: controller.signal, now, ctx: init.ctx, whileRunning }, () => get().analysis);
       const after = get();
       const { entry } = outcome;
-      if (outcome.analysis) after.rerank(outcome.analysis, outcome.analysis.timeline.filter((e) => e.raw.file === command.rel));
+      if (outcome.analysis) after.rerank(outcome.analysis, outcome.added);
       const ok = entry.error === undefined;
       set({
         sourceStates: loadsOf(get().analysis, after.sourceStates),
@@ -59,9 +59,9 @@ export function runbookSlice({ set, get, init }: SliceArgs): RunbookSlice {
         runOutputs: outcome.text === undefined ? after.runOutputs : { ...after.runOutputs, [entry.outputSha256]: outcome.text },
         marks: ok ? { ...after.marks, [step.key]: 'done' } : after.marks,
         run: ok
-          ? { state: 'ok', stepKey: step.key, hypothesisId, command: entry.command, events: outcome.events }
+          ? { state: 'ok', stepKey: step.key, hypothesisId, command: entry.command, events: outcome.added.length }
           : { state: 'failed', stepKey: step.key, hypothesisId, command: entry.command, error: entry.error ?? 'failed' },
-        message: ok ? `${step.title}: ${outcome.events} events added, ${get().ranking === 'ranking' ? 'ranking…' : 'hypotheses re-ranked'}` : `${step.title}: ${entry.error ?? 'failed'}`,
+        message: ok ? `${step.title}: ${outcome.added.length} events added, ${get().ranking === 'ranking' ? 'ranking…' : 'hypotheses re-ranked'}` : `${step.title}: ${entry.error ?? 'failed'}`,
       });
       init.journal?.(entry);
     },
