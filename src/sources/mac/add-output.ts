@@ -7,7 +7,7 @@ import { factInput } from '../assemble.js';
 import { fileCoverage } from '../coverage.js';
 import { measureClockOffset } from './clock.js';
 import { deriveMacFacts } from './facts.js';
-import { MAC_SOURCE, macGenericKind } from './kinds.js';
+import { MAC_SOURCE } from './kinds.js';
 import { parseDeviceLogText } from './log/log-file.js';
 import { parseProbeText, type ProbeName } from './probes/index.js';
 import type { MacState } from './state.js';
@@ -23,7 +23,6 @@ function shifted(events: readonly TimelineEvent[], offsetMs: number): TimelineEv
 }
 
 const PROBE_KIND = 'device.probe.';
-const PROBE_GENERIC = macGenericKind(`${PROBE_KIND}sntp`);
 const isProbeEvent = (e: TimelineEvent): boolean => e.source === MAC_SOURCE.id && e.kind.startsWith(PROBE_KIND);
 
 /**
@@ -65,19 +64,13 @@ export async function addDeviceOutput(analysis: Analysis, output: DeviceOutput, 
   const before = analysis.state[MAC_SOURCE.id] as MacState | undefined;
   const probes = { ...before?.probes, ...parsed.facts };
   let clock = analysis.clock;
-  // One pass over the timeline: the Mac's events, those an earlier run of this output gave, its probe outputs.
-  let deviceCount = 0;
-  let replaced = 0;
-  let probeEvents: TimelineEvent[] = [];
+  // An earlier run of this output (its read is in the coverage) is replaced: only then is the timeline filtered.
   const mac = MAC_SOURCE.id;
-  const rel = output.rel;
-  for (const e of analysis.timeline) {
-    if (e.source !== mac) continue;
-    deviceCount++;
-    if (e.raw.file === rel) replaced++;
-    else if (e.generic === PROBE_GENERIC) probeEvents.push(e);
-  }
-  let kept = replaced > 0 ? analysis.timeline.filter((e) => e.raw.file !== output.rel) : analysis.timeline;
+  const earlier = analysis.coverage.some((c) => c.source === mac && c.file === output.rel);
+  let kept = earlier ? analysis.timeline.filter((e) => e.raw.file !== output.rel) : analysis.timeline;
+  const replaced = analysis.timeline.length - kept.length;
+  const deviceCount = analysis.sources.find((s) => s.name === mac)?.events ?? 0;
+  let probeEvents = (before?.probeEvents ?? analysis.timeline.filter(isProbeEvent)).filter((e) => e.raw.file !== output.rel);
   let keptInOrder = true;
   let fresh = parsed.events;
   if (clock.applied && clock.deviceOffsetMs !== null) {
@@ -99,7 +92,7 @@ export async function addDeviceOutput(analysis: Analysis, output: DeviceOutput, 
   const sources: SourceSummary[] = analysis.sources.map((s) =>
     s.name === MAC_SOURCE.id ? { ...s, status: s.status === 'missing' ? 'ok' : s.status, events: deviceCount - replaced + fresh.length } : s,
   );
-  const state: MacState = { probes, clock };
+  const state: MacState = { probes, clock, probeEvents };
   const stream = output.kind === 'probe' ? `endpoint.probe.${output.name}` : 'endpoint.log';
   const covered = fileCoverage({ source: MAC_SOURCE, stream, events: fresh, reports: [parsed.report], file: output.rel, snapshot: output.kind === 'probe' });
   const next: Analysis = {

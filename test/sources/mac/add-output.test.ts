@@ -72,6 +72,8 @@ describe('addDeviceOutput', () => {
     const { analysis: appended, added: probeAdded } = await addDeviceOutput(merged, { kind: 'probe', name: 'okta-mtls-cert', rel: 'device/probes/okta-mtls-cert.txt', text: cert }, ctx);
     inOrder(appended);
     expect(probeAdded.map((e) => e.id)).toEqual(['device:probe:okta-mtls-cert']);
+    // The Mac's state keeps its probe outputs' events, so the next output need not search the timeline.
+    expect(((appended.state['device'] as MacState).probeEvents ?? []).map((e) => e.id)).toEqual(appended.timeline.filter((e) => e.kind.startsWith('device.probe.')).map((e) => e.id));
     expect(appended.timeline.filter((e) => e.id !== 'device:probe:okta-mtls-cert').map((e) => e.id)).toEqual(merged.timeline.map((e) => e.id));
     expect(appended.sources.find((s) => s.name === 'device')?.events).toBe(appended.timeline.filter((e) => e.source === 'device').length);
     expect(appended.facts.get('endpoint.trust-cert.count')).toMatchObject({ state: 'known', value: 1 });
