@@ -52,7 +52,9 @@ export default defineConfig({
     projects: [
       // In-process tests share their worker's module cache (isolate: false): each file no longer imports
       // the sources afresh (~0.5 s a file). They create their own stores and restore what they stub.
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: [...PROCESSES, ...TIMED], isolate: false, setupFiles: ['test/helpers/fresh-secrets.ts'], sequence: { groupOrder: 0 } } },
+      // Three workers on two cores: a quarter of the in-process tests' time is waiting (emulators, rate-limit
+      // windows, child processes), which a third worker fills.
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: [...PROCESSES, ...TIMED], isolate: false, setupFiles: ['test/helpers/fresh-secrets.ts'], maxWorkers: 3, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'processes', include: PROCESSES, sequence: { groupOrder: 1 } } },
       { extends: true, test: { name: 'timed', include: TIMED, sequence: { groupOrder: 1 } } },
     ],
