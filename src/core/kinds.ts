@@ -23,13 +23,16 @@ export const GENERIC_KINDS = [
   'mdm.command', 'mdm.profile.installed', 'mdm.policy.run', 'mdm.certificate.expiry',
   'mdm.enrollment-profile.expiry', 'mdm.attestation',
   // idp
-  'idp.device.state', 'idp.device.lifecycle', 'idp.device.assurance', 'idp.signin', 'idp.token.grant',
-  'idp.policy.decision', 'idp.admin.policy-change', 'idp.admin.change', 'idp.cert.lifecycle', 'idp.event',
+  'idp.device.state', 'idp.device.lifecycle', 'idp.device.disabled', 'idp.device.enroll', 'idp.device.assurance',
+  'idp.signin', 'idp.signin.interactive', 'idp.signin.device', 'idp.token.grant', 'idp.policy.decision', 'idp.policy.reevaluate',
+  'idp.admin.policy-change', 'idp.admin.assurance-change', 'idp.admin.change', 'idp.cert.lifecycle',
+  'idp.cert.issue', 'idp.cert.renew', 'idp.cert.bind', 'idp.cert.revoke', 'idp.credential.enroll', 'idp.event',
   // endpoint
   'endpoint.trust.failure', 'endpoint.tls.error', 'endpoint.tls.ok', 'endpoint.tls.client-identity',
-  'endpoint.ocsp.failure', 'endpoint.network.interceptor', 'endpoint.mdm.profile-installed', 'endpoint.mdm',
-  'endpoint.sso.error', 'endpoint.sso', 'endpoint.psso', 'endpoint.push', 'endpoint.clock.skew',
-  'endpoint.clock.adjust', 'endpoint.clock', 'endpoint.log', 'endpoint.probe',
+  'endpoint.ocsp.failure', 'endpoint.network.interceptor', 'endpoint.mdm.profile-installed', 'endpoint.mdm.error',
+  'endpoint.mdm', 'endpoint.sso.error', 'endpoint.sso', 'endpoint.idp-device-invalid', 'endpoint.psso',
+  'endpoint.psso.registration-failed', 'endpoint.push', 'endpoint.push.error', 'endpoint.push.rejected',
+  'endpoint.clock.skew', 'endpoint.clock.adjust', 'endpoint.clock', 'endpoint.log', 'endpoint.probe',
 ] as const;
 export type GenericKind = (typeof GENERIC_KINDS)[number];
 

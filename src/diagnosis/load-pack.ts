@@ -106,7 +106,10 @@ class Compiler {
         fail(['source'], `unknown source "${s}" (roles: ${SOURCE_ROLES.join(', ')}; adapters: ${this.vocabulary.sources.join(', ')})`);
       }
     }
-    const kinds = this.expand(asList(m.kind), (msg) => fail(['kind'], msg)).map(String);
+    const written = this.expand(asList(m.kind), (msg) => fail(['kind'], msg)).map(String);
+    // A matcher that names only roles reads those roles' generic kinds: the event index then hands it
+    // that role's events instead of every event.
+    const kinds = written.length === 0 && sources.length > 0 && sources.every((s) => (SOURCE_ROLES as readonly string[]).includes(s)) ? sources.map((r) => `${r}.*`) : written;
     const declared: KindDeclaration[] = [];
     for (const k of kinds) {
       const hits = this.vocabulary.kinds.filter((d) => kindPatternMatches(k, d.kind) || kindPatternMatches(k, d.generic));
@@ -257,6 +260,6 @@ export function compileModel(packs: readonly ParsedPack[], vocabulary: PackVocab
   }
   if (causes.length === 0) throw new DocumentError(`${packs[packs.length - 1]!.file}: no causes in any pack`);
   causes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const thresholds = packs.reduce((t, p) => p.pack.thresholds ?? t, DEFAULT_THRESHOLDS);
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...packs.reduce<PackV2['thresholds']>((t, p) => p.pack.thresholds ?? t, undefined) };
   return { thresholds, findings, causes, steps };
 }

@@ -57,7 +57,7 @@ export interface Step {
 
 /** Every loaded pack merged and checked: what the engine runs. */
 export interface DiagnosisModel {
-  thresholds: Thresholds;
+  thresholds: Required<Thresholds>;
   /** Anchors before the findings related to them. */
   findings: readonly Finding[];
   /** Sorted by id: nothing depends on the order of the pack files. */
@@ -65,6 +65,6 @@ export interface DiagnosisModel {
   steps: ReadonlyMap<string, Step>;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { likely: 0.8, margin: 4, ruledOut: 0.03 };
+export const DEFAULT_THRESHOLDS = { likely: 0.8, margin: 4, ruledOut: 0.03, reversal: 0.2 } as const satisfies Thresholds;
 export const DEFAULT_WINDOW_MS = 30_000;
 export const DEFAULT_COST = { probe: 1, console: 2, command: 3 } as const;

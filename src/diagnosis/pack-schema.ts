@@ -131,6 +131,12 @@ export const ThresholdsSchema = z.strictObject({
   margin: z.number().check(z.gte(1)),
   /** A cause below this posterior is ruled out (verdict `unlikely`). */
   ruledOut: probability,
+  /**
+   * A cause is likely only while the chance that one finding not yet looked at turns out the way that
+   * would overturn it stays at or below this (default 0.2: the
+   * tolerance `likely: 0.8` already accepts).
+   */
+  reversal: z.optional(probability),
 });
 
 export const PackSchema = z.strictObject({

@@ -26,6 +26,12 @@ function sentence(text: string): string {
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
+/** A finding's `why` inside a sentence: no final stop, a leading article in lower case (names such as Okta keep theirs). */
+function clause(text: string): string {
+  const t = text.trim().replace(/[.!?]$/, '');
+  return /^(The|A|An|No|Every|Not|Some)\b/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;
+}
+
 function stepWhy(step: Step): string {
   return `${sentence(step.checks)} Confirms: ${sentence(step.confirms)} Refutes: ${sentence(step.refutes)}`;
 }
@@ -57,9 +63,14 @@ function evidenceOf(cause: Cause, findings: ReadonlyMap<string, Finding>, states
 export function rankCauses(model: DiagnosisModel, states: ReadonlyMap<string, FindingState>, options: RankOptions): Hypothesis[] {
   const { causes } = model;
   const findings = new Map(model.findings.map((f) => [f.id, f] as const));
-  const posterior = infer(causes, model.findings, observations(states));
+  const observed = observations(states);
+  const posterior = infer(causes, model.findings, observed);
   const order = rankOrder(causes, posterior);
-  const verdict = verdicts(causes, posterior, order, model.thresholds);
+  const testable = (id: string) => {
+    const anchor = findings.get(id)!.relation?.anchor;
+    return anchor === undefined || states.get(anchor)?.state === 'present';
+  };
+  const { verdicts: verdict, pending } = verdicts({ causes, findings: model.findings, observed, posterior, order, thresholds: model.thresholds, testable });
   const gains = new Map<string, number>();
   const gainOf = (step: Step) => {
     let g = gains.get(step.id);
@@ -69,7 +80,8 @@ export function rankCauses(model: DiagnosisModel, states: ReadonlyMap<string, Fi
   const anyLikely = verdict.includes('likely');
   return order.map((i, rank) => {
     const cause = causes[i]!;
-    const next = nextFor(cause, rank, verdict[i] === 'likely', anyLikely, model, order, posterior, options, gainOf);
+    const waitingOn = pending.get(i);
+    const next = nextFor(cause, rank, verdict[i] === 'likely', anyLikely, model, order, posterior, options, gainOf, waitingOn && { finding: findings.get(waitingOn.id)!, state: states.get(waitingOn.id)!, overturnedIf: waitingOn.overturnedIf });
     return {
       id: cause.id,
       title: cause.title,
@@ -97,8 +109,21 @@ function nextFor(
   posterior: Posterior,
   options: RankOptions,
   gainOf: (s: Step) => number,
+  pending: { finding: Finding; state: FindingState; overturnedIf: boolean } | undefined,
 ): NextStep {
   const steps = model.steps;
+  if (pending) {
+    // Likely on the posterior, but one finding not yet looked at could overturn it: look at that first.
+    const settling = [...steps.values()].filter((s) => s.settles.includes(pending.finding.id)).map((s) => s.id);
+    const chosen = bestStep([...settling, ...cause.steps], steps, options, gainOf);
+    if (chosen) {
+      const what = clause(pending.finding.why);
+      const hinge = pending.overturnedIf ? `it is ruled out if ${what}` : `it predicts that ${what}`;
+      const unknownWhy = pending.state.state === 'unknown' ? ` (not known: ${pending.state.why})` : '';
+      const p = posterior.marginals[model.causes.indexOf(cause)]!.toFixed(2);
+      return render(chosen.step, `"${cause.title}" leads (posterior ${p}) but is not yet likely: ${hinge}, and that was not looked at${unknownWhy}. ${stepWhy(chosen.step)}`, options);
+    }
+  }
   if (isLikely) {
     const remedy = steps.get(cause.remedy)!;
     const expect = remedy.expect ?? remedy.confirms;

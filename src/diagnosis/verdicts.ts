@@ -1,6 +1,6 @@
 import type { Verdict } from '../model/analysis.js';
-import type { Posterior } from './inference.js';
-import type { Cause } from './model.js';
+import { infer, presentProbability, type Observations, type Posterior } from './inference.js';
+import type { Cause, Finding } from './model.js';
 import type { Thresholds } from './pack-schema.js';
 
 /** A posterior as reports show it (the JSON `score`): four decimals. */
@@ -15,11 +15,11 @@ export function rankOrder(causes: readonly Cause[], posterior: Posterior): numbe
 }
 
 /**
- * Verdicts from the posterior: the first cause is likely when its posterior reaches `likely` and is
- * `margin` times the second's; the first two are both likely when the pair of them, together,
- * carries `likely` of the posterior and a margin over the third. Below `ruledOut`: unlikely.
+ * The causes the posterior alone makes likely: the first when its posterior reaches `likely` and is
+ * `margin` times the second's; the first two when the pair of them, together, carries `likely` of the
+ * posterior and a margin over the third.
  */
-export function verdicts(causes: readonly Cause[], posterior: Posterior, order: readonly number[], t: Thresholds): Verdict[] {
+export function likelyOnPosterior(posterior: Posterior, order: readonly number[], t: Thresholds): Set<number> {
   const m = (rank: number) => (order[rank] === undefined ? 0 : shownScore(posterior.marginals[order[rank]!]!));
   const likely = new Set<number>();
   if (m(0) >= t.likely && m(0) >= t.margin * m(1)) likely.add(order[0]!);
@@ -31,5 +31,80 @@ export function verdicts(causes: readonly Cause[], posterior: Posterior, order: 
       likely.add(b);
     }
   }
-  return causes.map((_, i) => (likely.has(i) ? 'likely' : shownScore(posterior.marginals[i]!) < t.ruledOut ? 'unlikely' : 'possible'));
+  return likely;
+}
+
+export interface VerdictInputs {
+  causes: readonly Cause[];
+  findings: readonly Finding[];
+  observed: Observations;
+  posterior: Posterior;
+  order: readonly number[];
+  thresholds: Required<Thresholds>;
+  /** Whether an unknown finding could still be looked at (a related finding whose anchor was not seen cannot). */
+  testable(findingId: string): boolean;
+}
+
+/**
+ * The chance, under the posterior, that at least one of these findings takes the value that overturns
+ * the verdict. Findings are independent given the cause set (noisy-OR), so it is exact:
+ * 1 − Σ_set P(set) · Π (1 − P(finding takes that value | set)). A finding that excludes a cause cannot
+ * be present in a set holding that cause.
+ */
+function reversalChance(hinges: readonly { f: Finding; overturnedIf: boolean }[], v: VerdictInputs): number {
+  if (hinges.length === 0) return 0;
+  let none = 0;
+  v.posterior.sets.forEach((set, k) => {
+    let stays = 1;
+    for (const { f, overturnedIf } of hinges) {
+      const excluded = set.some((i) => v.causes[i]!.excludedBy.includes(f.id));
+      const present = excluded ? 0 : presentProbability(f, v.causes, set);
+      stays *= overturnedIf ? 1 - present : present;
+    }
+    none += v.posterior.probabilities[k]! * stays;
+  });
+  return 1 - none;
+}
+
+export interface Verdicts {
+  verdicts: Verdict[];
+  /**
+   * Causes the posterior makes likely but looking further could still overturn: cause index → the hinge
+   * most likely to, and the value that would (false: the cause predicts the finding; true: it excludes it).
+   */
+  pending: Map<number, { id: string; overturnedIf: boolean }>;
+}
+
+/**
+ * A cause the posterior makes likely stays likely only while looking further is unlikely to overturn
+ * it. The hinges: each unknown finding it produces that, found absent, would take the verdict away,
+ * and each unknown finding that excludes it. When the chance that any hinge turns out that way is
+ * above `reversal`, the cause is possible, pending the hinge most likely to (the next step looks there).
+ */
+export function verdicts(v: VerdictInputs): Verdicts {
+  const t = v.thresholds;
+  const pending: Verdicts['pending'] = new Map();
+  const byId = new Map(v.findings.map((f) => [f.id, f] as const));
+  const likely = likelyOnPosterior(v.posterior, v.order, t);
+  for (const i of likely) {
+    const cause = v.causes[i]!;
+    const counterfactuals: [string, boolean][] = [
+      ...[...cause.produces].filter(([, link]) => link > 0).map(([id]): [string, boolean] => [id, false]),
+      ...cause.excludedBy.map((id): [string, boolean] => [id, true]),
+    ];
+    const hinges: { f: Finding; overturnedIf: boolean }[] = [];
+    for (const [id, value] of counterfactuals.sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (v.observed.has(id) || !v.testable(id)) continue;
+      const posterior = infer(v.causes, v.findings, new Map(v.observed).set(id, value));
+      if (!likelyOnPosterior(posterior, rankOrder(v.causes, posterior), t).has(i)) hinges.push({ f: byId.get(id)!, overturnedIf: value });
+    }
+    if (reversalChance(hinges, v) <= t.reversal) continue;
+    // The hinge the engineer should look at first: the one most likely to overturn it (ties by id).
+    const hinge = hinges.map((h) => ({ ...h, p: reversalChance([h], v) })).reduce((a, b) => (b.p > a.p ? b : a));
+    pending.set(i, { id: hinge.f.id, overturnedIf: hinge.overturnedIf });
+  }
+  // Two causes together are one claim: if one of them could be overturned, so could the pair.
+  const stands = pending.size === 0;
+  const verdict = v.causes.map((_, i): Verdict => (likely.has(i) && stands ? 'likely' : shownScore(v.posterior.marginals[i]!) < t.ruledOut ? 'unlikely' : 'possible'));
+  return { verdicts: verdict, pending };
 }

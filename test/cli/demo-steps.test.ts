@@ -72,12 +72,14 @@ describe('trustline demo: running the steps moves the ranking as the story says'
     expect(psso.verdict).not.toBe('likely');
   });
 
-  it('mdm-push-broken: the push log shows apsd failing; after the fix apsd connects and the commands are acknowledged', async () => {
+  it('mdm-push-broken: likely only once the push log shows apsd failing; after the fix apsd connects and the commands are acknowledged', async () => {
     const o = await opened('mdm-push-broken');
     const first = rankOf(o.analysis);
-    expect(first[0]).toMatchObject({ id: 'mdm-push-broken', verdict: 'likely' });
+    // Without the push log the cause leads but one look could overturn it: not likely yet.
+    expect(first[0]).toMatchObject({ id: 'mdm-push-broken', verdict: 'possible' });
     const checked = await step(o, o.analysis, 'log-push');
     expect(checked.timeline.filter((e) => e.kind === 'device.push.error')).toHaveLength(3);
+    expect(rankOf(checked)[0]).toMatchObject({ id: 'mdm-push-broken', verdict: 'likely' });
     expect(rankOf(checked)[0]!.score).toBeGreaterThanOrEqual(first[0]!.score);
     const fixed = await step(o, checked, 'log-push');
     expect(fixed.timeline.filter((e) => e.kind === 'device.push.error')).toHaveLength(0);

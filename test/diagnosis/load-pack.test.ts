@@ -54,7 +54,15 @@ describe('pack format v2', () => {
     expect(model.causes.map((c) => c.id)).toEqual(['vpn-split-tunnel']);
     expect(model.findings.find((f) => f.id === 'okta-silent')!.relation).toEqual({ type: 'near', anchor: 'tls-reset', withinMs: 45_000 });
     expect(model.steps.get('check-route')).toMatchObject({ kind: 'command', cost: 3 });
-    expect(model.thresholds).toEqual({ likely: 0.8, margin: 4, ruledOut: 0.03 });
+    expect(model.thresholds).toEqual({ likely: 0.8, margin: 4, ruledOut: 0.03, reversal: 0.2 });
+  });
+
+  it("a matcher naming only roles reads those roles' generic kinds (so the index hands it only their events)", () => {
+    const pack = GOOD.replace('absent: { kind: "okta.*", mine: true }', 'absent: { source: idp, mine: true }');
+    const model = compileModel([parsePackText(pack, 'org/pack.yaml')], VOCABULARY);
+    expect(model.findings.find((f) => f.id === 'okta-silent')!.matcher).toMatchObject({ sources: ['idp'], kinds: ['idp.*'] });
+    const byAdapter = compileModel([parsePackText(pack.replace('source: idp', 'source: okta'), 'org/pack.yaml')], VOCABULARY);
+    expect(byAdapter.findings.find((f) => f.id === 'okta-silent')!.matcher).toMatchObject({ sources: ['okta'], kinds: [] });
   });
 
   it('names file, line and field for a wrong type or a missing field', () => {

@@ -40,7 +40,7 @@ const world: fc.Arbitrary<World> = fc
       steps: ['look'],
       remedy: 'look',
     }));
-    const model: DiagnosisModel = { thresholds: { likely: 0.8, margin: 4, ruledOut: 0.03 }, findings, causes, steps: new Map([['look', STEP]]) };
+    const model: DiagnosisModel = { thresholds: { likely: 0.8, margin: 4, ruledOut: 0.03, reversal: 0.2 }, findings, causes, steps: new Map([['look', STEP]]) };
     const stateMap = new Map<string, FindingState>(findings.map((f, j) => [f.id, states[j] === 'unknown' ? { state: 'unknown', why: 'not read' } : { state: states[j] as 'present' | 'absent', events: [] }]));
     return { model, states: stateMap };
   });
@@ -109,6 +109,17 @@ describe('diagnosis properties', () => {
           const pair = p.sets.findIndex((s) => s.length === 2 && ids.every((i) => s.includes(i)));
           expect(p.probabilities[pair]!).toBeGreaterThanOrEqual(model.thresholds.likely);
         }
+      }),
+    );
+  });
+
+  it('the reversal rule only ever takes a likely verdict away, never gives one', () => {
+    fc.assert(
+      fc.property(world, ({ model, states }) => {
+        const likelyIds = (m: DiagnosisModel) => rankCauses(m, states, OPTIONS).filter((h) => h.verdict === 'likely').map((h) => h.id);
+        const withRule = likelyIds(model);
+        const without = likelyIds({ ...model, thresholds: { ...model.thresholds, reversal: 1 } });
+        for (const id of withRule) expect(without).toContain(id);
       }),
     );
   });

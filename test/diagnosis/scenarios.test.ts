@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadDiagnosisModel } from '../../src/config/diagnosis-packs.js';
 import { rankAnalysis } from '../../src/diagnosis/rank-analysis.js';
 import { analyzeBundle } from '../../src/sources/bundle/analyze-bundle.js';
+import type { CommandName } from '../../src/sources/mac/ssh/commands.js';
+import { afterProbe } from '../helpers/guided-step.js';
 
 interface Scenario {
   bundle: string;
@@ -12,6 +14,10 @@ interface Scenario {
   expectTop: string | null;
   notLikely: string[];
   story: string;
+  /** A demo scenario whose cause leads but is only likely once this probe ran (the walkthrough's step). */
+  until?: CommandName;
+  /** Sources the story has failing (an error body instead of events); every other one must read. */
+  failedSources?: string[];
 }
 
 const dir = fileURLToPath(new URL('../fixtures/scenarios/', import.meta.url));
@@ -25,9 +31,22 @@ const MARGIN = 0.5;
 // step that does not repeat what the bundle already holds; nothing likely when the evidence is thin.
 describe.each(scenarios)('scenario $bundle', (s) => {
   it(s.story, async () => {
-    const analysis = await analyzeBundle(s.path === undefined ? `${dir}${s.bundle}` : `${root}${s.path}`);
-    expect(analysis.sources.filter((src) => src.status === 'error')).toEqual([]);
+    const bundleDir = s.path === undefined ? `${dir}${s.bundle}` : `${root}${s.path}`;
+    const collected = await analyzeBundle(bundleDir);
+    expect(collected.sources.filter((src) => src.status === 'error').map((src) => src.name)).toEqual(s.failedSources ?? []);
     const active = await loadDiagnosisModel({});
+    let analysis = collected;
+    if (s.until !== undefined) {
+      // Before the step: the cause leads, nothing is likely, and the next step is the one that settles it.
+      const before = rankAnalysis(collected, active);
+      const beforeTable = before.map((h) => `${h.id} ${h.verdict} ${h.score}`).join('\n');
+      expect(before[0]!.id, beforeTable).toBe(s.expectTop);
+      expect(before.filter((h) => h.verdict === 'likely'), beforeTable).toEqual([]);
+      const next = active.model.steps.get(before[0]!.next.stepId)!;
+      expect(next.kind === 'probe' ? next.action : next.id, before[0]!.next.why).toBe(s.until);
+      expect(before[0]!.next.why).toMatch(/leads \(posterior .*\) but is not yet likely: .* and that was not looked at/);
+      analysis = await afterProbe(bundleDir, collected, s.until);
+    }
     const ranked = rankAnalysis(analysis, active);
     const table = ranked.map((h) => `${h.id} ${h.verdict} ${h.score}`).join('\n');
     const likely = ranked.filter((h) => h.verdict === 'likely').map((h) => h.id);

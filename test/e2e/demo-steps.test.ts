@@ -55,9 +55,19 @@ async function toRunbookStep(tmux: TmuxSession, title: RegExp): Promise<void> {
   await tmux.waitFor(/▶ Hypotheses/);
   tmux.sendKeys('Tab');
   await tmux.waitFor(/▶ Runbook/);
+  await selectStep(tmux, title);
+}
+
+/** Moves the focused runbook to its first step, then down until the step's title shows. */
+async function selectStep(tmux: TmuxSession, title: RegExp): Promise<void> {
+  await tmux.waitUntil(() => {
+    if (/\[.\] 1\/\d /.test(tmux.capture())) return true;
+    tmux.sendKeys('k');
+    return undefined;
+  }, 'the first runbook step');
   await tmux.waitUntil(() => {
     if (title.test(tmux.capture())) return true;
-    tmux.sendKeys('k');
+    tmux.sendKeys('j');
     return undefined;
   }, `the runbook step ${title}`);
 }
@@ -91,9 +101,11 @@ describe('trustline demo: run a step, watch the ranking change', () => {
     expect(await tmux.waitForExit()).toBe(0);
   }, 90_000);
 
-  it('mdm-push-broken: the push log adds apsd failures as support; after the fix they are gone', async () => {
+  it('mdm-push-broken: possible until the push log shows apsd failing, then likely; after the fix the failures are gone', async () => {
     const { tmux } = startDemo('mdm-push-broken');
-    let screen = await tmux.waitFor(/LIKELY +\+\d+ -\d+ \?\d+ MDM push broken/, 20_000);
+    // Once every source has loaded, and without the push log, the cause leads but is not likely yet.
+    await tmux.waitFor(/J jamf ✓ \d+ +O okta ✓ \d+ +D device ✓ \d+/, 20_000);
+    let screen = await tmux.waitFor(/> 1 \S+ 0\.\d\d possible +\+\d+ -\d+ \?\d+ MDM push broken/);
     const before = supporting(rowOf(screen, /MDM push broken/));
     await toRunbookStep(tmux, /\d\/5 Read push delivery on the Mac/);
     screen = await runStep(tmux, 1);
@@ -102,6 +114,8 @@ describe('trustline demo: run a step, watch the ranking change', () => {
       return supportingOn(s, /MDM push broken/) > before ? s : undefined;
     }, 'apsd failures counted for the push cause');
     expect(rowOf(screen, /MDM push broken/)).toMatch(/LIKELY/);
+    // Now likely, its next step is the remedy; select the push log again to check the fix.
+    await selectStep(tmux, /\d\/5 Read push delivery on the Mac/);
     tmux.sendKeys('r');
     await tmux.waitFor(/y run/);
     tmux.sendKeys('y');

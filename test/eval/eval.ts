@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { loadDiagnosisModel } from '../../src/config/diagnosis-packs.js';
 import { AnalysisDiagnosis } from '../../src/diagnosis/rank-analysis.js';
 import { analyzeBundle } from '../../src/sources/bundle/analyze-bundle.js';
+import type { CommandName } from '../../src/sources/mac/ssh/commands.js';
+import { afterProbe } from '../helpers/guided-step.js';
 import { evaluate, formatFigures, type EvalCase } from './metrics.js';
 
 // `npm run eval`: the built-in pack over the project's scenario bundles. The tuning set (test/fixtures/scenarios,
@@ -19,6 +21,8 @@ interface ManifestEntry {
   expectTop?: string | null;
   expect?: string | null;
   notLikely?: string[];
+  /** A demo scenario whose cause is only likely once this probe ran: judged after it. */
+  until?: CommandName;
 }
 
 function readManifest(dir: string): { dir: string; entries: ManifestEntry[] } | undefined {
@@ -34,7 +38,9 @@ async function run(set: { dir: string; entries: ManifestEntry[] }): Promise<Eval
   const active = await loadDiagnosisModel({});
   const cases: EvalCase[] = [];
   for (const e of set.entries) {
-    const analysis = await analyzeBundle(e.path !== undefined ? e.path : join(set.dir, e.bundle));
+    const dir = e.path !== undefined ? e.path : join(set.dir, e.bundle);
+    const collected = await analyzeBundle(dir);
+    const analysis = e.until === undefined ? collected : await afterProbe(dir, collected, e.until);
     const diagnosis = new AnalysisDiagnosis(active, analysis);
     const ranking = diagnosis.rank();
     cases.push({ bundle: e.bundle, expect: e.expectTop ?? e.expect ?? null, notLikely: e.notLikely ?? [], ranking });

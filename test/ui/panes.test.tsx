@@ -119,7 +119,7 @@ describe('timeline, hypotheses and runbook panes', () => {
 
   it('ranks hypotheses with a score bar, the verdict as a word and evidence counts', async () => {
     tui = await renderTui(storeFor(cert), { columns: 120, rows: 40 });
-    expect(tui.frame()).toMatch(/> 1 ██████████ 1\.00 LIKELY {3}\+25 -0 \?0 TLS chain refused/);
+    expect(tui.frame()).toMatch(/> 1 ██████████ 0\.99 LIKELY {3}\+27 -0 \?0 TLS chain refused/);
     expect(tui.frame()).toMatch(/ 2 ░{10} 0\.01 unlikely/);
     expect(tui.frame()).toContain('Hypotheses 1/18');
     expect(scoreBar(0.5, 4)).toEqual(['██', '░░']);
@@ -218,7 +218,7 @@ describe('overlays', () => {
     const store = storeFor(cert);
     tui = await renderTui(store, { columns: 120, rows: 40 });
     await tui.press('tab', 'enter');
-    expect(tui.frame()).toContain('Evidence (25) · Enter jumps to the event');
+    expect(tui.frame()).toContain('Evidence (27) · Enter jumps to the event');
     expect(tui.frame()).toMatch(/>\+ 2026-\d\d-\d\d [\d:.]+Z D /);
     await tui.press('j', 'enter');
     const target = store.getState().analysis.hypotheses[0]!.evidence[1]!.eventId;
