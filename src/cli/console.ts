@@ -133,6 +133,7 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
     journal: (entry) => appendJournalEntry(opts.journalFile ?? journalPath(), entry),
     exportReport: reportWriter(opts.flags, () => collected),
     guided: opts.flags.guided === true,
+    rankAfterFirstFrame: true,
     ...(opts.candidates ? { candidates: opts.candidates, onPick: (index: number) => pickedIndex(index) } : {}),
   });
   const stop = new AbortController();

@@ -91,6 +91,11 @@ export interface ConsoleInit {
   /** Writes the incident report (the `x` key); resolves to where it went. */
   exportReport?: (snapshot: ReportSnapshot) => Promise<string>;
   guided?: boolean;
+  /**
+   * The first ranking waits for `startRanking()`, which the console calls once its first frame is written:
+   * that frame comes sooner and says `ranking…` (start-up: README, figure 5). Default: ranked at creation.
+   */
+  rankAfterFirstFrame?: boolean;
   now?: () => number;
   /** The zone `z` shows as local (default: this process' zone). */
   localTimeZone?: string;
@@ -135,6 +140,8 @@ export interface DataSlice {
   replaceAnalysis(analysis: Analysis): void;
   /** A new analysis with a probe's output in it, re-ranked; `added`: its events beyond the one shown, when nothing else changed. */
   rerank(analysis: Analysis, added?: readonly TimelineEvent[]): void;
+  /** Starts a ranking `rankAfterFirstFrame` held back, on the next turn of the event loop; otherwise nothing. */
+  startRanking(): void;
 }
 
 export interface ViewSlice {

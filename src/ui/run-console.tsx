@@ -62,11 +62,19 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     opts.store.setState({ message: result.message });
   };
   let quit = (): void => undefined;
-  // Ink writes the frame right after onRender returns: exit on the next turn.
-  const onFrame = env[EXIT_AFTER_FIRST_FRAME] === '1' ? () => void setImmediate(() => process.exit(0)) : undefined;
+  // Ink writes the frame right after onRender returns: exit on the next turn. A ranking held back for the
+  // first frame (ConsoleInit.rankAfterFirstFrame) starts on the turn after it.
+  const exitAfterFirstFrame = env[EXIT_AFTER_FIRST_FRAME] === '1';
+  let firstFrame = true;
+  const onFrame = (): void => {
+    if (!firstFrame) return;
+    firstFrame = false;
+    if (exitAfterFirstFrame) setImmediate(() => process.exit(0));
+    opts.store.getState().startRanking();
+  };
   // The key raises what the terminal would have sent for Ctrl-Z; the handler below does the rest.
   const suspend = (): void => void process.kill(process.pid, 'SIGTSTP');
-  const instance = mountConsole({ store: opts.store, theme: opts.theme, stdout, stdin, copy, quit: () => quit(), suspend, ...(onFrame ? { onFrame } : {}) });
+  const instance = mountConsole({ store: opts.store, theme: opts.theme, stdout, stdin, copy, quit: () => quit(), suspend, onFrame });
   quit = () => instance.unmount();
   const raw = (on: boolean): void => {
     if (stdin.isTTY) stdin.setRawMode(on);

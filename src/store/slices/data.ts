@@ -78,8 +78,10 @@ export function dataSlice({ set, get, init }: SliceArgs): DataSlice {
     return rankedState(analysis, get().analysis.hypotheses);
   };
 
+  let heldBack = init.rankAfterFirstFrame === true;
+
   return {
-    ...rankedState(init.analysis, []),
+    ...(heldBack ? { analysis: withHypotheses(init.analysis, []), ranking: 'ranking' as const } : rankedState(init.analysis, [])),
     diagnosis,
     macReachable,
     active: init.active,
@@ -120,6 +122,14 @@ export function dataSlice({ set, get, init }: SliceArgs): DataSlice {
     },
     rerank(analysis, added) {
       set(adopt(analysis, added));
+    },
+    startRanking() {
+      if (!heldBack) return;
+      heldBack = false;
+      setImmediate(() => {
+        // A new analysis adopted meanwhile was ranked already.
+        if (get().ranking === 'ranking' && !diagnosis.ready) set(rankedState(get().analysis, []));
+      }).unref();
     },
   };
 }
