@@ -38,7 +38,8 @@ export async function runConsoleCommand(flags: ConsoleCommandFlags): Promise<voi
   if (flags.bundle !== undefined) {
     // --host (and its --jump, --ssh-config) is where `r` runs probes; the window and profile are live only.
     refuseLiveOptions(flags, ['user', 'since', 'until', 'profile']);
-    // Ink loads while the bundle is read (openConsole waits for the same load).
+    // Ink loads while the bundle is read (openConsole waits for the same load); the global fetch it hides
+    // meanwhile is not used by a replay.
     if (haveTerminal()) void preloadConsole().catch(() => undefined);
     const config = await readConfig();
     const active = await activeModel(flags, config);
