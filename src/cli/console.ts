@@ -133,7 +133,8 @@ export async function openConsole(opts: OpenOptions): Promise<void> {
     journal: (entry) => appendJournalEntry(opts.journalFile ?? journalPath(), entry),
     exportReport: reportWriter(opts.flags, () => collected),
     guided: opts.flags.guided === true,
-    rankAfterFirstFrame: true,
+    // A bundle's analysis is ranked after the first frame; an empty one (a live fetch to come) at once.
+    rankAfterFirstFrame: opts.analysis !== undefined,
     ...(opts.candidates ? { candidates: opts.candidates, onPick: (index: number) => pickedIndex(index) } : {}),
   });
   const stop = new AbortController();
