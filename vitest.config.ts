@@ -29,7 +29,7 @@ const PROCESSES = [
   'test/safety/atomic-kill.test.ts',
 ];
 
-/** Tests that time terminals (tmux) or a real sshd's deadlines and cancellations: one file at a time. */
+/** Tests that drive terminals (tmux) or a real sshd with deadlines and cancellations. */
 const TIMED = [
   'test/e2e/**/*.test.ts',
   'test/sources/mac/ssh/collect.test.ts',
@@ -37,9 +37,9 @@ const TIMED = [
   'test/sources/mac/ssh/master-exit.test.ts',
 ];
 
-// `npx vitest run --project unit` is the quick in-process loop; `npm test` runs all three in turn: the unit
-// tests, then the process tests two at a time, then the timed ones alone (their bounds wait on terminals
-// and daemons, which a busy machine would stretch).
+// `npx vitest run --project unit` is the quick in-process loop; `npm test` runs the unit tests first, then the
+// process tests and the terminal/sshd tests together, two files at a time (the terminal tests no longer run
+// alone: waiting for them one by one left a core idle for about a minute; their waits allow for a busy machine).
 export default defineConfig({
   plugins: [inkFrames],
   test: {
@@ -52,9 +52,11 @@ export default defineConfig({
     projects: [
       // In-process tests share their worker's module cache (isolate: false): each file no longer imports
       // the sources afresh (~0.5 s a file). They create their own stores and restore what they stub.
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: [...PROCESSES, ...TIMED], isolate: false, setupFiles: ['test/helpers/fresh-secrets.ts'], sequence: { groupOrder: 0 } } },
+      // Three workers on two cores: a quarter of the in-process tests' time is waiting (emulators, rate-limit
+      // windows, child processes), which a third worker fills.
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: [...PROCESSES, ...TIMED], isolate: false, setupFiles: ['test/helpers/fresh-secrets.ts'], maxWorkers: 3, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'processes', include: PROCESSES, sequence: { groupOrder: 1 } } },
-      { extends: true, test: { name: 'timed', include: TIMED, fileParallelism: false, sequence: { groupOrder: 2 } } },
+      { extends: true, test: { name: 'timed', include: TIMED, sequence: { groupOrder: 1 } } },
     ],
   },
 });

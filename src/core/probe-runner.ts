@@ -1,3 +1,4 @@
+import type { TimelineEvent } from '../model/event.js';
 import type { Analysis } from '../model/analysis.js';
 import type { ParseContext } from '../model/context.js';
 import type { JournalEntry } from '../model/journal.js';
@@ -7,7 +8,8 @@ export interface StepOutcome {
   entry: JournalEntry;
   /** The analysis with the output folded in (not yet re-ranked); undefined when nothing was kept. */
   analysis: Analysis | undefined;
-  events: number;
+  /** The events the output added to the timeline (none when nothing was kept). */
+  added: readonly TimelineEvent[];
   /** The captured evidence text (its SHA-256 is the entry's outputSha256). */
   text?: string;
 }

@@ -5,6 +5,7 @@ import { FindingBook } from './finding-book.js';
 import type { EvidenceContext, FindingState } from './findings.js';
 import type { DiagnosisModel } from './model.js';
 import { rankCauses, type RankOptions } from './rank.js';
+import { finish, type Steps } from './steps.js';
 
 /**
  * One device's diagnosis, kept across live batches and probe outputs: the events are indexed once,
@@ -12,17 +13,22 @@ import { rankCauses, type RankOptions } from './rank.js';
  * findings (cheap: ranking looks at no event).
  */
 export class Diagnosis {
-  readonly index: EventIndex;
-  private readonly book: FindingBook;
+  private constructor(
+    readonly model: DiagnosisModel,
+    readonly index: EventIndex,
+    private readonly book: FindingBook,
+  ) {}
 
   /** `context` is asked for the evidence context once the events are indexed (facts may read the index). */
-  constructor(
-    readonly model: DiagnosisModel,
-    events: readonly TimelineEvent[],
-    context: (index: EventIndex) => EvidenceContext,
-  ) {
-    this.index = new EventIndex(events);
-    this.book = new FindingBook(model, this.index, context(this.index));
+  static of(model: DiagnosisModel, events: readonly TimelineEvent[], context: (index: EventIndex) => EvidenceContext): Diagnosis {
+    return finish(Diagnosis.steps(model, events, context));
+  }
+
+  /** The same, in steps (steps.ts): the console runs them between its keys and signals. */
+  static *steps(model: DiagnosisModel, events: readonly TimelineEvent[], context: (index: EventIndex) => EvidenceContext): Steps<Diagnosis> {
+    const index = yield* EventIndex.steps(events);
+    const book = yield* FindingBook.steps(model, index, context(index));
+    return new Diagnosis(model, index, book);
   }
 
   /** New events (a live batch, a probe's output) and the context after them (coverage, facts). */
@@ -42,5 +48,5 @@ export class Diagnosis {
 
 /** Ranks the causes of a model over a timeline, once. Pure: no I/O. */
 export function diagnose(model: DiagnosisModel, events: readonly TimelineEvent[], ctx: EvidenceContext, options: RankOptions): Hypothesis[] {
-  return new Diagnosis(model, events, () => ctx).rank(options);
+  return Diagnosis.of(model, events, () => ctx).rank(options);
 }

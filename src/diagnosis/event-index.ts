@@ -1,5 +1,6 @@
 import { compareEvents, type TimelineEvent } from '../model/event.js';
 import { partitionPoint } from '../timeline/partition-point.js';
+import { finish, WorkMeter, type Steps } from './steps.js';
 
 /** The role-generic kind of an event, when its adapter gives one. */
 export function genericOf(e: TimelineEvent): string | undefined {
@@ -22,46 +23,79 @@ function insertSorted(list: TimelineEvent[], e: TimelineEvent): void {
 export class EventIndex {
   private readonly byKind = new Map<string, TimelineEvent[]>();
   private readonly byGeneric = new Map<string, TimelineEvent[]>();
-  /** Every event in time order, in two runs: the caller's array (never copied) and later arrivals. */
-  private readonly base: readonly TimelineEvent[];
+  /**
+   * Every event in time order, in two runs: the first `baseLength` events of the caller's array (never
+   * copied: the console's array may grow past them, src/store/timeline-log.ts) and later arrivals.
+   */
+  private base: readonly TimelineEvent[] = [];
+  private baseLength = 0;
+  private baseRun: readonly TimelineEvent[] | undefined;
   private readonly later: TimelineEvent[] = [];
 
   /** `events` in time order (an Analysis timeline is); it is not copied. */
   constructor(events: readonly TimelineEvent[] = []) {
+    finish(this.fill(events));
+  }
+
+  /** The index of `events`, built in steps (steps.ts). */
+  static *steps(events: readonly TimelineEvent[]): Steps<EventIndex> {
+    const index = new EventIndex();
+    yield* index.fill(events);
+    return index;
+  }
+
+  private *fill(events: readonly TimelineEvent[]): Steps<void> {
+    const n = events.length;
     this.base = events;
+    this.baseLength = n;
+    const work = new WorkMeter();
     // Two passes: count, then fill arrays of the right size (growing a million-entry array by push
-    // leaves most of the index's cost to the garbage collector).
-    const counts = new Map<string, number>();
-    const count = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+    // leaves most of the index's cost to the garbage collector). Kind strings repeat (a handful of kinds
+    // for a million events), so each map lookup hashes a string V8 has hashed before.
+    const kindCounts = new Map<string, number>();
+    const genericCounts = new Map<string, number>();
     let sorted = true;
-    for (let i = 0; i < events.length; i++) {
+    for (let i = 0; i < n; i++) {
       const e = events[i]!;
       if (i > 0 && compareEvents(events[i - 1]!, e) > 0) sorted = false;
-      count(e.kind);
+      kindCounts.set(e.kind, (kindCounts.get(e.kind) ?? 0) + 1);
       const generic = genericOf(e);
-      if (generic !== undefined && generic !== e.kind) count(`\u0000${generic}`);
+      if (generic !== undefined && generic !== e.kind) genericCounts.set(generic, (genericCounts.get(generic) ?? 0) + 1);
+      if (work.add()) yield;
     }
-    const fill = new Map<string, { list: TimelineEvent[]; at: number }>();
-    for (const [key, n] of counts) {
-      const list = new Array<TimelineEvent>(n);
-      fill.set(key, { list, at: 0 });
-      if (key.startsWith('\u0000')) this.byGeneric.set(key.slice(1), list);
-      else this.byKind.set(key, list);
-    }
-    for (const e of events) {
-      const slot = fill.get(e.kind)!;
+    const slots = (counts: Map<string, number>, into: Map<string, TimelineEvent[]>) => {
+      const fill = new Map<string, { list: TimelineEvent[]; at: number }>();
+      for (const [key, size] of counts) {
+        const list = new Array<TimelineEvent>(size);
+        fill.set(key, { list, at: 0 });
+        into.set(key, list);
+      }
+      return fill;
+    };
+    const kindSlots = slots(kindCounts, this.byKind);
+    const genericSlots = slots(genericCounts, this.byGeneric);
+    for (let i = 0; i < n; i++) {
+      const e = events[i]!;
+      const slot = kindSlots.get(e.kind)!;
       slot.list[slot.at++] = e;
       const generic = genericOf(e);
       if (generic !== undefined && generic !== e.kind) {
-        const g = fill.get(`\u0000${generic}`)!;
+        const g = genericSlots.get(generic)!;
         g.list[g.at++] = e;
       }
+      if (work.add()) yield;
     }
     if (!sorted) for (const list of [...this.byKind.values(), ...this.byGeneric.values()]) list.sort(compareEvents);
   }
 
+  /** The caller's events this index was built on (a copy of them once the array grew past them). */
+  private baseEvents(): readonly TimelineEvent[] {
+    if (this.base.length === this.baseLength) return this.base;
+    return (this.baseRun ??= this.base.slice(0, this.baseLength));
+  }
+
   get size(): number {
-    return this.base.length + this.later.length;
+    return this.baseLength + this.later.length;
   }
 
   private listOf(map: Map<string, TimelineEvent[]>, key: string): TimelineEvent[] {
@@ -94,7 +128,7 @@ export class EventIndex {
    * each run in time order and no event in two runs; every event when there are no patterns.
    */
   candidates(patterns: readonly string[]): readonly (readonly TimelineEvent[])[] {
-    if (patterns.length === 0) return this.later.length === 0 ? [this.base] : [this.base, this.later];
+    if (patterns.length === 0) return this.later.length === 0 ? [this.baseEvents()] : [this.baseEvents(), this.later];
     const runs: TimelineEvent[][] = [];
     const vendorRuns = new Set<string>();
     const matches = (kind: string) => patterns.some((p) => (p.endsWith('*') ? kind.startsWith(p.slice(0, -1)) : kind === p));

@@ -2,6 +2,10 @@ import { compareEvents, type TimelineEvent } from '../model/event.js';
 import { genericOf, type EventIndex } from './event-index.js';
 import { anchorProblem, eventTest, factState, matchingEvents, relationTest, stateFromMatches, type EvidenceContext, type FindingState } from './findings.js';
 import type { DiagnosisModel, Finding } from './model.js';
+import { finish, WorkMeter, type Steps } from './steps.js';
+
+/** Passed by `FindingBook.steps` only: a book whose first pass is run by the caller, in steps. */
+const UNSCANNED = Symbol('unscanned');
 
 function mergeSorted(a: readonly TimelineEvent[], b: readonly TimelineEvent[]): TimelineEvent[] {
   if (b.length === 0) return [...a];
@@ -37,9 +41,22 @@ export class FindingBook {
     private readonly model: DiagnosisModel,
     private readonly index: EventIndex,
     private ctx: EvidenceContext,
+    scan: typeof UNSCANNED | undefined = undefined,
   ) {
+    if (scan !== UNSCANNED) finish(this.scanAll());
+  }
+
+  /** The book of `index`, its first judging pass in steps (steps.ts). */
+  static *steps(model: DiagnosisModel, index: EventIndex, ctx: EvidenceContext): Steps<FindingBook> {
+    const book = new FindingBook(model, index, ctx, UNSCANNED);
+    yield* book.scanAll();
+    return book;
+  }
+
+  private *scanAll(): Steps<void> {
     this.startPass();
-    for (const f of model.findings) this.judge(f, 'scan');
+    const work = new WorkMeter();
+    for (const f of this.model.findings) yield* this.judge(f, 'scan', work);
   }
 
   private startPass(): void {
@@ -75,7 +92,8 @@ export class FindingBook {
         else touched.set(id, [e]);
       }
     }
-    for (const f of this.model.findings) this.judge(f, touched.get(f.id) ?? []);
+    const work = new WorkMeter();
+    for (const f of this.model.findings) finish(this.judge(f, touched.get(f.id) ?? [], work));
   }
 
   private anchorsOf(f: Finding): readonly TimelineEvent[] | undefined {
@@ -85,7 +103,7 @@ export class FindingBook {
   }
 
   /** `scan`: look at every candidate event; else the batch of new events this finding may match. */
-  private judge(f: Finding, added: 'scan' | readonly TimelineEvent[]): void {
+  private *judge(f: Finding, added: 'scan' | readonly TimelineEvent[], work: WorkMeter): Steps<void> {
     if (f.form === 'fact') {
       this.states.set(f.id, factState(f.fact!, this.ctx.facts));
       return;
@@ -111,7 +129,7 @@ export class FindingBook {
       }
       this.budget -= cost;
       this.unscanned.delete(f.id);
-      this.found.set(f.id, matchingEvents(f, runs, this.ctx, anchors));
+      this.found.set(f.id, yield* matchingEvents(f, runs, this.ctx, anchors, work));
     } else if (added.length > 0) {
       const test = eventTest(f.matcher!, this.ctx);
       const near = relationTest(f, anchors);

@@ -5,6 +5,7 @@ import type { TimelineEvent } from '../model/event.js';
 import type { CompiledMatcher, Finding, Relation } from './model.js';
 import type { FactTest } from './pack-schema.js';
 import { partitionPoint } from '../timeline/partition-point.js';
+import type { Steps, WorkMeter } from './steps.js';
 
 /**
  * A finding is present (with every event that shows it), absent (judged inside complete coverage;
@@ -104,17 +105,25 @@ export function relationTest(f: Finding, anchors: readonly TimelineEvent[] | und
   return f.relation && anchors ? related(f.relation, anchors) : undefined;
 }
 
-/** Events of the candidate runs (EventIndex.candidates) that match a finding's matcher and relation, in time order. */
-export function matchingEvents(
+/** Events of the candidate runs (EventIndex.candidates) that match a finding's matcher and relation, in time order; in steps (steps.ts). */
+export function* matchingEvents(
   f: Finding,
   runs: readonly (readonly TimelineEvent[])[],
   ctx: EvidenceContext,
   anchors: readonly TimelineEvent[] | undefined,
-): TimelineEvent[] {
+  work: WorkMeter,
+): Steps<TimelineEvent[]> {
   const test = eventTest(f.matcher!, ctx);
   const near = relationTest(f, anchors);
+  // A text pattern's test costs about the length of the summary: a unit per 256 characters.
+  const text = f.matcher!.text !== undefined;
   const found: TimelineEvent[] = [];
-  for (const run of runs) for (const e of run) if ((!near || near(e.epochMs)) && test(e)) found.push(e);
+  for (const run of runs) {
+    for (const e of run) {
+      if ((!near || near(e.epochMs)) && test(e)) found.push(e);
+      if (work.add(text ? 1 + (e.summary.length >>> 8) : 1)) yield;
+    }
+  }
   if (runs.length > 1) found.sort((a, b) => a.epochMs - b.epochMs);
   return found;
 }

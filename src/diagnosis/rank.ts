@@ -26,9 +26,10 @@ function sentence(text: string): string {
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
-function lowerFirst(text: string): string {
+/** A finding's `why` inside a sentence: no final stop, a leading article in lower case (names such as Okta keep theirs). */
+function clause(text: string): string {
   const t = text.trim().replace(/[.!?]$/, '');
-  return /^[A-Z][a-z]/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;
+  return /^(The|A|An|No|Every|Not|Some)\b/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;
 }
 
 function stepWhy(step: Step): string {
@@ -116,7 +117,7 @@ function nextFor(
     const settling = [...steps.values()].filter((s) => s.settles.includes(pending.finding.id)).map((s) => s.id);
     const chosen = bestStep([...settling, ...cause.steps], steps, options, gainOf);
     if (chosen) {
-      const what = lowerFirst(pending.finding.why);
+      const what = clause(pending.finding.why);
       const hinge = pending.overturnedIf ? `it is ruled out if ${what}` : `it predicts that ${what}`;
       const unknownWhy = pending.state.state === 'unknown' ? ` (not known: ${pending.state.why})` : '';
       const p = posterior.marginals[model.causes.indexOf(cause)]!.toFixed(2);

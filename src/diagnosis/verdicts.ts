@@ -69,8 +69,8 @@ function reversalChance(hinges: readonly { f: Finding; overturnedIf: boolean }[]
 export interface Verdicts {
   verdicts: Verdict[];
   /**
-   * Causes the posterior makes likely but one untested finding could still overturn: cause index → that
-   * finding's id and the value that would overturn it (false: it predicts the finding; true: it would exclude it).
+   * Causes the posterior makes likely but looking further could still overturn: cause index → the hinge
+   * most likely to, and the value that would (false: the cause predicts the finding; true: it excludes it).
    */
   pending: Map<number, { id: string; overturnedIf: boolean }>;
 }

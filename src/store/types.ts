@@ -110,8 +110,16 @@ export interface PickerSlice {
   pickCandidate(): void;
 }
 
+/** `ranking`: a ranking over the whole timeline runs in slices between keys; the hypotheses shown are the previous ones (or none). */
+export type RankingState = 'ranked' | 'ranking';
+
 export interface DataSlice {
+  /**
+   * The analysis shown. Its timeline array may grow in place with later live batches (src/store/timeline-log.ts):
+   * keep the analysis, not the array, across an update.
+   */
   analysis: Analysis;
+  ranking: RankingState;
   /** The diagnosis model causes are ranked with, and the collection's context (zones, serial, collection time). */
   active: ActiveModel;
   /** The analysis' findings, kept across live batches and probe outputs (updated, not redone). */
@@ -125,6 +133,8 @@ export interface DataSlice {
   appendEvents(events: readonly TimelineEvent[]): void;
   /** A new analysis (e.g. a later fetch): re-ranked; per-source states follow it except those loading. */
   replaceAnalysis(analysis: Analysis): void;
+  /** A new analysis with a probe's output in it, re-ranked; `added`: its events beyond the one shown, when nothing else changed. */
+  rerank(analysis: Analysis, added?: readonly TimelineEvent[]): void;
 }
 
 export interface ViewSlice {

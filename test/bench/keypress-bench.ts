@@ -1,4 +1,5 @@
 import { createConsoleStore } from '../../src/store/create-console-store.js';
+import { rankingDone } from './live-append-bench.js';
 import { loadDiagnosisModel } from '../../src/config/diagnosis-packs.js';
 import { runConsole } from '../../src/ui/run-console.js';
 import { DEFAULT_THEME, loadTheme } from '../../src/ui/theme/load-theme.js';
@@ -40,6 +41,8 @@ export async function measureKeypresses(events: number, columns: number, rows: n
     ctx: { serial: 'C02', hostname: undefined, user: undefined, collectedAtMs: analysis.collectedAtMs ?? undefined, deviceTimeZone: 'America/Los_Angeles' },
     localTimeZone: 'Europe/Berlin',
   });
+  // Keys are timed against a ranked console, not interleaved with the slices of its first ranking.
+  await rankingDone(store);
   const stdout = new FakeTerminal(columns, rows);
   const stdin = fakeStdin();
   const first = stdout.nextFrame();

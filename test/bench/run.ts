@@ -8,6 +8,7 @@ import { benchLiveCriticalPath } from './live-bench.js';
 import { benchNdjson, benchSyslog } from './pipeline-bench.js';
 import { benchStartup } from './startup-bench.js';
 import { benchDiagnosis } from './diagnosis-bench.js';
+import { benchLiveAppend } from './live-append-bench.js';
 import { benchSweep } from './sweep-bench.js';
 
 // `npm run bench`: prints every figure of issue 8 with its target; exits non-zero when a target is missed.
@@ -42,7 +43,7 @@ async function keypressInChild(events: number, columns: number, rows: number): P
 
 /** Each figure's runner, by its number; 1, 2 and 7 (the pipeline children) come from the same runs. */
 const FIGURES: Record<string, (work: string) => Promise<BenchFigure[]>> = {
-  '6': () => benchDiagnosis(),
+  '6': async () => [...(await benchDiagnosis()), await benchLiveAppend()],
   '3': async () => [await benchLiveCriticalPath()],
   '4': async () => {
     const out: BenchFigure[] = [];

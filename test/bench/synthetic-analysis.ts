@@ -1,3 +1,4 @@
+import type { MacState } from '../../src/sources/mac/state.js';
 import type { Analysis } from '../../src/model/analysis.js';
 import type { SourceName, TimelineEvent } from '../../src/model/event.js';
 import { handAnalysis, sourceSummary } from '../helpers/analysis.js';
@@ -45,6 +46,8 @@ export function syntheticAnalysis(count: number): Analysis {
     collectedAtMs: start + count * 10,
     sources: [sourceSummary('jamf', 'ok', 100), sourceSummary('okta', 'ok', 200), sourceSummary('device', 'ok', count - 300)],
     clock: { deviceOffsetMs: 2100, basis: 'sntp', applied: true },
+    // As the Mac's bundle reader leaves it: its probe facts, the clock reading and the probe outputs' events (none here).
+    state: { device: { probes: {}, clock: { deviceOffsetMs: 2100, basis: 'sntp', applied: true }, probeEvents: [] } satisfies MacState },
     timeline,
   });
 }

@@ -176,7 +176,7 @@ describe('ranking', () => {
   it('an incremental update gives the same ranking as a diagnosis from scratch', () => {
     const first = [ev('device', 'device.trust.failure', 0, 'fail')];
     const later = [ev('okta', 'okta.user.session.start', 10, 'login', {}, ALICE), ev('device', 'device.trust.failure', 600, 'fail')];
-    const session = new Diagnosis(MODEL, first, () => context());
+    const session = Diagnosis.of(MODEL, first, () => context());
     session.update(later, () => context({ facts: facts({ 'endpoint.clock.offset-seconds': 2 }) }));
     const scratch = diagnose(MODEL, [...first, ...later], context({ facts: facts({ 'endpoint.clock.offset-seconds': 2 }) }), OPTIONS);
     expect(session.rank(OPTIONS)).toEqual(scratch);

@@ -10,8 +10,9 @@ import { evaluate, formatFigures, type EvalCase } from './metrics.js';
 // `npm run eval`: the built-in pack over the project's scenario bundles. The tuning set (test/fixtures/scenarios,
 // with the demo scenarios it points at) and the four held-out sets (test/fixtures/holdout, written before the pack
 // was tuned; test/fixtures/holdout-2, written in session 4, and holdout-3 and holdout-4, written in parallel in
-// session 5, all without reading the pack; none is ever edited to fit it) are reported apart. Run from the repository root. `--findings` also prints
-// each bundle's ranking and the findings it established (+ present, - absent), for pack authors.
+// session 5, all without reading the pack; none is ever edited to fit it) are reported apart. Run from the
+// repository root. `--findings` also prints each bundle's ranking and the findings it established (+ present,
+// - absent), for pack authors.
 
 const verbose = process.argv.includes('--findings');
 

@@ -59,8 +59,13 @@ export interface EmulatorTweaks {
   jamf?: { faults?: Faults; tokenTtlSeconds?: number; inventoryVersions?: ('v1' | 'v3' | 'v4')[] };
 }
 
-/** Both emulators on loopback serving a built-in scenario (or the scenario directory at an absolute path), stopped after the test. */
-export async function startEmulators(name = 'okta-policy-regression', tweaks: EmulatorTweaks = {}): Promise<Emulators> {
+/**
+ * Both emulators on loopback serving a built-in scenario (or the scenario directory at an absolute path),
+ * stopped after the test. Tests that run concurrently pass their own `onTestFinished` (from the test
+ * context), so one test's end does not stop another's emulators.
+ */
+export async function startEmulators(name = 'okta-policy-regression', tweaks: EmulatorTweaks = {}, onTestFinished?: (stop: () => Promise<void>) => void): Promise<Emulators> {
+  const track = (e: RunningEmulator) => (onTestFinished ? onTestFinished(() => e.close()) : running.push(e));
   const scenario = await loadScenario(isAbsolute(name) ? name : scenarioDir(name));
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const publicJwk = await exportJWK(publicKey);
@@ -78,14 +83,14 @@ export async function startEmulators(name = 'okta-policy-regression', tweaks: Em
     ...(tweaks.okta?.rateLimit ? { rateLimit: tweaks.okta.rateLimit } : {}),
     ...(tweaks.okta?.logPaging ? { logPaging: tweaks.okta.logPaging } : {}),
   });
-  running.push(okta);
+  track(okta);
   const jamf = await startJamfEmulator({
     scenario,
     credentials: { apiClients: [JAMF_CLIENT], users: [JAMF_USER], ...(tweaks.jamf?.tokenTtlSeconds ? { tokenTtlSeconds: tweaks.jamf.tokenTtlSeconds } : {}) },
     ...(tweaks.jamf?.faults ? { faults: tweaks.jamf.faults } : {}),
     ...(tweaks.jamf?.inventoryVersions ? { inventoryVersions: tweaks.jamf.inventoryVersions } : {}),
   });
-  running.push(jamf);
+  track(jamf);
   const privateKeyPem = await exportPKCS8(privateKey);
   const untilMs = Date.parse(scenario.meta.collectedAt);
   return {

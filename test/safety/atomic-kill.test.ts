@@ -7,8 +7,8 @@ import { bundleFiles, payload } from '../fixtures/safety/atomic-payload.js';
 import { buildChild } from '../helpers/build-child.js';
 import { tempDir } from '../helpers/temp-files.js';
 
-const FILE_SIZE = 24 * 1024 * 1024;
-const BUNDLE_SIZE = 12 * 1024 * 1024;
+const FILE_SIZE = 6 * 1024 * 1024;
+const BUNDLE_SIZE = 4 * 1024 * 1024;
 const KILLS = 12;
 
 /**

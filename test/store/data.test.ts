@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refAt } from '../../src/store/event-ref.js';
-import { mergeInOrder } from '../../src/store/slices/data.js';
+import { TimelineLog } from '../../src/store/timeline-log.js';
 import { cursorEvent, visibleTimeline } from '../../src/store/selectors/timeline.js';
 import { rankAnalysis } from '../../src/diagnosis/rank-analysis.js';
 import { loadScenario, makeEvent, storeFor } from '../helpers/console-fixtures.js';
@@ -76,13 +76,23 @@ describe('data slice', () => {
     expect(s.sourceStates['okta']!.state).toBe('ok');
   });
 
-  it('mergeInOrder is stable and handles appends after the end cheaply', () => {
+  it('the timeline log merges stably and appends after the end in place', () => {
     const a = [makeEvent({ epochMs: 1 }), makeEvent({ epochMs: 3 })];
     const b = [makeEvent({ epochMs: 3 }), makeEvent({ epochMs: 2 })];
-    expect(mergeInOrder(a, b).map((e) => e.epochMs)).toEqual([1, 2, 3, 3]);
-    expect(mergeInOrder(a, b)[2]).toBe(a[1]);
-    expect(mergeInOrder(a, [makeEvent({ epochMs: 9 })]).map((e) => e.epochMs)).toEqual([1, 3, 9]);
-    expect(mergeInOrder([], b).map((e) => e.epochMs)).toEqual([2, 3]);
+    const merged = new TimelineLog(a);
+    merged.append(b);
+    expect(merged.current.map((e) => e.epochMs)).toEqual([1, 2, 3, 3]);
+    expect(merged.current[2]).toBe(a[1]);
+    const owned = merged.current;
+    merged.append([makeEvent({ epochMs: 9 })]);
+    expect(merged.current).toBe(owned); // the log's own array grows in place
+    expect(merged.current.map((e) => e.epochMs)).toEqual([1, 2, 3, 3, 9]);
+    const handed = new TimelineLog(a);
+    handed.append([makeEvent({ epochMs: 9 })]);
+    expect(a.map((e) => e.epochMs)).toEqual([1, 3]); // an array it was handed is copied once, never grown
+    const empty = new TimelineLog([]);
+    empty.append(b);
+    expect(empty.current.map((e) => e.epochMs)).toEqual([2, 3]);
     expect(visibleTimeline({ analysis: { ...cert.analysis, timeline: [] }, filters: storeFor(cert).getState().filters })).toEqual([]);
     expect(refAt(a, 0)?.id).toBe(a[0]!.id);
   });

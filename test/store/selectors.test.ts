@@ -5,7 +5,6 @@ import { bucketOf, histogram, worstSeverity } from '../../src/store/selectors/hi
 import { evidenceCounts, selectedHypothesis } from '../../src/store/selectors/hypotheses.js';
 import { memoLast } from '../../src/store/selectors/memo.js';
 import { runbookSteps, selectedStep, stepProgress } from '../../src/store/selectors/runbook.js';
-import { findHits } from '../../src/store/selectors/matches.js';
 import { nextInSorted, searchHits } from '../../src/store/selectors/search.js';
 import { crossesYear, formatTime, nextTimeMode, rowTime, timeModeLabel, zoneOf } from '../../src/store/selectors/time-format.js';
 import { cursorEvent, filtersActive, timelineWindow, visibleTimeline, windowStart } from '../../src/store/selectors/timeline.js';
@@ -71,7 +70,7 @@ describe('search selectors', () => {
       expect(`${e.summary} ${e.kind}`.toLowerCase()).toContain('trust');
     }
     expect(searchHits({ ...s, search: { query: '', draft: undefined } })).toEqual([]);
-    expect(findHits(s.analysis.timeline, 'no such text anywhere')).toEqual([]);
+    expect(searchHits({ ...s, search: { query: 'no such text anywhere', draft: undefined } })).toEqual([]);
   });
 
   it('steps to the next or previous hit, wrapping at either end', () => {

@@ -34,15 +34,17 @@ function org(): GeneratedOrg {
   });
 }
 
-async function start(generated: GeneratedOrg): Promise<{ okta: RunningEmulator; jamf: RunningEmulator; settings: LiveSettings }> {
+/** Emulators for one test; a concurrent test passes its own `onTestFinished` to stop them. */
+async function start(generated: GeneratedOrg, onTestFinished?: (stop: () => Promise<void>) => void): Promise<{ okta: RunningEmulator; jamf: RunningEmulator; settings: LiveSettings }> {
+  const track = (e: RunningEmulator) => (onTestFinished ? onTestFinished(() => e.close()) : running.push(e));
   const okta = await startOktaEmulator({
     scenario: generated.scenario,
     credentials: { apiTokens: [OKTA_TOKEN], oauthClients: [] },
     rateLimit: { logsPerWindow: LOGS_PER_WINDOW, windowSeconds: 1 },
   });
-  running.push(okta);
+  track(okta);
   const jamf = await startJamfEmulator({ scenario: generated.scenario, credentials: { apiClients: [JAMF_CLIENT], users: [] } });
-  running.push(jamf);
+  track(jamf);
   return {
     okta,
     jamf,
@@ -79,10 +81,11 @@ function busiestWindow(okta: RunningEmulator): number {
   return most;
 }
 
-describe('sweep against the Okta and Jamf emulators (a generated organisation)', () => {
-  it('finds the denial signature with exact counts, the rule change as its lead, through a 429, within half the rate limit', async () => {
+// Concurrent: both tests mostly wait out the emulator's rate-limit windows; each has its own emulators.
+describe.concurrent('sweep against the Okta and Jamf emulators (a generated organisation)', () => {
+  it('finds the denial signature with exact counts, the rule change as its lead, through a 429, within half the rate limit', async ({ onTestFinished }) => {
     const generated = org();
-    const { okta, jamf, settings } = await start(generated);
+    const { okta, jamf, settings } = await start(generated, onTestFinished);
     let injected = false;
     const pages: number[] = [];
     const result = await sweep(settings, (p) => {
@@ -135,9 +138,9 @@ describe('sweep against the Okta and Jamf emulators (a generated organisation)',
     expect(inventoryQueries.length).toBe(Math.ceil(37 / 20));
   }, 60_000);
 
-  it('says what a partial result covers when Okta stops answering mid-sweep', async () => {
+  it('says what a partial result covers when Okta stops answering mid-sweep', async ({ onTestFinished }) => {
     const generated = org();
-    const { okta, settings } = await start(generated);
+    const { okta, settings } = await start(generated, onTestFinished);
     let read = 0;
     const result = await sweep(settings, (p) => {
       if (p.stream !== 'failures') return;

@@ -34,5 +34,9 @@ describe('LocalTimeResolver', () => {
   it('validates IANA names', () => {
     expect(isValidTimeZone('Europe/Berlin')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+    // Aliases and UTC are not all in the canonical list; they still count.
+    expect(isValidTimeZone('Asia/Calcutta')).toBe(true);
+    expect(isValidTimeZone('UTC')).toBe(true);
+    expect(isValidTimeZone('')).toBe(false);
   });
 });

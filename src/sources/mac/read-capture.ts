@@ -50,7 +50,7 @@ export function deviceRead(logs: DeviceLogResult[], probes: ProbeFileResult[], c
     present: logs.length + probes.length > 0,
     events,
     reports: [...logs.map((l) => l.report), ...probes.map((p) => p.report)],
-    state: { probes: facts, clock: reading },
+    state: { probes: facts, clock: reading, probeEvents: probes.flatMap((p) => (p.event ? [p.event] : [])) },
     coverage,
     clock: reading,
     usable: [...logs, ...probes].some((r) => r.report.fatal === undefined),

@@ -42,14 +42,13 @@ export async function runStep(
     const result = await transport.run(command, signal);
     const { text, failure } = evidenceOf(command, result);
     const entry: JournalEntry = { ...base, exitCode: result.exitCode, outputSha256: sha256(text ?? ''), ...(failure ? { error: failure.message } : {}) };
-    if (text === undefined) return { entry, analysis: undefined, events: 0 };
+    if (text === undefined) return { entry, analysis: undefined, added: [] };
     const before = current();
-    const analysis = await addDeviceOutput(before, deviceOutput(command, text), args.ctx);
-    const events = analysis.timeline.filter((e) => e.raw.file === command.rel).length;
-    return { entry, analysis, events, text };
+    const { analysis, added } = await addDeviceOutput(before, deviceOutput(command, text), args.ctx);
+    return { entry, analysis, added, text };
   } catch (error) {
     const why = signal.aborted ? 'cancelled' : describeError(error);
-    return { entry: { ...base, exitCode: null, outputSha256: sha256(''), error: why }, analysis: undefined, events: 0 };
+    return { entry: { ...base, exitCode: null, outputSha256: sha256(''), error: why }, analysis: undefined, added: [] };
   } finally {
     ended();
   }

@@ -1,4 +1,5 @@
 import type { ClockReading } from '../../model/analysis.js';
+import type { TimelineEvent } from '../../model/event.js';
 
 /** What the Mac's probe outputs say now (certificates, enrollment, SSO, clock). */
 export interface CertificateFacts {
@@ -73,4 +74,6 @@ export interface SystemExtension {
 export interface MacState {
   probes: ProbeFacts;
   clock: ClockReading;
+  /** The probe outputs' events on the timeline (the facts cite them), so a new output need not look for them. */
+  probeEvents?: readonly TimelineEvent[];
 }

@@ -1,7 +1,7 @@
 import type { Hypothesis } from '../../model/analysis.js';
 import type { RawRef, TimelineEvent } from '../../model/event.js';
 import type { ConsoleState, TimeMode } from '../types.js';
-import { memoLast } from './memo.js';
+import { foldGrowing } from './memo.js';
 import { formatTime, type TimeZones } from './time-format.js';
 
 export interface DetailLine {
@@ -47,16 +47,18 @@ export interface EvidenceLine {
   event: TimelineEvent | undefined;
 }
 
-/** The events a hypothesis cites, found in one pass over the timeline. */
-const findEvidence = memoLast((timeline: readonly TimelineEvent[], h: Hypothesis): EvidenceLine[] => {
-  const wanted = new Set(h.evidence.map((e) => e.eventId));
-  const found = new Map<string, TimelineEvent>();
-  for (const e of timeline) {
-    if (wanted.has(e.id)) found.set(e.id, e);
-    if (found.size === wanted.size) break;
-  }
+/** The events cited (by id, one id a line), found in one pass over the timeline and then over what a live batch adds. */
+const citedEvents = foldGrowing(
+  (ids: string) => ({ wanted: new Set(ids.split('\n')), found: new Map<string, TimelineEvent>() }),
+  (state, e: TimelineEvent) => {
+    if (state.wanted.has(e.id)) state.found.set(e.id, e);
+  },
+);
+
+function findEvidence(timeline: readonly TimelineEvent[], h: Hypothesis): EvidenceLine[] {
+  const { found } = citedEvents(timeline, h.evidence.map((e) => e.eventId).join('\n'));
   return h.evidence.map((x) => ({ eventId: x.eventId, supports: x.supports, why: x.why, event: found.get(x.eventId) }));
-});
+}
 
 export function hypothesisEvidence(s: Pick<ConsoleState, 'analysis'>, hypothesisId: string): EvidenceLine[] {
   const h = s.analysis.hypotheses.find((x) => x.id === hypothesisId);

@@ -5,7 +5,7 @@ import { shortDuration, sparkline } from '../../sweep/sparkline.js';
 import type { SweepResult } from '../../sweep/run-sweep.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
 import type { ConsoleState, FleetState } from '../types.js';
-import { memoLast } from './memo.js';
+import { foldGrowing, memoLast } from './memo.js';
 
 export type FleetTone = 'title' | 'text' | 'muted' | 'lead' | 'warn';
 export type FleetLine = { text: string; tone: FleetTone }[];
@@ -27,16 +27,24 @@ function sameFailure(e: TimelineEvent, s: Signature): boolean {
   );
 }
 
+/** Per sweep result, which of its signatures (shared with other devices) this device's identity-provider failures belong to. */
+const failuresSeen = foldGrowing(
+  (result: SweepResult | undefined) => ({ idp: result?.sources.find((s) => s.role === 'idp')?.name, signatures: result?.signatures ?? [], seen: new Set<number>() }),
+  (state, e: TimelineEvent) => {
+    if (e.source !== state.idp || (e.fields?.['outcome'] !== 'DENY' && e.fields?.['outcome'] !== 'FAILURE')) return;
+    state.signatures.forEach((signature, index) => {
+      if (signature.devices > 1 && sameFailure(e, signature)) state.seen.add(index);
+    });
+  },
+);
+
 /** The largest signature this device's own identity-provider failures belong to, when other devices show it too. */
-export const fleetMatch = memoLast((timeline: readonly TimelineEvent[], result: SweepResult | undefined): { index: number; signature: Signature } | null => {
+export function fleetMatch(timeline: readonly TimelineEvent[], result: SweepResult | undefined): { index: number; signature: Signature } | null {
   if (!result) return null;
-  const idp = result.sources.find((s) => s.role === 'idp')?.name;
-  const failures = timeline.filter((e) => e.source === idp && (e.fields?.['outcome'] === 'DENY' || e.fields?.['outcome'] === 'FAILURE'));
-  for (const [index, signature] of result.signatures.entries()) {
-    if (signature.devices > 1 && failures.some((e) => sameFailure(e, signature))) return { index, signature };
-  }
-  return null;
-});
+  const { seen } = failuresSeen(timeline, result);
+  const index = result.signatures.findIndex((_, i) => seen.has(i));
+  return index < 0 ? null : { index, signature: result.signatures[index]! };
+}
 
 /** The header line: "same denial: 37 Macs, 35 users since 13:02Z", or null when the failure is this Mac's alone (or unknown). */
 export function fleetHeadline(s: Pick<ConsoleState, 'analysis' | 'fleet'>): string | null {

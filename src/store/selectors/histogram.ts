@@ -19,7 +19,7 @@ export interface Histogram {
  * (visible-index.ts) the counts come from binary searches at the bucket edges: O(width × codes ×
  * log n), whatever the list's length.
  */
-export const histogram = memoPer((list: readonly TimelineEvent[], width: number): Histogram => {
+const histogramOf = memoPer((list: readonly TimelineEvent[], _length: number, width: number): Histogram => {
   const n = Math.max(0, Math.floor(width));
   const counts = new Float64Array(n * 3); // counts[bucket * 3 + severity]
   const first = list[0];
@@ -28,10 +28,10 @@ export const histogram = memoPer((list: readonly TimelineEvent[], width: number)
   const endMs = last?.epochMs ?? 0;
   const span = Math.max(1, endMs - startMs + 1);
   const bucket = (t: number): number => Math.min(n - 1, Math.floor(((t - startMs) / span) * n));
-  const { index, codes } = selectionOf(list);
+  const { index, codes, parts } = selectionOf(list);
   const { times } = index;
-  for (const code of n > 0 ? codes : []) {
-    const positions = index.byCode[code]!;
+  for (const [k, code] of (n > 0 ? codes : []).entries()) {
+    const positions = parts[k]!;
     const end = positions.length;
     let from = 0;
     for (let b = 0; b < n && from < end; b++) {
@@ -50,6 +50,11 @@ export const histogram = memoPer((list: readonly TimelineEvent[], width: number)
   }
   return { startMs, endMs, buckets, max };
 });
+
+/** The histogram of a list as it is now (the console's timeline grows in place: src/store/timeline-log.ts). */
+export function histogram(list: readonly TimelineEvent[], width: number): Histogram {
+  return histogramOf(list, list.length, width);
+}
 
 /** The bucket an instant falls in, or -1 outside the range. */
 export function bucketOf(h: Histogram, epochMs: number): number {

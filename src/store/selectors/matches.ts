@@ -1,6 +1,6 @@
 import type { TimelineEvent } from '../../model/event.js';
 import { patternProblem } from '../../text/safe-pattern.js';
-import { memoLast } from './memo.js';
+import { CODE_COUNT, codeOf, lazyArray } from './visible-index.js';
 
 /**
  * A search query as a regular expression (ignoring case), or why it cannot be one: a syntax error, or
@@ -21,12 +21,75 @@ export function eventMatches(e: TimelineEvent, pattern: RegExp): boolean {
   return pattern.test(e.summary) || pattern.test(e.kind);
 }
 
-/** Indices (into the list) of events whose summary or kind matches the query, a regular expression ignoring case. */
-export const findHits = memoLast((list: readonly TimelineEvent[], query: string): readonly number[] => {
-  const pattern = query === '' ? undefined : searchPattern(query);
-  // A query the prompt refused is never committed; an invalid one matches nothing.
-  if (!(pattern instanceof RegExp)) return [];
-  const hits: number[] = [];
-  for (let i = 0; i < list.length; i++) if (eventMatches(list[i]!, pattern)) hits.push(i);
-  return hits;
-});
+/** Events of a list matching every query of a set: all of them, and split by code (visible-index.ts). */
+export interface QueryHits {
+  /** Indices into the list, ascending (a read-only view of the list's length when they were found). */
+  all: readonly number[];
+  /** Per code, the hits of that code's events, ascending. */
+  byCode: readonly Int32Array[];
+}
+
+/** The hits found so far in one list for one set of queries, in storage that grows with the list. */
+interface Scan {
+  key: string;
+  /** Undefined when a query is not a pattern (a refused or invalid one matches nothing). */
+  patterns: RegExp[] | undefined;
+  length: number;
+  all: number[];
+  byCode: Int32Array[];
+  counts: Int32Array;
+  current: QueryHits;
+}
+
+/** Scans kept per list: the search, the `m` filter and both together. */
+const KEPT_SCANS = 4;
+const scans = new WeakMap<readonly TimelineEvent[], Scan[]>();
+
+/** A scan of nothing yet. */
+function startScan(key: string, queries: readonly string[]): Scan {
+  const patterns = queries.map(searchPattern);
+  const byCode = Array.from({ length: CODE_COUNT }, () => new Int32Array(0));
+  return { key, patterns: patterns.every((p): p is RegExp => p instanceof RegExp) ? patterns : undefined, length: 0, all: [], byCode, counts: new Int32Array(CODE_COUNT), current: { all: [], byCode } };
+}
+
+function extendScan(list: readonly TimelineEvent[], scan: Scan): void {
+  const patterns = scan.patterns;
+  for (let i = scan.length; patterns !== undefined && i < list.length; i++) {
+    const e = list[i]!;
+    if (!patterns.every((p) => eventMatches(e, p))) continue;
+    scan.all.push(i);
+    const c = codeOf(e.source, e.severity);
+    const at = scan.counts[c]!++;
+    let part = scan.byCode[c]!;
+    if (at >= part.length) {
+      const bigger = new Int32Array(Math.max(16, part.length * 2));
+      bigger.set(part);
+      scan.byCode[c] = part = bigger;
+    }
+    part[at] = i;
+  }
+  scan.length = list.length;
+  const { all, counts } = scan;
+  const n = all.length;
+  scan.current = { all: lazyArray(n, (k) => all[k]), byCode: scan.byCode.map((part, c) => part.subarray(0, counts[c]!)) };
+}
+
+/**
+ * Indices of the events of `list` whose summary or kind matches every query (regular expressions
+ * ignoring case). Each set of queries scans a list once; a list that grew at its end since (the
+ * console's timeline) gets only its new events scanned.
+ */
+export function queryHits(list: readonly TimelineEvent[], queries: readonly string[]): QueryHits {
+  const key = queries.join('\u0000');
+  let kept = scans.get(list);
+  if (kept === undefined) scans.set(list, (kept = []));
+  let scan = kept.find((s) => s.key === key);
+  if (scan === undefined || scan.length > list.length) {
+    if (scan !== undefined) kept.splice(kept.indexOf(scan), 1);
+    scan = startScan(key, queries);
+    kept.unshift(scan);
+    kept.length = Math.min(kept.length, KEPT_SCANS);
+    extendScan(list, scan);
+  } else if (scan.length !== list.length) extendScan(list, scan);
+  return scan.current;
+}

@@ -24,3 +24,22 @@ export function memoPer<K extends object, Args extends readonly unknown[], R>(fn
     return remembered(...args);
   };
 }
+
+/**
+ * A value folded over a list that only grows at its end (the console's timeline, src/store/timeline-log.ts):
+ * a call folds in only the items the list gained since the last call with the same list and key. Another
+ * key, or a list that got shorter, starts again. The state is the fold's own: callers read it, never keep it.
+ */
+export function foldGrowing<T, K, S>(start: (key: K) => S, add: (state: S, item: T, index: number) => void): (list: readonly T[], key: K) => S {
+  const byList = new WeakMap<readonly T[], { key: K; length: number; state: S }>();
+  return (list, key) => {
+    let fold = byList.get(list);
+    if (fold === undefined || !Object.is(fold.key, key) || fold.length > list.length) {
+      fold = { key, length: 0, state: start(key) };
+      byList.set(list, fold);
+    }
+    for (let i = fold.length; i < list.length; i++) add(fold.state, list[i]!, i);
+    fold.length = list.length;
+    return fold.state;
+  };
+}

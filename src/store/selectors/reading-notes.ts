@@ -1,7 +1,7 @@
 import type { SourceName, TimelineEvent } from '../../model/event.js';
 import { formatIsoUtc } from '../../time/timestamp.js';
 import type { ConsoleState } from '../types.js';
-import { memoLast } from './memo.js';
+import { foldGrowing } from './memo.js';
 
 export interface NoteLine {
   text: string;
@@ -10,18 +10,18 @@ export interface NoteLine {
 
 type Span = { first: number; last: number };
 
-const coverage = memoLast((timeline: readonly TimelineEvent[]): Partial<Record<SourceName, Span>> => {
-  const out: Partial<Record<SourceName, Span>> = {};
-  for (const e of timeline) {
+/** The first and last instant of each source's events (folded over the events a live batch adds). */
+const coverage = foldGrowing(
+  (): Partial<Record<SourceName, Span>> => ({}),
+  (out, e: TimelineEvent) => {
     const span = out[e.source];
     if (!span) out[e.source] = { first: e.epochMs, last: e.epochMs };
     else {
       span.first = Math.min(span.first, e.epochMs);
       span.last = Math.max(span.last, e.epochMs);
     }
-  }
-  return out;
-});
+  },
+);
 
 /**
  * What the console read and could not read, one line each: every source's state (with the reason a
@@ -29,7 +29,7 @@ const coverage = memoLast((timeline: readonly TimelineEvent[]): Partial<Record<S
  * skipped, duplicates merged, files that failed).
  */
 export function readingNotes(s: Pick<ConsoleState, 'analysis' | 'sourceStates'>): NoteLine[] {
-  const spans = coverage(s.analysis.timeline);
+  const spans = coverage(s.analysis.timeline, undefined);
   const lines: NoteLine[] = [{ text: 'Sources', kind: 'heading' }];
   const names = s.analysis.sources.map((x) => x.name);
   for (const name of names) {

@@ -1,45 +1,29 @@
 import type { TimelineEvent } from '../../model/event.js';
 import type { ConsoleState } from '../types.js';
-import { findHits } from './matches.js';
-import { memoLast, memoPer } from './memo.js';
+import { queryHits, type QueryHits } from './matches.js';
+import { memoPer } from './memo.js';
 import { visibleTimeline } from './timeline.js';
-import { CODE_COUNT, lazyArray, listIndex, lowerBound, selectionOf, SortedUnion } from './visible-index.js';
+import { lazyArray, lowerBound, selectionOf, SortedUnion } from './visible-index.js';
 import { partitionPoint } from '../../timeline/partition-point.js';
 
-/** A query's hits over the whole timeline split by code (see visible-index.ts), once per search. */
-const hitsByCode = memoLast((timeline: readonly TimelineEvent[], all: readonly number[]): Int32Array[] => {
-  const { codes } = listIndex(timeline);
-  const counts = new Int32Array(CODE_COUNT);
-  for (const h of all) counts[codes[h]!]!++;
-  const parts = Array.from(counts, (n) => new Int32Array(n));
-  const filled = new Int32Array(CODE_COUNT);
-  for (const h of all) {
-    const c = codes[h]!;
-    parts[c]![filled[c]!++] = h;
-  }
-  return parts;
-});
-
 /** Hits over the whole timeline as indices into a filtered list of it: read through, never listed. */
-const hitsIn = memoPer((list: readonly TimelineEvent[], parts: readonly Int32Array[]): readonly number[] => {
+const hitsIn = memoPer((list: readonly TimelineEvent[], hits: QueryHits): readonly number[] => {
   const { index, codes, positions } = selectionOf(list);
-  const hits = new SortedUnion(codes.map((c) => parts[c]!), index.list.length);
-  return lazyArray(hits.length, (k) => positions.rank(hits.at(k)));
+  const union = new SortedUnion(codes.map((c) => hits.byCode[c]!), index.length);
+  return lazyArray(union.length, (k) => positions.rank(union.at(k)));
 });
 
 /**
  * Indices of the visible events matching the query. The search runs once per query over the whole
- * timeline; changing the filters only maps its hits onto the new visible list.
+ * timeline (and over the events a live batch adds); changing the filters only maps its hits onto the
+ * new visible list. Showing only the matches of another search (`m`): the events matching both.
  */
 export function searchHits(s: Pick<ConsoleState, 'analysis' | 'filters' | 'search'>): readonly number[] {
   const { timeline } = s.analysis;
   const list = visibleTimeline(s);
-  // Showing only the matches of a search: a plain list of them, searched directly.
-  if (s.filters.matching) return findHits(list, s.search.query);
-  const all = findHits(timeline, s.search.query);
-  // Split the hits by code along with the search (O(hits)), so that filter toggles later stay cheap.
-  const byCode = hitsByCode(timeline, all);
-  return list === timeline ? all : hitsIn(list, byCode);
+  if (s.search.query === '') return [];
+  const hits = queryHits(timeline, s.filters.matching ? [s.filters.matching, s.search.query] : [s.search.query]);
+  return list === timeline ? hits.all : hitsIn(list, hits);
 }
 
 /** The hits among visible indices start..end-1 (a window of rows), found by one binary search. */

@@ -2,7 +2,7 @@ import type { Severity, SourceName, TimelineEvent } from '../../model/event.js';
 import { locate } from '../event-ref.js';
 import type { ConsoleState, Filters } from '../types.js';
 import { memoLast } from './memo.js';
-import { findHits } from './matches.js';
+import { queryHits } from './matches.js';
 import { crossesYear } from './time-format.js';
 import { codeOf, indexedSources, listIndex, selectCodes } from './visible-index.js';
 
@@ -21,25 +21,26 @@ export function filtersActive(f: Filters): boolean {
   return f.minSeverity !== 'info' || Object.values(f.sources).some((shown) => !shown) || Boolean(f.matching);
 }
 
-function applyFilters(timeline: readonly TimelineEvent[], filters: Filters): readonly TimelineEvent[] {
+function applyFilters(timeline: readonly TimelineEvent[], _length: number, filters: Filters): readonly TimelineEvent[] {
   if (!filtersActive(filters)) return timeline;
   const min = severityRank(filters.minSeverity);
   // Indexing the list first gives every source in it a code.
   listIndex(timeline);
   const sources = indexedSources().filter((source) => sourceShown(filters, source));
   const codes = sources.flatMap((source) => SEVERITIES.filter((severity) => severityRank(severity) >= min).map((severity) => codeOf(source, severity)));
-  if (filters.matching) {
-    // Only a search's matches: a list of them (as long as the matches), in time order.
-    const shown = new Set(codes);
-    const { codes: codeAt } = listIndex(timeline);
-    return findHits(timeline, filters.matching).filter((i) => shown.has(codeAt[i]!)).map((i) => timeline[i]!);
-  }
-  // No pass over the events: see visible-index.ts.
-  return selectCodes(timeline, codes);
+  // No pass over the events: see visible-index.ts. Only a search's matches: those of its hits.
+  return selectCodes(timeline, codes, filters.matching ? queryHits(timeline, [filters.matching]).byCode : undefined);
 }
 
-/** The events the timeline shows, in time order. The whole timeline (no copy) when nothing is filtered. */
-export const filterTimeline = memoLast(applyFilters);
+const filterMemo = memoLast(applyFilters);
+
+/**
+ * The events the timeline shows, in time order. The whole timeline (no copy) when nothing is filtered.
+ * Remembered per timeline length too: the console's timeline grows in place (src/store/timeline-log.ts).
+ */
+export function filterTimeline(timeline: readonly TimelineEvent[], filters: Filters): readonly TimelineEvent[] {
+  return filterMemo(timeline, timeline.length, filters);
+}
 
 export function visibleTimeline(s: Pick<ConsoleState, 'analysis' | 'filters'>): readonly TimelineEvent[] {
   return filterTimeline(s.analysis.timeline, s.filters);

@@ -42,36 +42,84 @@ export function severityOfCode(code: number): number {
 
 export interface ListIndex {
   list: readonly TimelineEvent[];
+  /** How many of the list's events it covers: the console's timeline grows in place (src/store/timeline-log.ts). */
+  length: number;
   times: Float64Array;
   codes: Uint8Array;
   /** Per code, the positions of its events in the list, ascending. */
   byCode: Int32Array[];
 }
 
-const indexes = new WeakMap<readonly TimelineEvent[], ListIndex>();
+/** Where a list's index lives: capacities double as the list grows, so a live batch costs the batch. */
+interface IndexStorage {
+  times: Float64Array;
+  codes: Uint8Array;
+  byCode: Int32Array[];
+  counts: Int32Array;
+}
 
-/** The index of a list (built on first use: one pass over it). */
-export function listIndex(list: readonly TimelineEvent[]): ListIndex {
-  let index = indexes.get(list);
-  if (index === undefined) {
-    const times = new Float64Array(list.length);
-    const codes = new Uint8Array(list.length);
-    const counts = new Int32Array(CODE_COUNT);
-    for (let i = 0; i < list.length; i++) {
-      const e = list[i]!;
-      times[i] = e.epochMs;
-      counts[(codes[i] = codeOf(e.source, e.severity))]!++;
-    }
-    const byCode = Array.from(counts, (n) => new Int32Array(n));
-    const filled = new Int32Array(CODE_COUNT);
-    for (let i = 0; i < codes.length; i++) {
-      const c = codes[i]!;
-      byCode[c]![filled[c]!++] = i;
-    }
-    index = { list, times, codes, byCode };
-    indexes.set(list, index);
+const indexes = new WeakMap<readonly TimelineEvent[], { storage: IndexStorage; current: ListIndex }>();
+
+function grown<A extends Float64Array | Uint8Array | Int32Array>(array: A, needed: number, make: (n: number) => A): A {
+  if (needed <= array.length) return array;
+  const bigger = make(Math.max(needed, array.length * 2, 16));
+  bigger.set(array);
+  return bigger;
+}
+
+function viewOf(list: readonly TimelineEvent[], s: IndexStorage, length: number): ListIndex {
+  return { list, length, times: s.times.subarray(0, length), codes: s.codes.subarray(0, length), byCode: s.byCode.map((a, c) => a.subarray(0, s.counts[c]!)) };
+}
+
+/** One pass over the list: arrays of the exact size. */
+function buildIndex(list: readonly TimelineEvent[]): IndexStorage {
+  const length = list.length;
+  const times = new Float64Array(length);
+  const codes = new Uint8Array(length);
+  const counts = new Int32Array(CODE_COUNT);
+  for (let i = 0; i < length; i++) {
+    const e = list[i]!;
+    times[i] = e.epochMs;
+    counts[(codes[i] = codeOf(e.source, e.severity))]!++;
   }
-  return index;
+  const byCode = Array.from(counts, (n) => new Int32Array(n));
+  const filled = new Int32Array(CODE_COUNT);
+  for (let i = 0; i < length; i++) {
+    const c = codes[i]!;
+    byCode[c]![filled[c]!++] = i;
+  }
+  return { times, codes, byCode, counts };
+}
+
+/** Indexes the events the list gained at its end, from `from`. */
+function extendIndex(list: readonly TimelineEvent[], s: IndexStorage, from: number): void {
+  const length = list.length;
+  s.times = grown(s.times, length, (n) => new Float64Array(n));
+  s.codes = grown(s.codes, length, (n) => new Uint8Array(n));
+  for (let i = from; i < length; i++) {
+    const e = list[i]!;
+    const c = codeOf(e.source, e.severity);
+    s.times[i] = e.epochMs;
+    s.codes[i] = c;
+    const at = s.counts[c]!++;
+    s.byCode[c] = grown(s.byCode[c]!, at + 1, (n) => new Int32Array(n));
+    s.byCode[c]![at] = i;
+  }
+}
+
+/**
+ * The index of a list: built on first use (one pass over it); a list that grew at its end since (the
+ * console's timeline) gets only its new events indexed. Events before the old end never change there.
+ */
+export function listIndex(list: readonly TimelineEvent[]): ListIndex {
+  const index = indexes.get(list);
+  if (index !== undefined && index.current.length === list.length) return index.current;
+  let storage: IndexStorage;
+  if (index === undefined || index.current.length > list.length) storage = buildIndex(list);
+  else extendIndex(list, (storage = index.storage), index.current.length);
+  const current = viewOf(list, storage, list.length);
+  indexes.set(list, { storage, current });
+  return current;
 }
 
 /** First index in a sorted array whose value is not below `value`. */
@@ -170,15 +218,19 @@ export function lazyArray<T>(length: number, at: (k: number) => T | undefined): 
   });
 }
 
-/** Some codes' events of an indexed list. */
+/** Some codes' events of an indexed list (or some of them: a search's matches). */
 export interface Selection {
   index: ListIndex;
   codes: readonly number[];
+  /** Per code of `codes`, in the same order, the positions selected. */
+  parts: readonly Int32Array[];
   positions: SortedUnion;
 }
 
-function select(index: ListIndex, codes: readonly number[]): Selection {
-  return { index, codes, positions: new SortedUnion(codes.map((c) => index.byCode[c]!), index.list.length) };
+/** `partsByCode`: per code, the positions to select (default: all the code's events). */
+function select(index: ListIndex, codes: readonly number[], partsByCode: readonly Int32Array[] = index.byCode): Selection {
+  const parts = codes.map((c) => partsByCode[c]!);
+  return { index, codes, parts, positions: new SortedUnion(parts, index.length) };
 }
 
 const ALL_CODES = Array.from({ length: CODE_COUNT }, (_, c) => c);
@@ -187,16 +239,20 @@ const selections = new WeakMap<readonly TimelineEvent[], Selection>();
 /** A list as a selection: a filtered list's own (of the list it was filtered from), else all of the list itself. */
 export function selectionOf(list: readonly TimelineEvent[]): Selection {
   let selection = selections.get(list);
-  if (selection === undefined) {
+  // A list's own selection follows the list as it grows; a filtered list's is fixed with it.
+  if (selection === undefined || (selection.index.list === list && selection.index.length !== list.length)) {
     selection = select(listIndex(list), ALL_CODES);
     selections.set(list, selection);
   }
   return selection;
 }
 
-/** The events of `codes` in `list`, as a read-only array that reads through to the list. */
-export function selectCodes(list: readonly TimelineEvent[], codes: readonly number[]): readonly TimelineEvent[] {
-  const selection = select(listIndex(list), codes);
+/**
+ * The events of `codes` in `list` (or, with `partsByCode`, those positions of them), as a read-only
+ * array of the list's current length that reads through to the list.
+ */
+export function selectCodes(list: readonly TimelineEvent[], codes: readonly number[], partsByCode?: readonly Int32Array[]): readonly TimelineEvent[] {
+  const selection = select(listIndex(list), codes, partsByCode);
   const view = lazyArray(selection.positions.length, (k) => list[selection.positions.at(k)]);
   selections.set(view, selection);
   return view;

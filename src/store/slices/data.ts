@@ -1,9 +1,9 @@
-import type { Analysis, SourceSummary } from '../../model/analysis.js';
-import { compareEvents, type SourceName, type TimelineEvent } from '../../model/event.js';
+import type { Analysis, Hypothesis, SourceSummary } from '../../model/analysis.js';
+import type { SourceName, TimelineEvent } from '../../model/event.js';
 import { AnalysisDiagnosis } from '../../diagnosis/rank-analysis.js';
-import { mergeSortedRuns } from '../../timeline/merge.js';
 import { refAt } from '../event-ref.js';
 import { visibleTimeline } from '../selectors/timeline.js';
+import { TimelineLog } from '../timeline-log.js';
 import type { DataSlice, SliceArgs, SourceLoad } from '../types.js';
 
 export function loadOf(summary: SourceSummary | undefined): SourceLoad {
@@ -20,16 +20,6 @@ export function loadsOf(analysis: Analysis, keep?: Record<SourceName, SourceLoad
   return out;
 }
 
-/** Merges time-ordered `extra` into time-ordered `base` (stable: earlier events first on ties). */
-export function mergeInOrder(base: readonly TimelineEvent[], extra: readonly TimelineEvent[]): TimelineEvent[] {
-  const add = [...extra].sort(compareEvents);
-  const last = base[base.length - 1];
-  if (add.length === 0) return [...base];
-  // Live arrivals are usually all after the end: no merge needed.
-  if (!last || compareEvents(last, add[0]!) <= 0) return [...base, ...add];
-  return mergeSortedRuns([base, add]);
-}
-
 function countBySource(events: readonly TimelineEvent[]): Map<SourceName, number> {
   const n = new Map<SourceName, number>();
   for (const e of events) n.set(e.source, (n.get(e.source) ?? 0) + 1);
@@ -37,25 +27,64 @@ function countBySource(events: readonly TimelineEvent[]): Map<SourceName, number
 }
 
 /**
- * The analysis re-ranked. `added`: the events it has beyond the previous analysis, when nothing else
- * moved (a live batch, a probe's output); then only the findings those events touch are looked at again.
+ * Work (events indexed or tested, src/diagnosis/steps.ts) a ranking from scratch may do before the
+ * console reads its keys again: the scenario bundles rank at once; a million events go on in slices.
  */
-export function ranked(analysis: Analysis, args: Pick<DataSlice, 'diagnosis' | 'macReachable'>, added?: readonly TimelineEvent[]): Analysis {
-  args.diagnosis.update(analysis, added);
-  return { ...analysis, hypotheses: args.diagnosis.rank({ macReachable: args.macReachable }) };
-}
+const RANK_AT_ONCE = 200_000;
+/** Work per slice of a long ranking, between two turns of the event loop (keys, signals, frames). */
+const RANK_SLICE = 16_384;
 
 export function dataSlice({ set, get, init }: SliceArgs): DataSlice {
+  const log = new TimelineLog(init.analysis.timeline);
   const diagnosis = new AnalysisDiagnosis(init.active, init.analysis);
   const macReachable = init.probes !== undefined;
-  const analysis = { ...init.analysis, hypotheses: diagnosis.rank({ macReachable }) };
+  let slice: NodeJS.Immediate | undefined;
+
+  /** The log holds the shown analysis' timeline: one set from elsewhere (a test, a probe's output) brings its own array. */
+  const follow = (analysis: Analysis): void => {
+    if (analysis.timeline !== log.current) log.reset(analysis.timeline);
+  };
+  const withHypotheses = (analysis: Analysis, hypotheses: Hypothesis[]): Analysis => {
+    follow(analysis);
+    return log.publish({ ...analysis, hypotheses });
+  };
+
+  /** One slice of a long ranking; the last one shows its hypotheses. It never keeps the process alive (a quit does not wait for it). */
+  const runSlice = (): void => {
+    slice = undefined;
+    if (!diagnosis.advance(RANK_SLICE)) return schedule();
+    set({ analysis: withHypotheses(get().analysis, diagnosis.rank({ macReachable })), ranking: 'ranked' });
+  };
+  const schedule = (): void => {
+    if (slice !== undefined) return;
+    slice = setImmediate(runSlice);
+    slice.unref();
+  };
+
+  /**
+   * `analysis` ranked after the diagnosis was updated: at once when the work left is small, else with
+   * `previous` hypotheses shown as `ranking` while the rest runs in slices (a newer start replaces it).
+   */
+  const rankedState = (analysis: Analysis, previous: Hypothesis[]): Pick<DataSlice, 'analysis' | 'ranking'> => {
+    if (diagnosis.advance(RANK_AT_ONCE)) return { analysis: withHypotheses(analysis, diagnosis.rank({ macReachable })), ranking: 'ranked' };
+    schedule();
+    return { analysis: withHypotheses(analysis, previous), ranking: 'ranking' };
+  };
+
+  /** A new analysis, from elsewhere than a live batch: the log holds its timeline (not to be grown in place). */
+  const adopt = (analysis: Analysis, added?: readonly TimelineEvent[]): Pick<DataSlice, 'analysis' | 'ranking'> => {
+    log.reset(analysis.timeline);
+    diagnosis.update(analysis, added);
+    return rankedState(analysis, get().analysis.hypotheses);
+  };
+
   return {
-    analysis,
+    ...rankedState(init.analysis, []),
     diagnosis,
     macReachable,
     active: init.active,
     ctx: init.ctx,
-    sourceStates: loadsOf(analysis),
+    sourceStates: loadsOf(init.analysis),
     setSourceState(name, load) {
       set((s) => ({ sourceStates: { ...s.sourceStates, [name]: load } }));
     },
@@ -69,18 +98,28 @@ export function dataSlice({ set, get, init }: SliceArgs): DataSlice {
       const added = countBySource(events);
       // Events only come from sources the analysis lists (every registered one, missing or not).
       const sources = s.analysis.sources.map((old) => ({ ...old, events: old.events + (added.get(old.name) ?? 0) }));
-      const next = ranked({ ...s.analysis, timeline: mergeInOrder(s.analysis.timeline, events), sources }, s, events);
+      follow(s.analysis);
+      // Read before the array grows: read after, the shown analysis' timeline would be a copy of its own length.
+      const fields = { ...s.analysis, sources };
+      log.append(events);
+      const next = log.publish(fields);
+      diagnosis.update(next, events);
+      // While a long ranking runs, the batch joins it when it ends.
+      const ranking = diagnosis.ready ? { analysis: withHypotheses(next, diagnosis.rank({ macReachable })), ranking: 'ranked' as const } : { analysis: next };
       const sourceStates = { ...s.sourceStates };
       for (const [name, count] of added) {
         const prev = sourceStates[name] ?? { state: 'missing', events: 0 };
         sourceStates[name] = { ...prev, state: prev.state === 'missing' ? 'ok' : prev.state, events: prev.events + count };
       }
-      set({ analysis: next, cursor, top, sourceStates });
+      set({ ...ranking, cursor, top, sourceStates });
     },
     replaceAnalysis(analysis) {
       const s = get();
-      const next = ranked(analysis, s);
-      set({ analysis: next, sourceStates: loadsOf(next, s.sourceStates) });
+      const next = adopt(analysis);
+      set({ ...next, sourceStates: loadsOf(next.analysis, s.sourceStates) });
+    },
+    rerank(analysis, added) {
+      set(adopt(analysis, added));
     },
   };
 }

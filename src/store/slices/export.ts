@@ -9,6 +9,8 @@ export function exportSlice({ set, get, init }: SliceArgs): ExportSlice {
       const s = get();
       if (!init.exportReport) return set({ message: 'no report export in this session' });
       if (s.exporting) return set({ message: 'the report is being written…' });
+      // The hypotheses shown are an earlier ranking (or none) until the ranking ends.
+      if (s.ranking === 'ranking') return set({ message: 'ranking… export the report when it ends' });
       set({ exporting: true, message: 'writing the incident report…' });
       try {
         const path = await init.exportReport({ analysis: s.analysis, journalEntries: s.journalEntries, outputs: new Map(Object.entries(s.runOutputs)), steps: markedSteps(s) });

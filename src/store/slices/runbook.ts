@@ -3,7 +3,7 @@ import { selectedHypothesis } from '../selectors/hypotheses.js';
 import { runbookSteps, selectedStep } from '../selectors/runbook.js';
 import { stepCommand } from '../step-command.js';
 import type { JournalEntry, RunbookSlice, SliceArgs, StepMark } from '../types.js';
-import { loadsOf, ranked } from './data.js';
+import { loadsOf } from './data.js';
 
 export function runbookSlice({ set, get, init }: SliceArgs): RunbookSlice {
   const now = init.now ?? Date.now;
@@ -51,18 +51,17 @@ export function runbookSlice({ set, get, init }: SliceArgs): RunbookSlice {
       const outcome = await init.probes.run({ probe: command.name, title: step.title, signal: controller.signal, now, ctx: init.ctx, whileRunning }, () => get().analysis);
       const after = get();
       const { entry } = outcome;
-      const analysis = outcome.analysis ? ranked(outcome.analysis, after, outcome.analysis.timeline.filter((e) => e.raw.file === command.rel)) : after.analysis;
+      if (outcome.analysis) after.rerank(outcome.analysis, outcome.added);
       const ok = entry.error === undefined;
       set({
-        analysis,
-        sourceStates: loadsOf(analysis, after.sourceStates),
+        sourceStates: loadsOf(get().analysis, after.sourceStates),
         journalEntries: [...after.journalEntries, entry],
         runOutputs: outcome.text === undefined ? after.runOutputs : { ...after.runOutputs, [entry.outputSha256]: outcome.text },
         marks: ok ? { ...after.marks, [step.key]: 'done' } : after.marks,
         run: ok
-          ? { state: 'ok', stepKey: step.key, hypothesisId, command: entry.command, events: outcome.events }
+          ? { state: 'ok', stepKey: step.key, hypothesisId, command: entry.command, events: outcome.added.length }
           : { state: 'failed', stepKey: step.key, hypothesisId, command: entry.command, error: entry.error ?? 'failed' },
-        message: ok ? `${step.title}: ${outcome.events} events added, hypotheses re-ranked` : `${step.title}: ${entry.error ?? 'failed'}`,
+        message: ok ? `${step.title}: ${outcome.added.length} events added, ${get().ranking === 'ranking' ? 'ranking…' : 'hypotheses re-ranked'}` : `${step.title}: ${entry.error ?? 'failed'}`,
       });
       init.journal?.(entry);
     },

@@ -40,13 +40,15 @@ export function HypothesesPane({ rect, focused }: { rect: Rect; focused: boolean
   const selectedId = useConsole((s) => s.selectedHypothesis);
   // Ranked on partial evidence while a source still loads: the title says so.
   const loading = useConsole((s) => Object.values(s.sourceStates).some((l) => l.state === 'loading'));
+  // A long ranking runs between keys: until it ends, the previous ranking (or none) is shown.
+  const ranking = useConsole((s) => s.ranking === 'ranking');
   const rows = Math.max(0, rect.height - 2);
   const width = Math.max(0, rect.width - 2);
   const list = analysis.hypotheses;
   const selected = useMemo(() => selectedHypothesisIndex({ analysis, selectedHypothesis: selectedId }), [analysis, selectedId]);
   const start = windowStart(list.length, selected, 0, rows);
   return (
-    <Pane title={`Hypotheses ${selected + 1}/${list.length}${loading ? ' · provisional: sources loading' : ''}`} width={rect.width} height={rect.height} focused={focused}>
+    <Pane title={`Hypotheses ${selected + 1}/${list.length}${ranking ? ' · ranking…' : loading ? ' · provisional: sources loading' : ''}`} width={rect.width} height={rect.height} focused={focused}>
       <Box flexDirection="column">
         {list.slice(start, start + rows).map((h, i) => (
           <HypothesisRow key={h.id} h={h} rank={start + i + 1} width={width} selected={start + i === selected} />

@@ -29,10 +29,11 @@ const cases: { fault: string; faults: Faults; okta: RegExp; jamf: RegExp }[] = [
   { fault: '429 storm', faults: { tooManyRequests: PERSISTENT, resetSeconds: 1 }, okta: /^okta: rate limited by Okta \(E0000047 API call exceeded rate limit/, jamf: /^jamf\/computer\.json: Jamf is throttling requests on \/api\/v4\/computers-inventory \(Jamf API error 429/ },
 ];
 
-describe('a failing source is reported in one line and hides nothing else', () => {
+// Concurrent: most of each test is waiting (slow headers, rate-limit resets, deadlines); each has its own emulators.
+describe.concurrent('a failing source is reported in one line and hides nothing else', () => {
   for (const c of cases) {
-    it(`${c.fault} at Okta: Okta reports it, Jamf is unaffected`, async () => {
-      const emu = await startEmulators('okta-policy-regression', { okta: { faults: c.faults } });
+    it(`${c.fault} at Okta: Okta reports it, Jamf is unaffected`, async ({ onTestFinished }) => {
+      const emu = await startEmulators('okta-policy-regression', { okta: { faults: c.faults } }, onTestFinished);
       const result = await run(emu);
       expect(status(result, 'okta')).toMatchObject({ status: 'error', events: 0 });
       expect(status(result, 'okta').error).toMatch(c.okta);
@@ -41,8 +42,8 @@ describe('a failing source is reported in one line and hides nothing else', () =
       expect(status(result, 'jamf').events).toBeGreaterThan(0);
     }, 20_000);
 
-    it(`${c.fault} at Jamf's inventory: Jamf reports it (partial: the history still came), Okta is unaffected`, async () => {
-      const emu = await startEmulators('okta-policy-regression', { jamf: { faults: { ...c.faults, pathPrefix: '/api/v4/' } } });
+    it(`${c.fault} at Jamf's inventory: Jamf reports it (partial: the history still came), Okta is unaffected`, async ({ onTestFinished }) => {
+      const emu = await startEmulators('okta-policy-regression', { jamf: { faults: { ...c.faults, pathPrefix: '/api/v4/' } } }, onTestFinished);
       const result = await run(emu);
       expect(status(result, 'jamf').status).toBe('partial');
       expect(status(result, 'jamf').events).toBeGreaterThan(0);
@@ -52,26 +53,27 @@ describe('a failing source is reported in one line and hides nothing else', () =
     }, 20_000);
   }
 
-  it('retries transient faults and gets everything', async () => {
-    const emu = await startEmulators('okta-policy-regression', {
-      okta: { faults: { serverErrors: 1 } },
-      jamf: { faults: { connectionReset: 1, pathPrefix: '/api/v4/computers-inventory?' } },
-    });
+  it('retries transient faults and gets everything', async ({ onTestFinished }) => {
+    const emu = await startEmulators(
+      'okta-policy-regression',
+      { okta: { faults: { serverErrors: 1 } }, jamf: { faults: { connectionReset: 1, pathPrefix: '/api/v4/computers-inventory?' } } },
+      onTestFinished,
+    );
     const result = await run(emu);
     expect(status(result, 'okta').status).toBe('ok');
     expect(status(result, 'jamf').status).toBe('ok');
     expect(emu.okta.requests.filter((r) => r.status === 503)).toHaveLength(1);
   });
 
-  it('gives up at the source deadline with a clear line, keeping the other source', async () => {
-    const emu = await startEmulators('okta-policy-regression', { okta: { faults: { latencyMs: 3000 } } });
+  it('gives up at the source deadline with a clear line, keeping the other source', async ({ onTestFinished }) => {
+    const emu = await startEmulators('okta-policy-regression', { okta: { faults: { latencyMs: 3000 } } }, onTestFinished);
     const result = await run(emu, 1000);
     expect(status(result, 'okta').error).toBe('okta: gave up: the source deadline passed');
     expect(status(result, 'jamf').status).toBe('ok');
   });
 
-  it('reports bad credentials as an actionable line for each source', async () => {
-    const emu = await startEmulators();
+  it('reports bad credentials as an actionable line for each source', async ({ onTestFinished }) => {
+    const emu = await startEmulators(undefined, {}, onTestFinished);
     const settings = emu.settings('ssws', 'client');
     settings.sources.okta = { url: settings.sources.okta!.url, auth: { kind: 'ssws', token: '00wrong-token-for-test' } };
     settings.sources.jamf = { url: settings.sources.jamf!.url, auth: { kind: 'client', clientId: 'nobody', clientSecret: 'wrong' } };

@@ -36,9 +36,10 @@ function eventIds(result: Awaited<ReturnType<typeof runLive>>, from: string): st
   return result.analysis.timeline.filter((e) => e.source === from).map((e) => e.id);
 }
 
-describe('live sources against the emulators', () => {
-  it('fetches Jamf (API client) and Okta (SSWS) in parallel into one timeline', async () => {
-    const emu = await startEmulators();
+// Concurrent: the tests mostly wait (rate-limit windows, token expiry, latency); each has its own emulators.
+describe.concurrent('live sources against the emulators', () => {
+  it('fetches Jamf (API client) and Okta (SSWS) in parallel into one timeline', async ({ onTestFinished }) => {
+    const emu = await startEmulators(undefined, {}, onTestFinished);
     const result = await live(emu, emu.settings('ssws', 'client'));
     expect(source(result, 'okta')).toMatchObject({ status: 'ok' });
     expect(source(result, 'jamf')).toMatchObject({ status: 'ok' });
@@ -55,8 +56,8 @@ describe('live sources against the emulators', () => {
     );
   });
 
-  it('authenticates to Okta as an OAuth service app with private_key_jwt, and with DPoP when the server demands it', async () => {
-    const emu = await startEmulators();
+  it('authenticates to Okta as an OAuth service app with private_key_jwt, and with DPoP when the server demands it', async ({ onTestFinished }) => {
+    const emu = await startEmulators(undefined, {}, onTestFinished);
     const bearer = await live(emu, emu.settings('oauth', 'none'));
     expect(source(bearer, 'okta').status).toBe('ok');
     expect(emu.okta.requests.filter((r) => r.path.startsWith('/api/')).every((r) => r.authorization === 'bearer')).toBe(true);
@@ -73,8 +74,8 @@ describe('live sources against the emulators', () => {
     expect(eventIds(dpop, 'okta')).toEqual(eventIds(bearer, 'okta'));
   });
 
-  it('authenticates to Jamf with a user token, renews an expired token, and falls back to an older inventory API', async () => {
-    const emu = await startEmulators('okta-policy-regression', { jamf: { tokenTtlSeconds: 1, inventoryVersions: ['v1'], faults: { latencyMs: 400 } } });
+  it('authenticates to Jamf with a user token, renews an expired token, and falls back to an older inventory API', async ({ onTestFinished }) => {
+    const emu = await startEmulators('okta-policy-regression', { jamf: { tokenTtlSeconds: 1, inventoryVersions: ['v1'], faults: { latencyMs: 400 } } }, onTestFinished);
     const result = await live(emu, emu.settings('none', 'user'));
     expect(source(result, 'jamf').status).toBe('ok');
     const paths = emu.jamf.requests.map((r) => r.path);
@@ -86,8 +87,8 @@ describe('live sources against the emulators', () => {
     expect(emu.jamf.maxConcurrent).toBeLessThanOrEqual(5);
   });
 
-  it('follows next links across several pages, deduplicates, and the events equal one big page', async () => {
-    const emu = await startEmulators();
+  it('follows next links across several pages, deduplicates, and the events equal one big page', async ({ onTestFinished }) => {
+    const emu = await startEmulators(undefined, {}, onTestFinished);
     const onePage = await live(emu, emu.settings('ssws', 'none'));
     const paged = await live(emu, emu.settings('ssws', 'none'), { pageLimit: 2 });
     const pages = paged.documents.filter((d) => d.rel.startsWith('okta/logs-'));
@@ -95,8 +96,8 @@ describe('live sources against the emulators', () => {
     expect(eventIds(paged, 'okta')).toEqual(eventIds(onePage, 'okta'));
   });
 
-  it('waits out a 429 in the middle of the pages until the reset and still gets every event', async () => {
-    const emu = await startEmulators();
+  it('waits out a 429 in the middle of the pages until the reset and still gets every event', async ({ onTestFinished }) => {
+    const emu = await startEmulators(undefined, {}, onTestFinished);
     const reference = await live(emu, emu.settings('ssws', 'none'), { pageLimit: 2 });
     const before = emu.okta.requests.length;
     const result = await live(emu, emu.settings('ssws', 'none'), {
@@ -116,8 +117,8 @@ describe('live sources against the emulators', () => {
     expect(retry.startedAt - requests[limited]!.endedAt).toBeGreaterThanOrEqual(900);
   }, 15_000);
 
-  it('paces requests by the rate-limit headers instead of spending the last requests of a window', async () => {
-    const emu = await startEmulators('okta-policy-regression', { okta: { rateLimit: { logsPerWindow: 4, windowSeconds: 2 } } });
+  it('paces requests by the rate-limit headers instead of spending the last requests of a window', async ({ onTestFinished }) => {
+    const emu = await startEmulators('okta-policy-regression', { okta: { rateLimit: { logsPerWindow: 4, windowSeconds: 2 } } }, onTestFinished);
     const result = await live(emu, emu.settings('ssws', 'none'), { pageLimit: 2 });
     expect(source(result, 'okta').status).toBe('ok');
     const requests = emu.okta.requests;
@@ -127,8 +128,8 @@ describe('live sources against the emulators', () => {
     expect(requests.at(-1)!.startedAt - requests[0]!.startedAt).toBeGreaterThan(1500);
   }, 15_000);
 
-  it('writes a bundle that analyze --bundle reads back to the same timeline', async () => {
-    const emu = await startEmulators();
+  it('writes a bundle that analyze --bundle reads back to the same timeline', async ({ onTestFinished }) => {
+    const emu = await startEmulators(undefined, {}, onTestFinished);
     const result = await live(emu, emu.settings('ssws', 'client'), { pageLimit: 3 });
     const dir = join(tempDir(), 'bundle');
     await writeBundle(dir, result.ctx, result.documents, result.analysis.coverage);
