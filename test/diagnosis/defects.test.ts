@@ -129,11 +129,37 @@ describe('defects of the first engine', () => {
     ];
     const session = new AnalysisDiagnosis(active, analysis(timeline));
     expect(session.findings.get('policy-changed-before-denial')).toMatchObject({ state: 'present', events: [timeline[0]] });
-    expect(session.findings.get('idp-event-says-unmanaged')).toMatchObject({ state: 'present', events: [timeline[1]] });
+    // Without a device record, the sign-in event's device.managed is Okta's view (one finding, counted once).
+    expect(session.findings.get('idp-sees-unmanaged')).toMatchObject({ state: 'present', events: [timeline[1]] });
     const managed = [timeline[0]!, { ...timeline[1]!, id: 'okta:managed', fields: { outcome: 'DENY', deviceManaged: true } }];
-    expect(new AnalysisDiagnosis(active, analysis(managed)).findings.get('idp-event-says-unmanaged')).toMatchObject({ state: 'absent' });
+    expect(new AnalysisDiagnosis(active, analysis(managed)).findings.get('idp-sees-unmanaged')).toMatchObject({ state: 'absent' });
     const ranked = session.rank();
     expect(ranked.find((h) => h.id === 'okta-policy-regression')!.explains).toContain('policy-changed-before-denial');
-    expect(ranked.find((h) => h.id === 'not-managed-in-jamf')!.explains).toContain('idp-event-says-unmanaged');
+    expect(ranked.find((h) => h.id === 'not-managed-in-jamf')!.explains).toContain('idp-sees-unmanaged');
+  });
+});
+
+describe('a revoked certificate the Mac still presents (held-out sets 2 and 3 read it as missing attestation)', () => {
+  const valid = certificate(T0 + 200 * 86_400_000);
+  const denied = () => ev('okta', 'okta.policy.evaluate_sign_on', 0, 'Evaluation of sign-on policy: DENY', { outcome: 'DENY', deviceManaged: false });
+
+  it("the Mac's own log saying its certificate is revoked ranks the revocation first and excludes missing attestation", async () => {
+    const active = await loadDiagnosisModel({});
+    const refused = ev('device', 'device.sso.error', 5, 'Okta Verify: Device management certificate rejected by server: certificate revoked');
+    const session = new AnalysisDiagnosis(active, analysis([denied(), refused], { probes: { oktaCertificates: [valid] } }));
+    expect(session.findings.get('mac-sees-cert-revoked')).toMatchObject({ state: 'present', events: [refused] });
+    const ranked = session.rank();
+    expect(ranked[0]!.id).toBe('device-trust-cert-revoked');
+    expect(ranked.find((h) => h.id === 'management-attestation-missing')!.score).toBe(0);
+    const without = rankAnalysis(analysis([denied()], { probes: { oktaCertificates: [valid] } }), active);
+    expect(without.find((h) => h.id === 'device-trust-cert-revoked')!.score).toBeLessThan(ranked[0]!.score);
+  });
+
+  it("a revoked intermediate of a server's chain is not the Mac's certificate", async () => {
+    const active = await loadDiagnosisModel({});
+    const intermediate = ev('device', 'device.ocsp.revoked', 5, 'trustd: OCSP response for intermediate Example Issuing CA 2: status revoked');
+    const leaf = ev('device', 'device.ocsp.revoked', 6, 'trustd: OCSP response for leaf Okta MTLS: status revoked (reason cessationOfOperation)');
+    expect(new AnalysisDiagnosis(active, analysis([denied(), intermediate])).findings.get('mac-sees-cert-revoked')!.state).toBe('absent');
+    expect(new AnalysisDiagnosis(active, analysis([denied(), intermediate, leaf])).findings.get('mac-sees-cert-revoked')).toMatchObject({ state: 'present', events: [leaf] });
   });
 });

@@ -10,6 +10,7 @@ export const MAC_KINDS: readonly KindDeclaration[] = [
   { kind: 'device.tls.ok', generic: 'endpoint.tls.ok', stream: LOG },
   { kind: 'device.tls.client-identity', generic: 'endpoint.tls.client-identity', stream: LOG },
   { kind: 'device.ocsp.failure', generic: 'endpoint.ocsp.failure', stream: LOG },
+  { kind: 'device.ocsp.revoked', generic: 'endpoint.ocsp.revoked', stream: LOG, description: 'an OCSP responder answered that a certificate is revoked' },
   { kind: 'device.network.interceptor', generic: 'endpoint.network.interceptor', stream: LOG },
   { kind: 'device.mdm.profile-installed', generic: 'endpoint.mdm.profile-installed', stream: LOG },
   { kind: 'device.mdm.error', generic: 'endpoint.mdm.error', stream: LOG },

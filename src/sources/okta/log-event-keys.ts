@@ -23,6 +23,21 @@ function deviceName(parts: OktaEventParts): string | undefined {
   return fromDevice !== undefined && !MODEL_IDENTIFIER.test(fromDevice) ? fromDevice : undefined;
 }
 
+const UUID = /\b[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\b/i;
+
+/**
+ * A pki.cert.* event may name its device only through the certificate, whose name carries the device's
+ * UDID ("Okta MTLS 624F0298-…"): no other device has that UDID, so it is a safe key.
+ */
+function certificateUdid(parts: OktaEventParts): string | undefined {
+  const certificate = targetOfType(parts, 'Certificate');
+  for (const field of ['displayName', 'alternateId']) {
+    const found = UUID.exec(stringAt(certificate, field) ?? '');
+    if (found) return found[0];
+  }
+  return undefined;
+}
+
 /**
  * Device identity comes from a UDDevice target (device.* events) or the top-level `device` (sign-in and SSO
  * events). The UDDevice target id is the Devices-API id, like `device.id`; detailEntry.oktaDeviceId is
@@ -36,7 +51,7 @@ export function oktaEventKeys(parts: OktaEventParts): EventKeys {
   if (oktaDeviceId !== undefined) keys.oktaDeviceId = oktaDeviceId;
   const serial = identifierAt(parts.udDetail, 'serialNumber');
   if (serial !== undefined) keys.serial = serial;
-  const udid = identifierAt(parts.udDetail, 'udid') ?? identifierAt(parts.udDetail, 'uuid');
+  const udid = identifierAt(parts.udDetail, 'udid') ?? identifierAt(parts.udDetail, 'uuid') ?? certificateUdid(parts);
   if (udid !== undefined) keys.udid = udid;
   const hostname = deviceName(parts);
   if (hostname !== undefined) keys.hostname = hostname;

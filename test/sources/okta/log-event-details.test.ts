@@ -57,6 +57,19 @@ describe('normalizeOktaEvent: keys', () => {
     expect(named.keys.hostname).toBe('alice-mbp');
   });
 
+  it("takes the UDID from a certificate target named after the device (pki.cert.* events name no device otherwise)", () => {
+    const udid = '624F0298-5221-00F7-4B9C-5D793C7F9745';
+    const revoke = normalize(
+      logEvent({ eventType: 'pki.cert.revoke', actor: { type: 'SystemPrincipal', alternateId: 'system@okta.com' }, target: [{ type: 'Certificate', alternateId: 'unknown', displayName: `Okta MTLS ${udid}` }] }),
+    );
+    expect(revoke.keys).toEqual({ udid });
+    const unnamed = normalize(logEvent({ eventType: 'pki.cert.revoke', actor: { type: 'SystemPrincipal' }, target: [{ type: 'Certificate', displayName: 'Okta MTLS' }] }));
+    expect(unnamed.keys).toEqual({});
+    // A UUID elsewhere (another target's name) is not the certificate's device.
+    const other = normalize(logEvent({ actor: { type: 'SystemPrincipal' }, target: [{ type: 'AppInstance', displayName: `App ${udid}` }] }));
+    expect(other.keys).toEqual({});
+  });
+
   it('tolerates a null device and an all-null device', () => {
     expect(normalize(logEvent({ device: null })).keys).toEqual({ user: 'alice@example.com' });
     const allNull = normalize(

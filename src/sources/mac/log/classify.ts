@@ -89,6 +89,8 @@ export function classifyLogLine(l: LogLine): Classification {
   const trustName = text.includes('kSecTrustResult') ? TRUST_RESULT_NAME.exec(text) : null;
   if (trustName) return { kind: 'device.trust.failure', severity: 'error', fields: { trustResultName: own(trustName[1]!) } };
   if (text.includes('ocsp') || text.includes('OCSP')) {
+    // An answer, not a failure to get one: which certificate it names decides what it means.
+    if (/\brevoked\b/i.test(text)) return { kind: 'device.ocsp.revoked', severity: 'error', fields: NONE };
     if (/fail|error|timed? ?out|unreachable|too many recent timeouts/i.test(text)) {
       return { kind: 'device.ocsp.failure', severity: 'error', fields: NONE };
     }

@@ -38,4 +38,14 @@ describe('push delivery and Platform SSO registration lines', () => {
     const suspended = classifyLogLine(line({ process: 'Okta Verify', subsystem: 'com.okta.mobile', text: '"message": "ILLEGAL_DEVICE_STATE" ServerErrorCode.deviceSuspended' }));
     expect(suspended.kind).toBe('device.okta.device-invalid');
   });
+
+  it('reads an OCSP answer that a certificate is revoked apart from a failure to get an answer', () => {
+    const revoked = classifyLogLine(line({ process: 'trustd', subsystem: 'com.apple.securityd', category: 'ocsp', text: 'OCSP response for leaf Okta MTLS: status revoked (reason cessationOfOperation)' }));
+    expect(revoked).toEqual({ kind: 'device.ocsp.revoked', severity: 'error', fields: {} });
+    const failed = classifyLogLine(line({ process: 'trustd', subsystem: 'com.apple.securityd', category: 'ocsp', text: 'OCSP responder ocsp.example.com timed out' }));
+    expect(failed.kind).toBe('device.ocsp.failure');
+    // A trust evaluation that names the revocation stays a trust failure (a server's chain).
+    const trust = classifyLogLine(line({ process: 'trustd', text: 'Trust evaluate failure: [leaf Revocation OCSP]' }));
+    expect(trust.kind).toBe('device.trust.failure');
+  });
 });
