@@ -163,3 +163,17 @@ describe('a revoked certificate the Mac still presents (held-out sets 2 and 3 re
     expect(new AnalysisDiagnosis(active, analysis([denied(), intermediate, leaf])).findings.get('mac-sees-cert-revoked')).toMatchObject({ state: 'present', events: [leaf] });
   });
 });
+
+describe('Okta Verify removed from the Mac (held-out 3 had no finding for it)', () => {
+  it('its probe saying it is not installed supports the missing SSO extension; unread, it stays unknown', async () => {
+    const active = await loadDiagnosisModel({});
+    const removed = ev('device', 'device.probe.okta-verify-version', 600, 'Okta Verify is not installed in /Applications');
+    const gone = new AnalysisDiagnosis(active, analysis([oktaTraffic(), removed], { probes: { oktaVerify: { installed: false, version: undefined } } }));
+    expect(gone.findings.get('okta-verify-not-installed')).toMatchObject({ state: 'present', events: [removed] });
+    const installed = new AnalysisDiagnosis(active, analysis([oktaTraffic(), removed], { probes: { oktaVerify: { installed: true, version: '9.27.0' } } }));
+    expect(installed.findings.get('okta-verify-not-installed')!.state).toBe('absent');
+    expect(new AnalysisDiagnosis(active, analysis([oktaTraffic()])).findings.get('okta-verify-not-installed')!.state).toBe('unknown');
+    const score = (d: AnalysisDiagnosis) => d.rank().find((h) => h.id === 'sso-extension-missing')!.score;
+    expect(score(gone)).toBeGreaterThan(score(installed));
+  });
+});
