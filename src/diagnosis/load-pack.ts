@@ -245,6 +245,7 @@ export function compileModel(packs: readonly ParsedPack[], vocabulary: PackVocab
     const at = (field: (string | number)[], message: string) => from.problem(['causes', index, ...field], message);
     for (const f of Object.keys(def.produces)) if (!compiled.has(f)) throw at(['produces', f], `no finding "${f}"`);
     for (const [i, f] of def.excludedBy.entries()) if (!compiled.has(f)) throw at(['excludedBy', i], `no finding "${f}"`);
+    for (const [i, f] of def.requires.entries()) if (!(f in def.produces)) throw at(['requires', i], `"${f}" is not among the findings it produces`);
     for (const [i, s] of def.steps.entries()) if (!steps.has(s)) throw at(['steps', i], `no step "${s}"`);
     if (!steps.has(def.remedy)) throw at(['remedy'], `no step "${def.remedy}"`);
     causes.push({
@@ -254,6 +255,7 @@ export function compileModel(packs: readonly ParsedPack[], vocabulary: PackVocab
       prior: def.prior,
       produces: new Map(Object.entries(def.produces)),
       excludedBy: def.excludedBy,
+      requires: def.requires,
       steps: def.steps,
       remedy: def.remedy,
     });

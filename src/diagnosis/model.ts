@@ -37,6 +37,8 @@ export interface Cause {
   /** Finding id → link probability. */
   produces: ReadonlyMap<string, number>;
   excludedBy: readonly string[];
+  /** Findings it produces that must be present before it is likely (its premises). */
+  requires: readonly string[];
   steps: readonly string[];
   remedy: string;
 }

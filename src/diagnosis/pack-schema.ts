@@ -91,6 +91,11 @@ export const CauseSchema = z.strictObject({
   produces: z.record(id, probability).check(z.refine((r) => Object.keys(r).length > 0, { message: 'a cause must produce at least one finding' })),
   /** Findings that make this cause logically impossible when present (not merely unlikely). */
   excludedBy: z._default(z.array(id), []),
+  /**
+   * Its premises: findings it produces that state what the cause is (Okta sees the Mac unmanaged, no
+   * certificate in the keychain). It is not `likely` until each has been looked at and found present.
+   */
+  requires: z._default(z.array(id), []),
   /** Step ids of its runbook, in the order shown. */
   steps: z.array(id).check(z.minLength(1)),
   /** The step to take once the cause is likely: the one that confirms or fixes it. */

@@ -119,9 +119,9 @@ function nextFor(
     if (chosen) {
       const what = clause(pending.finding.why);
       const hinge = pending.overturnedIf ? `it is ruled out if ${what}` : `it predicts that ${what}`;
-      const unknownWhy = pending.state.state === 'unknown' ? ` (not known: ${pending.state.why})` : '';
+      const unknownWhy = pending.state.state === 'unknown' ? ` (${pending.state.why})` : '';
       const p = posterior.marginals[model.causes.indexOf(cause)]!.toFixed(2);
-      return render(chosen.step, `"${cause.title}" leads (posterior ${p}) but is not yet likely: ${hinge}, and that was not looked at${unknownWhy}. ${stepWhy(chosen.step)}`, options);
+      return render(chosen.step, `"${cause.title}" leads (posterior ${p}) but is not yet likely: ${hinge}, which is not known yet${unknownWhy}. ${stepWhy(chosen.step)}`, options);
     }
   }
   if (isLikely) {

@@ -76,8 +76,9 @@ export interface Verdicts {
 }
 
 /**
- * A cause the posterior makes likely stays likely only while looking further is unlikely to overturn
- * it. The hinges: each unknown finding it produces that, found absent, would take the verdict away,
+ * A cause the posterior makes likely stays likely only while its premises (`requires`) are present and
+ * looking further is unlikely to overturn it. An unknown premise is the hinge the next step looks at.
+ * The other hinges: each unknown finding it produces that, found absent, would take the verdict away,
  * and each unknown finding that excludes it. When the chance that any hinge turns out that way is
  * above `reversal`, the cause is possible, pending the hinge most likely to (the next step looks there).
  */
@@ -86,8 +87,15 @@ export function verdicts(v: VerdictInputs): Verdicts {
   const pending: Verdicts['pending'] = new Map();
   const byId = new Map(v.findings.map((f) => [f.id, f] as const));
   const likely = likelyOnPosterior(v.posterior, v.order, t);
+  let unfounded = false;
   for (const i of likely) {
     const cause = v.causes[i]!;
+    const premise = cause.requires.find((id) => v.observed.get(id) !== true);
+    if (premise !== undefined) {
+      if (!v.observed.has(premise) && v.testable(premise)) pending.set(i, { id: premise, overturnedIf: false });
+      else unfounded = true;
+      continue;
+    }
     const counterfactuals: [string, boolean][] = [
       ...[...cause.produces].filter(([, link]) => link > 0).map(([id]): [string, boolean] => [id, false]),
       ...cause.excludedBy.map((id): [string, boolean] => [id, true]),
@@ -104,7 +112,7 @@ export function verdicts(v: VerdictInputs): Verdicts {
     pending.set(i, { id: hinge.f.id, overturnedIf: hinge.overturnedIf });
   }
   // Two causes together are one claim: if one of them could be overturned, so could the pair.
-  const stands = pending.size === 0;
+  const stands = pending.size === 0 && !unfounded;
   const verdict = v.causes.map((_, i): Verdict => (likely.has(i) && stands ? 'likely' : shownScore(v.posterior.marginals[i]!) < t.ruledOut ? 'unlikely' : 'possible'));
   return { verdicts: verdict, pending };
 }

@@ -86,6 +86,10 @@ describe('pack format v2', () => {
     expect(errorOf(GOOD.replace('near: tls-reset', 'near: nowhere'))).toBe('org/pack.yaml:14: findings[1].near: no finding "nowhere"');
     expect(errorOf(GOOD.replace('produces: { tls-reset: 0.9', 'produces: { tls-rest: 0.9'))).toMatch(/causes\[0\]\.produces\.tls-rest: no finding "tls-rest"/);
     expect(errorOf(GOOD.replace('remedy: check-route', 'remedy: pray'))).toMatch(/causes\[0\]\.remedy: no step "pray"/);
+    // A premise is something the cause produces; naming another finding is a mistake in the pack.
+    const premise = (ids: string) => GOOD.replace('    steps: [check-route]\n', `    requires: [${ids}]\n    steps: [check-route]\n`);
+    expect(compileModel([parsePackText(premise('tls-reset'), 'x')], VOCABULARY).causes[0]!.requires).toEqual(['tls-reset']);
+    expect(errorOf(premise('okta-silent, nowhere'))).toMatch(/^org\/pack\.yaml:\d+: causes\[0\]\.requires\[1\]: "nowhere" is not among the findings it produces/);
     expect(errorOf(GOOD.replace('text: "reset" }', 'text: "reset" }\n    near: okta-silent').replace('absent: { kind: "okta.*", mine: true }', 'match: { kind: "okta.*" }'))).toMatch(
       /findings refer to each other in a cycle: (okta-silent → tls-reset → okta-silent|tls-reset → okta-silent → tls-reset)/,
     );

@@ -37,6 +37,7 @@ const world: fc.Arbitrary<World> = fc
       prior: seed[10 + i]! / 5,
       produces: new Map(findings.flatMap((f, j) => (links[i * 6 + j] ? [[f.id, seed[20 + i * 6 + j]!] as const] : []))),
       excludedBy: [],
+      requires: [],
       steps: ['look'],
       remedy: 'look',
     }));
@@ -120,6 +121,22 @@ describe('diagnosis properties', () => {
         const withRule = likelyIds(model);
         const without = likelyIds({ ...model, thresholds: { ...model.thresholds, reversal: 1 } });
         for (const id of withRule) expect(without).toContain(id);
+      }),
+    );
+  });
+
+  it('a premise (requires) keeps a cause from being likely until it is present, and only ever takes likely away', () => {
+    fc.assert(
+      fc.property(world, fc.nat(), fc.nat(), ({ model, states }, pick, which) => {
+        const cause = model.causes[pick % model.causes.length]!;
+        const produced = [...cause.produces.keys()];
+        if (produced.length === 0) return;
+        const premise = produced[which % produced.length]!;
+        const withPremise = { ...model, causes: model.causes.map((c) => (c === cause ? { ...c, requires: [premise] } : c)) };
+        const ranked = rankCauses(withPremise, states, OPTIONS);
+        if (states.get(premise)!.state !== 'present') expect(ranked.find((h) => h.id === cause.id)!.verdict).not.toBe('likely');
+        const likelyWithout = rankCauses(model, states, OPTIONS).filter((h) => h.verdict === 'likely').map((h) => h.id);
+        for (const h of ranked.filter((r) => r.verdict === 'likely')) expect(likelyWithout).toContain(h.id);
       }),
     );
   });

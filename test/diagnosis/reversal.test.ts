@@ -46,7 +46,7 @@ describe('a likely verdict survives what was not looked at', () => {
     expect(first!.score).toBeGreaterThan(0.9);
     expect(first!.score).toBeGreaterThan(4 * second!.score);
     expect(first!.next.stepId).toBe('read-log');
-    expect(first!.next.why).toMatch(/^"Broken trust" leads \(posterior 0\.9\d\) but is not yet likely: it predicts that the Mac logged .*, and that was not looked at \(not known: /);
+    expect(first!.next.why).toMatch(/^"Broken trust" leads \(posterior 0\.9\d\) but is not yet likely: it predicts that the Mac logged .*, which is not known yet \(/);
   });
 
   it('the same evidence is likely once the predictions were looked at and hold', () => {

@@ -44,7 +44,7 @@ describe.each(scenarios)('scenario $bundle', (s) => {
       expect(before.filter((h) => h.verdict === 'likely'), beforeTable).toEqual([]);
       const next = active.model.steps.get(before[0]!.next.stepId)!;
       expect(next.kind === 'probe' ? next.action : next.id, before[0]!.next.why).toBe(s.until);
-      expect(before[0]!.next.why).toMatch(/leads \(posterior .*\) but is not yet likely: .* and that was not looked at/);
+      expect(before[0]!.next.why).toMatch(/leads \(posterior .*\) but is not yet likely: .*, which is not known yet/);
       analysis = await afterProbe(bundleDir, collected, s.until);
     }
     const ranked = rankAnalysis(analysis, active);
