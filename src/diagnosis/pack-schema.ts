@@ -92,7 +92,7 @@ export const CauseSchema = z.strictObject({
   /** Findings that make this cause logically impossible when present (not merely unlikely). */
   excludedBy: z._default(z.array(id), []),
   /**
-   * Its premises: findings it produces that state what the cause is (Okta sees the Mac unmanaged, no
+   * Its premises: findings it produces that state what the cause is (the identity provider sees the Mac unmanaged, no
    * certificate in the keychain). It is not `likely` until each has been looked at and found present.
    */
   requires: z._default(z.array(id), []),

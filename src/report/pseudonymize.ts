@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Analysis } from '../model/analysis.js';
+import { UDID } from '../core/udid.js';
 
 /**
  * Stable pseudonyms for the identifiers of people and devices in a report (security.md §6): HMAC-SHA-256
@@ -23,8 +24,8 @@ const COMMON = new Set(['root', 'admin', 'administrator', 'unknown', 'none', 'nu
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/u.source;
 const HOME_USER = /(?<=\/Users\/)(?!Shared\b)[^/\s:'"`]+/u.source;
-/** Apple silicon UDIDs (8-16 hex) and UUIDs (Intel UDIDs), in either case (the pattern runs case-insensitively). */
-const APPLE_UDID = /\b[0-9A-F]{8}-[0-9A-F]{16}\b|\b[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\b/u.source;
+/** Apple silicon UDIDs and UUIDs (Intel UDIDs), in either case (the pattern runs case-insensitively). */
+const APPLE_UDID = UDID.source;
 /**
  * Event ids name records, not people or devices, and a report's reader looks them up in the evidence:
  * a source's id, maybe a word, then a UUID in either case (`SOURCE:UUID`, `SOURCE:UUID~2`, `SOURCE:cmd:UUID`).

@@ -1,3 +1,4 @@
+import { UDID } from '../../core/udid.js';
 import type { EventKeys } from '../../model/event.js';
 import { identifierAt, stringAt } from './json-get.js';
 import { targetOfType, type OktaEventParts } from './log-event-parts.js';
@@ -23,7 +24,7 @@ function deviceName(parts: OktaEventParts): string | undefined {
   return fromDevice !== undefined && !MODEL_IDENTIFIER.test(fromDevice) ? fromDevice : undefined;
 }
 
-const UUID = /\b[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\b/i;
+const CERTIFICATE_UDID = new RegExp(UDID.source, 'i');
 
 /**
  * A pki.cert.* event may name its device only through the certificate, whose name carries the device's
@@ -32,7 +33,7 @@ const UUID = /\b[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\b/i
 function certificateUdid(parts: OktaEventParts): string | undefined {
   const certificate = targetOfType(parts, 'Certificate');
   for (const field of ['displayName', 'alternateId']) {
-    const found = UUID.exec(stringAt(certificate, field) ?? '');
+    const found = CERTIFICATE_UDID.exec(stringAt(certificate, field) ?? '');
     if (found) return found[0];
   }
   return undefined;
