@@ -29,7 +29,7 @@ export const GENERIC_KINDS = [
   'idp.cert.issue', 'idp.cert.renew', 'idp.cert.bind', 'idp.cert.revoke', 'idp.credential.enroll', 'idp.event',
   // endpoint
   'endpoint.trust.failure', 'endpoint.tls.error', 'endpoint.tls.ok', 'endpoint.tls.client-identity',
-  'endpoint.ocsp.failure', 'endpoint.ocsp.revoked', 'endpoint.network.interceptor', 'endpoint.mdm.profile-installed', 'endpoint.mdm.error',
+  'endpoint.ocsp.failure', 'endpoint.ocsp.revoked', 'endpoint.network.interceptor', 'endpoint.mdm.profile-installed', 'endpoint.mdm.profile-removed', 'endpoint.mdm.error',
   'endpoint.mdm', 'endpoint.sso.error', 'endpoint.sso', 'endpoint.idp-device-invalid', 'endpoint.psso',
   'endpoint.psso.registration-failed', 'endpoint.push', 'endpoint.push.error', 'endpoint.push.rejected',
   'endpoint.clock.skew', 'endpoint.clock.adjust', 'endpoint.clock', 'endpoint.log', 'endpoint.probe',

@@ -177,3 +177,18 @@ describe('Okta Verify removed from the Mac (held-out 3 had no finding for it)', 
     expect(score(gone)).toBeGreaterThan(score(installed));
   });
 });
+
+describe('the Mac removing its SSO extension profile (held-out 6 had no Jamf to say so)', () => {
+  it("mdmclient's removal of the SSO profile supports the missing extension; another profile's removal does not", async () => {
+    const active = await loadDiagnosisModel({});
+    // The message as mdmclient logs it (MDMDaemon, "Removed configuration profile: … (Source: MDM)").
+    const sso = ev('device', 'device.mdm.profile-removed', -600, 'Removed configuration profile: Okta Verify SSO Extension (com.example.okta.ssoext) for <Computer> (Source: MDM)', {}, 'warn');
+    const wifi = ev('device', 'device.mdm.profile-removed', -600, 'Removed configuration profile: Office Wi-Fi (com.example.wifi) for <Computer> (Source: MDM)', {}, 'warn');
+    const removed = new AnalysisDiagnosis(active, analysis([oktaTraffic(), sso]));
+    expect(removed.findings.get('mac-removed-sso-profile')).toMatchObject({ state: 'present', events: [sso] });
+    const other = new AnalysisDiagnosis(active, analysis([oktaTraffic(), wifi]));
+    expect(other.findings.get('mac-removed-sso-profile')!.state).toBe('absent');
+    const score = (d: AnalysisDiagnosis) => d.rank().find((h) => h.id === 'sso-extension-missing')!.score;
+    expect(score(removed)).toBeGreaterThan(score(other));
+  });
+});

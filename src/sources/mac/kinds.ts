@@ -13,6 +13,7 @@ export const MAC_KINDS: readonly KindDeclaration[] = [
   { kind: 'device.ocsp.revoked', generic: 'endpoint.ocsp.revoked', stream: LOG, description: 'an OCSP responder answered that a certificate is revoked' },
   { kind: 'device.network.interceptor', generic: 'endpoint.network.interceptor', stream: LOG },
   { kind: 'device.mdm.profile-installed', generic: 'endpoint.mdm.profile-installed', stream: LOG },
+  { kind: 'device.mdm.profile-removed', generic: 'endpoint.mdm.profile-removed', stream: LOG, description: 'the Mac removed a configuration profile (by its MDM or by hand)' },
   { kind: 'device.mdm.error', generic: 'endpoint.mdm.error', stream: LOG },
   { kind: 'device.mdm.*', generic: 'endpoint.mdm', stream: LOG },
   { kind: 'device.mdm', generic: 'endpoint.mdm', stream: LOG },

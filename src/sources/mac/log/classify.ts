@@ -140,6 +140,8 @@ export function classifyLogLine(l: LogLine): Classification {
   const failed = base === 'error' || (http !== null && Number(http[1]) >= 400) || /\b(error|fail(ed|ure)?|denied|invalid|not installed|could not)\b/i.test(text);
   if (mdm) {
     if (text.includes('Installed configuration profile')) return { kind: 'device.mdm.profile-installed', severity: 'info', fields: httpFields };
+    // "Removed configuration profile: NAME (ID) … (Source: MDM | Manual)": by the MDM (out of scope, unenrolled) or by hand.
+    if (text.includes('Removed configuration profile')) return { kind: 'device.mdm.profile-removed', severity: 'warn', fields: httpFields };
     return { kind: failed ? 'device.mdm.error' : 'device.mdm', severity: failed ? 'error' : base, fields: httpFields };
   }
   if (/skew/i.test(text)) return { kind: 'device.clock.skew', severity: 'error', fields: httpFields };

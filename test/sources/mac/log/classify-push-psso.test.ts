@@ -21,6 +21,13 @@ describe('push delivery and Platform SSO registration lines', () => {
     expect(ack).toEqual({ kind: 'device.mdm.response', severity: 'info', fields: { mdmStatus: 'Acknowledged' } });
   });
 
+  it('reads configuration profiles installed and removed (mdmclient MDMDaemon; message shapes from a public unified-log filter list, search-index id 46237052265, tested on macOS 12.6)', () => {
+    const mdm = (text: string) => classifyLogLine(line({ process: 'mdmclient', subsystem: 'com.apple.ManagedClient', category: 'MDMDaemon', text }));
+    expect(mdm('Installed configuration profile: Okta SSO (com.example.okta.sso) for <Computer> (Source: MDM)')).toMatchObject({ kind: 'device.mdm.profile-installed', severity: 'info' });
+    expect(mdm('Removed configuration profile: Okta SSO (com.example.okta.sso) for <Computer> (Source: Manual)')).toMatchObject({ kind: 'device.mdm.profile-removed', severity: 'warn' });
+    expect(mdm('Processing server request: DeclarativeManagement for: <Device>').kind).toBe('device.mdm');
+  });
+
   it('reads Platform SSO registration failures (fleetdm/fleet#51666) and repairs', () => {
     const retry = classifyLogLine(line({ process: 'AppSSOAgent', subsystem: 'com.apple.AppSSO', text: 'Single Sign-On for Mac — registration failed and will automatically retry in a few minutes' }));
     expect(retry).toMatchObject({ kind: 'device.psso.registration-failed', severity: 'error' });
