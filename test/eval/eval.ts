@@ -8,9 +8,9 @@ import { afterProbe } from '../helpers/guided-step.js';
 import { evaluate, formatFigures, type EvalCase } from './metrics.js';
 
 // `npm run eval`: the built-in pack over the project's scenario bundles. The tuning set (test/fixtures/scenarios,
-// with the demo scenarios it points at) and the seven held-out sets (test/fixtures/holdout, written before the pack
+// with the demo scenarios it points at) and the eight held-out sets (test/fixtures/holdout, written before the pack
 // was tuned; test/fixtures/holdout-2, written in session 4, holdout-3, -4 and -5, written in parallel in
-// session 5, holdout-6, written in session 6, and holdout-7, written in session 7, all without reading the pack; none is ever edited to fit it) are reported apart. Run from the
+// session 5, holdout-6, written in session 6, and holdout-7 and -8, written in session 7, all without reading the pack; none is ever edited to fit it) are reported apart. Run from the
 // repository root. `--findings` also prints each bundle's ranking and the findings it established (+ present,
 // - absent), for pack authors.
 
@@ -65,6 +65,7 @@ async function main(): Promise<number> {
     { label: 'held-out 5, written session 5 (test/fixtures/holdout-5)', dir: 'test/fixtures/holdout-5' },
     { label: 'held-out 6, written session 6 (test/fixtures/holdout-6)', dir: 'test/fixtures/holdout-6' },
     { label: 'held-out 7, written session 7 (test/fixtures/holdout-7)', dir: 'test/fixtures/holdout-7' },
+    { label: 'held-out 8, written session 7 (test/fixtures/holdout-8)', dir: 'test/fixtures/holdout-8' },
   ];
   for (const { label, dir } of heldOut) {
     const set = readManifest(dir);
