@@ -21,8 +21,7 @@ async function ranking(present: readonly string[], absent: readonly string[]) {
   const { model } = await loadDiagnosisModel({});
   const ids = model.findings.map((f) => f.id);
   for (const id of [...present, ...absent]) expect(ids, id).toContain(id);
-  const hs = rankCauses(model, states(ids, present, absent), OPTIONS);
-  return hs;
+  return rankCauses(model, states(ids, present, absent), OPTIONS);
 }
 
 type Ranked = { id: string; score: number }[];
